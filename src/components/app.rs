@@ -1,0 +1,26 @@
+use super::checklist::Checklist;
+use super::error_notice::ErrorNotice;
+use crate::embed::WidgetModel;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What mounting a placeholder came to: a checklist, or a message for the page author.
+#[derive(Clone, PartialEq)]
+pub enum Outcome {
+    Ready(Rc<WidgetModel>),
+    Failed(AttrValue),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub outcome: Outcome,
+}
+
+/// The root of one widget.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    match &props.outcome {
+        Outcome::Ready(model) => html! { <Checklist model={model.clone()} /> },
+        Outcome::Failed(message) => html! { <ErrorNotice message={message.clone()} /> },
+    }
+}

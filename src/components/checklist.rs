@@ -1,0 +1,115 @@
+use super::progress_line::ProgressLine;
+use super::prompt_item::PromptItem;
+use crate::embed::WidgetModel;
+use crate::hooks::use_progress::use_progress;
+use crate::prompt_id::PromptId;
+use crate::web::{now_ms, progress_store, storage_is_persistent};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    pub model: Rc<WidgetModel>,
+}
+
+/// One Thing's questions as checkboxes, with the reader's progress.
+#[function_component(Checklist)]
+pub fn checklist(props: &ChecklistProps) -> Html {
+    let model = props.model.clone();
+    let progress = use_progress(&model.storage_key);
+    // What the last "Clear ticks" removed, so one click can put it back.
+    let cleared = use_state(|| None::<Rc<Vec<PromptId>>>);
+
+    let set_all = {
+        let model = model.clone();
+        move |ids: &[PromptId], done: bool| {
+            let now = now_ms();
+            progress_store::change(&model.storage_key, |progress| {
+                for id in ids {
+                    progress.set(&model.thing_key, id, done, now);
+                }
+            });
+        }
+    };
+    let ontoggle = {
+        let set_all = set_all.clone();
+        let cleared = cleared.clone();
+        Callback::from(move |(id, done): (PromptId, bool)| {
+            cleared.set(None);
+            set_all(&[id], done);
+        })
+    };
+    let done_ids: Vec<PromptId> = model
+        .prompts
+        .iter()
+        .filter(|p| progress.is_done(&model.thing_key, &p.id))
+        .map(|p| p.id.clone())
+        .collect();
+    let onclear = {
+        let set_all = set_all.clone();
+        let cleared = cleared.clone();
+        let done_ids = Rc::new(done_ids.clone());
+        Callback::from(move |_: MouseEvent| {
+            set_all(&done_ids, false);
+            cleared.set(Some(done_ids.clone()));
+        })
+    };
+    let onundo = {
+        let cleared = cleared.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(ids) = (*cleared).clone() {
+                set_all(&ids, true);
+            }
+            cleared.set(None);
+        })
+    };
+
+    let title = match &model.link {
+        Some(link) => html! {
+            <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ model.title.clone() }</a>
+        },
+        None => html! { model.title.clone() },
+    };
+    let action = if cleared.is_some() {
+        html! { <button type="button" onclick={onundo}>{ "Undo clear" }</button> }
+    } else if !done_ids.is_empty() {
+        html! { <button type="button" onclick={onclear}>{ "Clear ticks" }</button> }
+    } else {
+        html! {}
+    };
+    html! {
+        <div class="tp">
+            <fieldset>
+                <legend>
+                    if let Some(kicker) = &model.kicker {
+                        <span class="kicker">{ kicker.clone() }</span>
+                    }
+                    <span class="title">{ title }</span>
+                </legend>
+                if !model.prompts.is_empty() {
+                    <ul class="prompts">
+                        { for model.prompts.iter().map(|prompt| html! {
+                            <PromptItem
+                                key={prompt.id.as_str().to_owned()}
+                                id={prompt.id.clone()}
+                                text={prompt.text.clone()}
+                                checked={done_ids.contains(&prompt.id)}
+                                ontoggle={ontoggle.clone()}
+                            />
+                        }) }
+                    </ul>
+                    <div class="footer">
+                        <ProgressLine done={done_ids.len()} total={model.prompts.len()} />
+                        { action }
+                    </div>
+                }
+            </fieldset>
+            if let Some(notice) = &model.notice {
+                <p class="notice">{ notice.clone() }</p>
+            }
+            if !storage_is_persistent() {
+                <p class="notice">{ "This browser is not letting the page save, so your ticks last only while it stays open." }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,19 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorNoticeProps {
+    pub message: AttrValue,
+}
+
+/// Says what to fix, and keeps the placeholder's own content visible below it (the `<slot>`).
+#[function_component(ErrorNotice)]
+pub fn error_notice(props: &ErrorNoticeProps) -> Html {
+    html! {
+        <>
+            <div class="tp error" role="note">
+                <p><strong>{ "Thing Prompts: " }</strong>{ props.message.clone() }</p>
+            </div>
+            <slot></slot>
+        </>
+    }
+}

@@ -1,0 +1,272 @@
+//! The embed contract: what a placeholder on a page asks for, and what the widget then shows.
+
+use crate::date::CivilDate;
+use crate::programme::{bundled_ids, Programme, ProgrammeErrors, Prompt, Thing};
+use crate::progress::storage_key;
+use crate::prompt_id::{collapse_whitespace, PromptId};
+use crate::schedule::CourseDay;
+use std::fmt;
+
+/// What the page says about one placeholder, read as plain text by the browser edge.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawEmbed {
+    /// `data-programme`, if present.
+    pub programme: Option<String>,
+    /// `data-thing`, if present.
+    pub thing: Option<String>,
+    /// The text of the placeholder's own heading line (the first paragraph or heading outside its list).
+    pub heading: Option<String>,
+    /// The text of each `<li>` when the placeholder holds a list: the prompts in inline mode.
+    pub list: Option<Vec<String>>,
+}
+
+/// Which Thing a placeholder shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThingChoice {
+    /// This week's Thing, from the programme's schedule.
+    Current,
+    Number(u32),
+}
+
+/// A bad placeholder or programme, with a message telling the page author what to change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmbedError {
+    BadThing(String),
+    EmptyList,
+    NoQuestions,
+    UnknownProgramme(String),
+    BrokenProgramme(String, ProgrammeErrors),
+    UnknownThing { programme: String, number: u32, first: u32, last: u32 },
+    NoSchedule(String),
+}
+
+impl fmt::Display for EmbedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadThing(value) => write!(
+                f,
+                "data-thing=\"{value}\" is not a Thing number: write a number such as 12, or \"current\" for this week's Thing."
+            ),
+            Self::EmptyList => f.write_str(
+                "The question list is empty: put each question in its own <li> inside the list.",
+            ),
+            Self::NoQuestions => f.write_str(
+                "No questions to show: add data-programme=\"cpd23-2012\" (or another programme), or put the questions in a list inside this element.",
+            ),
+            Self::UnknownProgramme(id) => {
+                let known = bundled_ids().collect::<Vec<_>>().join(", ");
+                write!(
+                    f,
+                    "There is no programme \"{id}\": use one of {known}, or put the questions in a list inside this element."
+                )
+            }
+            Self::BrokenProgramme(id, errors) => {
+                write!(f, "The programme \"{id}\" cannot be used: {errors}")
+            }
+            Self::UnknownThing {
+                programme,
+                number,
+                first,
+                last,
+            } => write!(
+                f,
+                "\"{programme}\" has no Thing {number}: set data-thing to a number from {first} to {last}, or to \"current\"."
+            ),
+            Self::NoSchedule(id) => write!(
+                f,
+                "\"{id}\" has no schedule, so this week's Thing is unknown: set data-thing to a Thing number."
+            ),
+        }
+    }
+}
+
+/// What one widget shows and where its ticks are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WidgetModel {
+    /// The storage key of the programme (or of inline lists without one).
+    pub storage_key: String,
+    /// The Thing's key inside that programme's progress: its number, or empty.
+    pub thing_key: String,
+    /// A short line above the title, such as "Thing 12 of 23 · 23 Things for Professional Development (2012)".
+    pub kicker: Option<String>,
+    pub title: String,
+    /// The organiser's post about this Thing, when the programme names one.
+    pub link: Option<String>,
+    pub prompts: Vec<Prompt>,
+    /// A sentence about the course's state (not started, ended, no questions yet).
+    pub notice: Option<String>,
+}
+
+impl ThingChoice {
+    /// Reads `data-thing`: a number, `current`, or nothing (also current).
+    pub fn parse(value: Option<&str>) -> Result<Self, EmbedError> {
+        let Some(raw) = value else {
+            return Ok(Self::Current);
+        };
+        let value = raw.trim();
+        if value.is_empty() || value.eq_ignore_ascii_case("current") {
+            return Ok(Self::Current);
+        }
+        match value.parse::<u32>() {
+            Ok(number) if number > 0 && value.bytes().all(|b| b.is_ascii_digit()) => Ok(Self::Number(number)),
+            _ => Err(EmbedError::BadThing(raw.to_owned())),
+        }
+    }
+}
+
+/// Looks a programme up by id; `None` when no programme has that id.
+pub type ProgrammeLookup<'a> = &'a dyn Fn(&str) -> Option<Result<Programme, ProgrammeErrors>>;
+
+/// The bundled programmes, parsed on demand.
+pub fn bundled_programme(id: &str) -> Option<Result<Programme, ProgrammeErrors>> {
+    crate::programme::bundled_source(id).map(Programme::from_json)
+}
+
+/// Works out what a placeholder shows on `today` (the reader's local date).
+pub fn resolve(raw: &RawEmbed, today: CivilDate, lookup: ProgrammeLookup<'_>) -> Result<WidgetModel, EmbedError> {
+    let choice = ThingChoice::parse(raw.thing.as_deref())?;
+    let programme_id = raw
+        .programme
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    match &raw.list {
+        Some(items) => resolve_inline(raw.heading.as_deref(), items, programme_id, choice, today, lookup),
+        None => {
+            let id = programme_id.ok_or(EmbedError::NoQuestions)?;
+            let programme = lookup(id)
+                .ok_or_else(|| EmbedError::UnknownProgramme(id.to_owned()))?
+                .map_err(|errors| EmbedError::BrokenProgramme(id.to_owned(), errors))?;
+            resolve_bundled(&programme, choice, today)
+        }
+    }
+}
+
+/// The Thing a choice names in a programme, with a notice when the course is not running.
+fn pick_thing(
+    programme: &Programme,
+    choice: ThingChoice,
+    today: CivilDate,
+) -> Result<(Option<&Thing>, Option<String>), EmbedError> {
+    match choice {
+        ThingChoice::Number(number) => match programme.thing(number) {
+            Some(thing) => Ok((Some(thing), None)),
+            None => Err(EmbedError::UnknownThing {
+                programme: programme.id.clone(),
+                number,
+                first: programme.things.first().map_or(1, |t| t.number),
+                last: programme.last_number(),
+            }),
+        },
+        ThingChoice::Current => {
+            let schedule = programme
+                .schedule
+                .ok_or_else(|| EmbedError::NoSchedule(programme.id.clone()))?;
+            Ok(match schedule.course_day(programme.things.len(), today) {
+                CourseDay::NotStarted { starts } => (
+                    None,
+                    Some(format!(
+                        "The course starts on {}. Its first Thing will appear here then.",
+                        starts.long_form()
+                    )),
+                ),
+                CourseDay::Running { position, .. } => (programme.things.get(position), None),
+                CourseDay::Ended { position, ended } => (
+                    programme.things.get(position),
+                    Some(format!(
+                        "The course finished on {}; this is its last Thing.",
+                        ended.long_form()
+                    )),
+                ),
+            })
+        }
+    }
+}
+
+fn kicker(programme: &Programme, thing: &Thing) -> String {
+    format!(
+        "Thing {} of {} · {}",
+        thing.number,
+        programme.last_number(),
+        programme.title
+    )
+}
+
+fn resolve_bundled(programme: &Programme, choice: ThingChoice, today: CivilDate) -> Result<WidgetModel, EmbedError> {
+    let (thing, notice) = pick_thing(programme, choice, today)?;
+    let storage_key = storage_key(&programme.id);
+    let Some(thing) = thing else {
+        return Ok(WidgetModel {
+            storage_key,
+            thing_key: String::new(),
+            kicker: None,
+            title: programme.title.clone(),
+            link: None,
+            prompts: Vec::new(),
+            notice,
+        });
+    };
+    let notice = notice.or_else(|| {
+        thing.prompts.is_empty().then(|| {
+            format!(
+                "Thing {} has no questions in this programme yet: write your own in a list inside this element.",
+                thing.number
+            )
+        })
+    });
+    Ok(WidgetModel {
+        storage_key,
+        thing_key: thing.number.to_string(),
+        kicker: Some(kicker(programme, thing)),
+        title: thing.title.clone(),
+        link: thing.link.clone(),
+        prompts: thing.prompts.clone(),
+        notice,
+    })
+}
+
+fn resolve_inline(
+    heading: Option<&str>,
+    items: &[String],
+    programme_id: Option<&str>,
+    choice: ThingChoice,
+    today: CivilDate,
+    lookup: ProgrammeLookup<'_>,
+) -> Result<WidgetModel, EmbedError> {
+    let mut prompts: Vec<Prompt> = Vec::with_capacity(items.len());
+    for item in items {
+        let text = collapse_whitespace(item);
+        let id = PromptId::from_text(&text);
+        // The same question twice would share one tick; show it once.
+        if !text.is_empty() && prompts.iter().all(|p| p.id != id) {
+            prompts.push(Prompt { id, text });
+        }
+    }
+    if prompts.is_empty() {
+        return Err(EmbedError::EmptyList);
+    }
+    // In inline mode the programme only names where ticks are kept; a known one also gives the header.
+    let programme = programme_id.and_then(lookup).and_then(Result::ok);
+    let thing = match (&programme, choice) {
+        (Some(programme), choice) => pick_thing(programme, choice, today).ok().and_then(|(thing, _)| thing),
+        (None, _) => None,
+    };
+    let thing_key = match (thing, choice) {
+        (Some(thing), _) => thing.number.to_string(),
+        (None, ThingChoice::Number(number)) => number.to_string(),
+        (None, ThingChoice::Current) => String::new(),
+    };
+    let heading = heading.map(collapse_whitespace).filter(|h| !h.is_empty());
+    let title = heading
+        .or_else(|| thing.map(|t| format!("Thing {}: {}", t.number, t.title)))
+        .unwrap_or_else(|| "Questions".to_owned());
+    Ok(WidgetModel {
+        storage_key: storage_key(programme_id.unwrap_or("")),
+        thing_key,
+        kicker: programme.as_ref().zip(thing).map(|(p, t)| kicker(p, t)),
+        title,
+        link: thing.and_then(|t| t.link.clone()),
+        prompts,
+        notice: None,
+    })
+}

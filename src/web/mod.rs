@@ -1,0 +1,82 @@
+//! The browser edge: the one entry point the loader calls, and everything that touches the page.
+
+mod page;
+pub mod progress_store;
+mod storage;
+mod style;
+
+use crate::components::app::{App, AppProps, Outcome};
+use crate::embed::{bundled_programme, resolve};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+
+/// Logs one warning, prefixed so a page author can tell whose it is.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("[thing-prompts] {message}")));
+}
+
+/// Milliseconds since 1970 by the reader's clock, for ordering changes.
+pub fn now_ms() -> u64 {
+    // f64 milliseconds are exact integers well past the year 200000.
+    let now = js_sys::Date::now();
+    if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    }
+}
+
+/// The release of this build, for the loader and for bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Turns one placeholder into a widget. Returns false, and leaves the element as it was,
+/// when it is already mounted or cannot host a shadow root; never throws into the page.
+#[wasm_bindgen]
+pub fn mount(host: Element) -> bool {
+    if host.shadow_root().is_some() {
+        return false;
+    }
+    install_panic_hook();
+    let raw = page::read_embed(&host);
+    let outcome = match resolve(&raw, page::today(), &bundled_programme) {
+        Ok(model) => Outcome::Ready(Rc::new(model)),
+        Err(error) => {
+            let message = error.to_string();
+            warn(&message);
+            Outcome::Failed(message.into())
+        }
+    };
+    let init = ShadowRootInit::new(ShadowRootMode::Open);
+    let Ok(shadow) = host.attach_shadow(&init) else {
+        warn(&format!(
+            "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
+            host.tag_name().to_lowercase()
+        ));
+        return false;
+    };
+    style::adopt(&shadow);
+    let Some(root) = page::document().and_then(|d| d.create_element("div").ok()) else {
+        return false;
+    };
+    if shadow.append_child(&root).is_err() {
+        return false;
+    }
+    // The app lives as long as the page; its handle is not needed to keep it.
+    let _app = yew::Renderer::<App>::with_root_and_props(root, AppProps { outcome }).render();
+    true
+}
+
+fn install_panic_hook() {
+    // Yew would install console_error_panic_hook; a one-line message is enough and much smaller.
+    yew::set_custom_panic_hook(Box::new(|_| {
+        web_sys::console::error_1(&JsValue::from_str(
+            "[thing-prompts] internal error: the widgets on this page stopped. Please report it.",
+        ));
+    }));
+}
+
+pub use storage::is_persistent as storage_is_persistent;

@@ -1,0 +1,164 @@
+//! One shared copy of each programme's progress per page: every widget reads it, a tick
+//! updates storage and every widget at once, and other tabs' writes arrive by the `storage` event.
+
+use super::storage;
+use super::warn;
+use crate::progress::{backup_key, Progress, STORAGE_PREFIX};
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
+
+type Listener = Rc<dyn Fn(Rc<Progress>)>;
+
+#[derive(Default)]
+struct Entry {
+    progress: Rc<Progress>,
+    listeners: Vec<(u32, Listener)>,
+}
+
+thread_local! {
+    static ENTRIES: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+    static NEXT_LISTENER: Cell<u32> = const { Cell::new(0) };
+    static WATCHING_OTHER_TABS: Cell<bool> = const { Cell::new(false) };
+    static REPORTED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// Reads and parses what is stored under `key`. Text that cannot be read is kept aside
+/// under the backup key first, so a later write never destroys it; when that is not
+/// possible the key is left alone and this page keeps its ticks in memory.
+fn read_stored(key: &str) -> Progress {
+    let Some(text) = storage::read(key) else {
+        return Progress::default();
+    };
+    match Progress::parse(&text) {
+        Ok(progress) => progress,
+        Err(error) => {
+            let backup = backup_key(key);
+            let kept = storage::write_if_absent(&backup, &text);
+            if !kept {
+                storage::keep_in_memory(key);
+            }
+            if REPORTED.with(|reported| reported.borrow_mut().insert(key.to_owned())) {
+                if kept {
+                    warn(&format!("{error}; it was kept under \"{backup}\" and the checklist starts empty."));
+                } else {
+                    warn(&format!("{error}; it could not be kept aside, so it is left as it is and ticks last only while this page is open."));
+                }
+            }
+            Progress::default()
+        }
+    }
+}
+
+/// The page's current copy of the progress under `key`.
+pub fn load(key: &str) -> Rc<Progress> {
+    if let Some(progress) = ENTRIES.with(|entries| entries.borrow().get(key).map(|e| e.progress.clone())) {
+        return progress;
+    }
+    let progress = Rc::new(read_stored(key));
+    ENTRIES.with(|entries| {
+        entries.borrow_mut().entry(key.to_owned()).or_default().progress = progress.clone();
+    });
+    progress
+}
+
+/// Replaces the page's copy and tells every widget showing it.
+fn publish(key: &str, progress: Progress) {
+    let progress = Rc::new(progress);
+    let listeners: Vec<Listener> = ENTRIES.with(|entries| {
+        let mut entries = entries.borrow_mut();
+        let entry = entries.entry(key.to_owned()).or_default();
+        entry.progress = progress.clone();
+        entry.listeners.iter().map(|(_, l)| l.clone()).collect()
+    });
+    // Called outside the borrow: a listener may re-render and read the store again.
+    for listener in listeners {
+        listener(progress.clone());
+    }
+}
+
+/// Applies a reader's change: merged with what storage holds now (another tab may have
+/// written since), saved, then shown by every widget on the page.
+pub fn change(key: &str, apply: impl FnOnce(&mut Progress)) {
+    let mut progress = (*load(key)).clone();
+    progress.merge(&read_stored(key));
+    apply(&mut progress);
+    storage::write(key, &progress.to_json());
+    publish(key, progress);
+}
+
+/// Calls `listener` with each new copy of the progress under `key` until the guard is dropped.
+pub fn subscribe(key: &str, listener: impl Fn(Rc<Progress>) + 'static) -> Subscription {
+    watch_other_tabs();
+    let id = NEXT_LISTENER.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    });
+    ENTRIES.with(|entries| {
+        entries
+            .borrow_mut()
+            .entry(key.to_owned())
+            .or_default()
+            .listeners
+            .push((id, Rc::new(listener)));
+    });
+    Subscription {
+        key: key.to_owned(),
+        id,
+    }
+}
+
+/// Keeps a listener registered; dropping it unsubscribes.
+pub struct Subscription {
+    key: String,
+    id: u32,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        ENTRIES.with(|entries| {
+            if let Some(entry) = entries.borrow_mut().get_mut(&self.key) {
+                entry.listeners.retain(|(id, _)| *id != self.id);
+            }
+        });
+    }
+}
+
+/// Another tab wrote: merge its copy in (merging never drops a tick) and refresh the widgets.
+fn on_storage_event(event: StorageEvent) {
+    let keys: Vec<String> = match event.key() {
+        Some(key) if key.starts_with(STORAGE_PREFIX) => vec![key],
+        Some(_) => return,
+        // `localStorage.clear()` elsewhere: re-read everything shown here.
+        None => ENTRIES.with(|entries| entries.borrow().keys().cloned().collect()),
+    };
+    for key in keys {
+        let known = ENTRIES.with(|entries| entries.borrow().contains_key(&key));
+        if known {
+            let mut progress = (*load(&key)).clone();
+            progress.merge(&read_stored(&key));
+            publish(&key, progress);
+        }
+    }
+}
+
+fn watch_other_tabs() {
+    if WATCHING_OTHER_TABS.with(|watching| watching.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(StorageEvent)>::new(on_storage_event);
+    if window
+        .add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Listens for the page's whole life, like the widgets themselves.
+        handler.forget();
+    }
+}

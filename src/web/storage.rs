@@ -1,0 +1,64 @@
+//! localStorage with a fallback: when the browser blocks or fills it, the page keeps a copy in memory.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use web_sys::Storage;
+
+thread_local! {
+    static LOCAL: RefCell<Option<Option<Storage>>> = const { RefCell::new(None) };
+    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static FAILED: Cell<bool> = const { Cell::new(false) };
+    static MEMORY_ONLY: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// The page's localStorage, or None when the browser refuses it (reading it may throw).
+fn local() -> Option<Storage> {
+    LOCAL.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| web_sys::window().and_then(|w| w.local_storage().ok().flatten()))
+            .clone()
+    })
+}
+
+/// Whether what the reader ticks is kept after this page closes.
+pub fn is_persistent() -> bool {
+    local().is_some() && !FAILED.with(Cell::get)
+}
+
+/// The text stored under `key`: the in-memory copy once writing has failed, else localStorage.
+pub fn read(key: &str) -> Option<String> {
+    let kept = MEMORY.with(|memory| memory.borrow().get(key).cloned());
+    if kept.is_some() {
+        return kept;
+    }
+    local().and_then(|storage| storage.get_item(key).ok().flatten())
+}
+
+/// Stores `value`; when localStorage refuses (blocked, full), the page keeps it in memory instead.
+pub fn write(key: &str, value: &str) {
+    let memory_only = MEMORY_ONLY.with(|keys| keys.borrow().contains(key));
+    let saved = !memory_only && local().is_some_and(|storage| storage.set_item(key, value).is_ok());
+    if saved {
+        MEMORY.with(|memory| memory.borrow_mut().remove(key));
+    } else {
+        FAILED.with(|failed| failed.set(true));
+        MEMORY.with(|memory| memory.borrow_mut().insert(key.to_owned(), value.to_owned()));
+    }
+}
+
+/// Stores `value` under a key that must not be overwritten; false when it could not be kept.
+pub fn write_if_absent(key: &str, value: &str) -> bool {
+    match read(key) {
+        Some(existing) => existing == value,
+        None => {
+            write(key, value);
+            local().is_some_and(|storage| storage.get_item(key).ok().flatten().as_deref() == Some(value))
+        }
+    }
+}
+
+/// From now on this page never writes `key` to localStorage (its text there must be kept).
+pub fn keep_in_memory(key: &str) {
+    FAILED.with(|failed| failed.set(true));
+    MEMORY_ONLY.with(|keys| keys.borrow_mut().insert(key.to_owned()));
+}

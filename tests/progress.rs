@@ -1,0 +1,494 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! Stored progress: its text form, ticking, and merging two copies.
+
+use thing_prompts::progress::{
+    backup_key, storage_key, Progress, StoredDataError, Tick, STORAGE_PREFIX, STORAGE_VERSION,
+};
+use thing_prompts::prompt_id::PromptId;
+
+fn id(name: &str) -> PromptId {
+    PromptId::named(name)
+}
+
+/// One stored tick written out: (thing, prompt, done, at).
+type Row<'a> = (&'a str, &'a str, bool, u64);
+
+/// Progress holding exactly these ticks, each prompt once.
+fn progress(ticks: &[Row<'_>]) -> Progress {
+    let mut progress = Progress::default();
+    for &(thing, prompt, done, at) in ticks {
+        assert!(
+            progress.tick(thing, &id(prompt)).is_none(),
+            "each prompt once in a table row"
+        );
+        progress.set(thing, &id(prompt), done, at);
+        assert_eq!(progress.tick(thing, &id(prompt)), Some(Tick { done, at }));
+    }
+    progress
+}
+
+fn merged(a: &Progress, b: &Progress) -> Progress {
+    let mut out = a.clone();
+    out.merge(b);
+    out
+}
+
+fn parsed(text: &str) -> Progress {
+    Progress::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+#[test]
+fn keys() {
+    assert_eq!(STORAGE_PREFIX, "thing-prompts:v1:");
+    assert_eq!(STORAGE_VERSION, 1);
+    assert_eq!(storage_key(""), "thing-prompts:v1:~inline");
+    assert_eq!(storage_key("cpd23-2012"), "thing-prompts:v1:cpd23-2012");
+    assert_eq!(storage_key("cpd23-2011"), "thing-prompts:v1:cpd23-2011");
+    assert_eq!(
+        backup_key("thing-prompts:v1:cpd23-2012"),
+        "thing-prompts:v1:cpd23-2012:unreadable"
+    );
+    assert_eq!(
+        backup_key(&storage_key("")),
+        "thing-prompts:v1:~inline:unreadable"
+    );
+    assert_ne!(backup_key(&storage_key("x")), storage_key("x"));
+}
+
+#[test]
+fn the_stored_text_is_the_documented_json() {
+    assert_eq!(
+        Progress::default().to_json(),
+        r#"{"version":1,"things":{}}"#
+    );
+    assert_eq!(
+        progress(&[("12", "t1", true, 5)]).to_json(),
+        r#"{"version":1,"things":{"12":{"t1":{"done":true,"at":5}}}}"#
+    );
+    assert_eq!(
+        progress(&[("12", "b", false, 7), ("", "a", true, 1)]).to_json(),
+        r#"{"version":1,"things":{"":{"a":{"done":true,"at":1}},"12":{"b":{"done":false,"at":7}}}}"#
+    );
+}
+
+#[test]
+fn stored_text_written_elsewhere_reads() {
+    let text = r#" { "things" : { "12" : { "t1" : { "at" : 1341446400000 , "done" : true }, "t2": {"done": false, "at": 3} } },
+                   "version" : 1 } "#;
+    let progress = parsed(text);
+    assert!(progress.is_done("12", &id("t1")));
+    assert!(!progress.is_done("12", &id("t2")));
+    assert_eq!(
+        progress.tick("12", &id("t1")),
+        Some(Tick {
+            done: true,
+            at: 1_341_446_400_000
+        })
+    );
+    assert_eq!(
+        progress.tick("12", &id("t2")),
+        Some(Tick { done: false, at: 3 })
+    );
+    assert_eq!(progress.tick("12", &id("t3")), None);
+    assert_eq!(progress.tick("13", &id("t1")), None);
+}
+
+#[test]
+fn parse_of_to_json_is_identity() {
+    let values = [
+        Progress::default(),
+        progress(&[("12", "t1", true, 5)]),
+        progress(&[("12", "t1", false, 5)]),
+        progress(&[
+            ("12", "t1", true, 0),
+            ("12", "t2", false, u64::MAX),
+            ("1", "t1", true, 1),
+        ]),
+        progress(&[("", "tcbf29ce484222325", true, 1_700_000_000_000)]),
+        progress(&[
+            ("12", "q \"quoted\" \\ back", true, 2),
+            ("ünï", "問題", false, 3),
+            ("23", "\n\t", true, 4),
+        ]),
+        parsed(r#"{"version":1,"things":{"12":{}}}"#),
+    ];
+    for value in values {
+        let text = value.to_json();
+        assert_eq!(Progress::parse(&text), Ok(value.clone()), "{text}");
+        assert_eq!(parsed(&text).to_json(), text);
+    }
+}
+
+#[test]
+fn set_is_done_and_done_count() {
+    let (a, b, c, d) = (id("a"), id("b"), id("c"), id("d"));
+    let mut progress = Progress::default();
+    assert!(!progress.is_done("12", &a));
+    assert_eq!(progress.done_count("12", [&a, &b, &c]), 0);
+
+    progress.set("12", &a, true, 100);
+    progress.set("12", &b, true, 101);
+    progress.set("12", &c, false, 102);
+    progress.set("13", &d, true, 103);
+    assert!(progress.is_done("12", &a));
+    assert!(progress.is_done("12", &b));
+    assert!(
+        !progress.is_done("12", &c),
+        "an un-tick is remembered as not done"
+    );
+    assert!(!progress.is_done("12", &d), "ticks belong to their Thing");
+    assert!(!progress.is_done("13", &a));
+    assert!(progress.is_done("13", &d));
+    assert_eq!(progress.done_count("12", [&a, &b, &c, &d]), 2);
+    assert_eq!(progress.done_count("12", [&a]), 1);
+    assert_eq!(progress.done_count("13", [&a, &b, &c, &d]), 1);
+    assert_eq!(progress.done_count("", [&a, &b, &c, &d]), 0);
+    assert_eq!(progress.done_count("12", Vec::<&PromptId>::new()), 0);
+
+    progress.set("12", &a, false, 200);
+    assert!(!progress.is_done("12", &a));
+    assert_eq!(
+        progress.tick("12", &a),
+        Some(Tick {
+            done: false,
+            at: 200
+        })
+    );
+    assert_eq!(progress.done_count("12", [&a, &b, &c]), 1);
+}
+
+#[test]
+fn a_change_wins_even_when_the_clock_went_backwards() {
+    let p = id("p");
+    let mut copy = Progress::default();
+    copy.set("12", &p, true, 1_000);
+    copy.set("12", &p, false, 400);
+    assert_eq!(
+        copy.tick("12", &p),
+        Some(Tick {
+            done: false,
+            at: 1_001
+        })
+    );
+    copy.set("12", &p, true, 1_001);
+    assert_eq!(
+        copy.tick("12", &p),
+        Some(Tick {
+            done: true,
+            at: 1_002
+        }),
+        "the same time also moves on"
+    );
+    copy.set("12", &p, false, 5_000);
+    assert_eq!(
+        copy.tick("12", &p),
+        Some(Tick {
+            done: false,
+            at: 5_000
+        }),
+        "a later clock is used as it is"
+    );
+
+    // A copy from a device whose clock runs ahead, then a local un-tick with a slow clock.
+    let mut mine = progress(&[("12", "q", false, 10)]);
+    mine.merge(&progress(&[("12", "q", true, 9_999)]));
+    assert!(mine.is_done("12", &id("q")));
+    mine.set("12", &id("q"), false, 20);
+    assert!(!mine.is_done("12", &id("q")));
+    assert_eq!(
+        mine.tick("12", &id("q")),
+        Some(Tick {
+            done: false,
+            at: 10_000
+        })
+    );
+}
+
+/// Small copies of progress that merge tests combine in every order.
+fn table() -> Vec<Progress> {
+    vec![
+        Progress::default(),
+        progress(&[("12", "a", true, 5)]),
+        progress(&[("12", "a", false, 5)]),
+        progress(&[("12", "a", false, 9)]),
+        progress(&[("12", "a", true, 9), ("12", "b", true, 1)]),
+        progress(&[("13", "a", true, 3)]),
+        progress(&[("", "x", true, 2), ("12", "b", false, 4)]),
+        progress(&[("12", "b", true, 4)]),
+        progress(&[("12", "b", false, 4), ("13", "a", false, 3)]),
+        parsed(r#"{"version":1,"things":{"12":{}}}"#),
+    ]
+}
+
+#[test]
+fn merge_gives_the_later_change_and_ticked_on_a_tie() {
+    let t = table();
+    let cases: &[(usize, usize, &[Row<'_>])] = &[
+        (0, 1, &[("12", "a", true, 5)]),
+        (1, 2, &[("12", "a", true, 5)]),
+        (1, 3, &[("12", "a", false, 9)]),
+        (2, 4, &[("12", "a", true, 9), ("12", "b", true, 1)]),
+        (3, 4, &[("12", "a", true, 9), ("12", "b", true, 1)]),
+        (1, 5, &[("12", "a", true, 5), ("13", "a", true, 3)]),
+        (6, 7, &[("", "x", true, 2), ("12", "b", true, 4)]),
+        (7, 8, &[("12", "b", true, 4), ("13", "a", false, 3)]),
+        (5, 8, &[("12", "b", false, 4), ("13", "a", true, 3)]),
+    ];
+    for &(i, j, expected) in cases {
+        let expected = progress(expected);
+        assert_eq!(merged(&t[i], &t[j]), expected, "{i} with {j}");
+        assert_eq!(merged(&t[j], &t[i]), expected, "{j} with {i}");
+    }
+}
+
+#[test]
+fn merge_is_commutative() {
+    let t = table();
+    for (i, a) in t.iter().enumerate() {
+        for (j, b) in t.iter().enumerate() {
+            assert_eq!(merged(a, b), merged(b, a), "{i} and {j}");
+        }
+    }
+}
+
+#[test]
+fn merge_is_associative() {
+    let t = table();
+    for (i, a) in t.iter().enumerate() {
+        for (j, b) in t.iter().enumerate() {
+            for (k, c) in t.iter().enumerate() {
+                assert_eq!(
+                    merged(&merged(a, b), c),
+                    merged(a, &merged(b, c)),
+                    "{i}, {j}, {k}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn merge_is_idempotent() {
+    let t = table();
+    for (i, a) in t.iter().enumerate() {
+        assert_eq!(&merged(a, a), a, "{i} with itself");
+        for (j, b) in t.iter().enumerate() {
+            let once = merged(a, b);
+            assert_eq!(merged(&once, b), once, "{i} with {j} twice");
+            assert_eq!(merged(&once, a), once, "{i} with {j}, then {i} again");
+        }
+    }
+}
+
+#[test]
+fn merge_never_loses_a_later_change() {
+    let t = table();
+    let prompts = [
+        ("12", "a"),
+        ("12", "b"),
+        ("13", "a"),
+        ("", "x"),
+        ("14", "new"),
+    ];
+    for (i, base) in t.iter().enumerate() {
+        for (thing, prompt) in prompts {
+            for done in [true, false] {
+                let mut changed = base.clone();
+                changed.set(thing, &id(prompt), done, 1_000);
+                for (j, other) in t.iter().enumerate() {
+                    for result in [merged(&changed, other), merged(other, &changed)] {
+                        assert_eq!(
+                            result.is_done(thing, &id(prompt)),
+                            done,
+                            "copy {i} set {thing}/{prompt} to {done} later than copy {j}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn parse_rejects_what_is_not_progress() {
+    let unreadable = [
+        "",
+        "not json",
+        "null",
+        "[]",
+        "[1]",
+        "{}",
+        r#"{"version":1}"#,
+        r#"{"things":{}}"#,
+        r#"{"version":"1","things":{}}"#,
+        r#"{"version":-1,"things":{}}"#,
+        r#"{"version":1,"things":[]}"#,
+        r#"{"version":1,"things":{"12":[]}}"#,
+        r#"{"version":1,"things":{"12":{"t1":{"done":"yes","at":1}}}}"#,
+        r#"{"version":1,"things":{"12":{"t1":{"done":true}}}}"#,
+        r#"{"version":1,"things":{"12":{"t1":{"done":true,"at":-1}}}}"#,
+        r#"{"version":1,"things":{"12":{"t1":{"done":true,"at":1.5}}}}"#,
+        r#"{"version":1,"things":{"12":{"t1":{"done":true,"at":18446744073709551616}}}}"#,
+        r#"{"version":1,"things":{}} trailing"#,
+    ];
+    for text in unreadable {
+        match Progress::parse(text) {
+            Err(StoredDataError::Unreadable(why)) => assert!(!why.is_empty(), "{text}"),
+            other => panic!("{text}: expected Unreadable, got {other:?}"),
+        }
+    }
+    match Progress::parse(r#"{"version":0,"things":{}}"#) {
+        Err(StoredDataError::Unreadable(why)) => assert!(why.contains("unknown format 0"), "{why}"),
+        other => panic!("version 0: {other:?}"),
+    }
+}
+
+#[test]
+fn a_newer_version_is_reported_as_such() {
+    let cases = [
+        (r#"{"version":2,"things":{}}"#, 2),
+        (r#"{"version":2}"#, 2),
+        (
+            r#"{"version":7,"things":"a shape this release does not know"}"#,
+            7,
+        ),
+        (r#"{"things":[],"version":4294967295}"#, u32::MAX),
+    ];
+    for (text, version) in cases {
+        assert_eq!(
+            Progress::parse(text),
+            Err(StoredDataError::NewerVersion(version)),
+            "{text}"
+        );
+    }
+    let message = StoredDataError::NewerVersion(2).to_string();
+    assert!(message.contains("newer release"), "{message}");
+    assert!(message.contains("format 2"), "{message}");
+    assert!(message.contains("reads 1"), "{message}");
+    let message = StoredDataError::Unreadable("oops".into()).to_string();
+    assert!(message.contains("(oops)"), "{message}");
+}
+
+/// xorshift64*: a tiny deterministic generator so the test needs no crates.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % u64::try_from(n).unwrap()).unwrap()
+    }
+}
+
+/// Parse must not panic; when it accepts text, what it read must survive a round trip.
+fn check_never_panics(text: &str) -> bool {
+    match Progress::parse(text) {
+        Ok(progress) => {
+            assert_eq!(
+                Progress::parse(&progress.to_json()),
+                Ok(progress),
+                "{text:?}"
+            );
+            true
+        }
+        Err(StoredDataError::NewerVersion(v)) => {
+            assert!(v > STORAGE_VERSION, "{text:?}");
+            false
+        }
+        Err(StoredDataError::Unreadable(_)) => false,
+    }
+}
+
+#[test]
+fn parse_never_panics_on_pseudo_random_text() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+
+    // Arbitrary bytes.
+    for _ in 0..300 {
+        let len = rng.below(80);
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next().to_le_bytes()[0]).collect();
+        check_never_panics(&String::from_utf8_lossy(&bytes));
+    }
+
+    // JSON-looking token soup.
+    let tokens = [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        " ",
+        "\"version\"",
+        "\"things\"",
+        "\"done\"",
+        "\"at\"",
+        "\"12\"",
+        "\"t1\"",
+        "1",
+        "2",
+        "0",
+        "-1",
+        "1.5",
+        "1e400",
+        "18446744073709551616",
+        "true",
+        "false",
+        "null",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "\"",
+        "\\",
+    ];
+    for _ in 0..300 {
+        let len = rng.below(40);
+        let text: String = (0..len).map(|_| tokens[rng.below(tokens.len())]).collect();
+        check_never_panics(&text);
+    }
+
+    // Small edits of valid stored text.
+    let valid = r#"{"version":1,"things":{"12":{"t1":{"done":true,"at":5},"t2":{"done":false,"at":6}},"":{}}}"#;
+    assert!(check_never_panics(valid));
+    let mut accepted = 0;
+    for _ in 0..400 {
+        let mut bytes = valid.as_bytes().to_vec();
+        for _ in 0..=rng.below(3) {
+            let at = rng.below(bytes.len());
+            let alphabet = b"{}[]\":,01289tfaelsruvn -\\x";
+            let byte = alphabet[rng.below(alphabet.len())];
+            match rng.below(3) {
+                0 => bytes[at] = byte,
+                1 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, byte),
+            }
+        }
+        if check_never_panics(&String::from_utf8_lossy(&bytes)) {
+            accepted += 1;
+        }
+    }
+    assert!(
+        accepted > 0,
+        "some edits (digits, white space) keep the text readable"
+    );
+
+    // Deep nesting must not overflow the stack.
+    for depth in [1_000, 100_000] {
+        check_never_panics(&"[".repeat(depth));
+        check_never_panics(&format!(
+            r#"{{"version":1,"things":{}"#,
+            "{\"a\":".repeat(depth)
+        ));
+    }
+}

@@ -1,0 +1,50 @@
+//! Project automation (`cargo xtask <command>`): build, serve the demo, run every test.
+
+mod dist;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  demo    build dist/ and serve the demo blog pages (the main job)
+  test    run every test: format, lints, host tests, browser tests
+  dist    build the deployable files into dist/
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => serve::demo(),
+        Some("test") => test::run(),
+        Some("dist") => dist::build().map(|_| ()),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of this crate).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+/// Says what is happening, the way every step of the commands does.
+pub fn say(message: &str) {
+    eprintln!("xtask: {message}");
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;

@@ -1,0 +1,112 @@
+//! `cargo xtask test`: every check, in the order that fails fastest.
+
+use crate::tools::{self, cargo, chromium, wasm_target};
+use crate::{dist, root, say, serve, Result};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// Passed and failed tests, summed over the runners.
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+}
+
+impl Tally {
+    /// Reads the counts from a runner's summary lines: cargo's `test result:` and node's `pass N`/`fail N`.
+    fn read(&mut self, line: &str) {
+        let line = line.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            for part in rest.split([';', '.']) {
+                let mut words = part.split_whitespace();
+                match (words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+                    (Some(n), Some("passed")) => self.passed += n,
+                    (Some(n), Some("failed")) => self.failed += n,
+                    _ => {}
+                }
+            }
+        } else {
+            let mut words = line.split_whitespace();
+            match (words.next(), words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+                (Some("pass"), Some(n), None) => self.passed += n,
+                (Some("fail"), Some(n), None) => self.failed += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Runs a test command, echoing its output and counting its results.
+fn counted(command: &mut Command, tally: &mut Tally) -> Result {
+    let shown = format!("{command:?}");
+    let mut child = command
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+            println!("{line}");
+            tally.read(&line);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn run_all(tally: &mut Tally) -> Result {
+    wasm_target()?;
+    say("checking formatting (cargo fmt --check)");
+    tools::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    say("linting the host build and the wasm32 build (clippy -D warnings)");
+    tools::run(cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
+    tools::run(cargo().args([
+        "clippy",
+        "--package",
+        "thing-prompts",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    say("host tests of the pure core (cargo test)");
+    counted(cargo().args(["test", "--workspace"]), tally)?;
+
+    let dist = dist::build()?;
+    let chromium = chromium()?;
+    let servers = serve::start(&dist, 0, 0)?;
+    let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/browser"))
+        .map_err(|e| format!("tests/browser: {e}"))?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/browser/{name}"))
+        .collect();
+    tests.sort();
+    say(&format!(
+        "browser tests in headless Chromium: pages at {}, widget at {}",
+        servers.pages, servers.widget
+    ));
+    counted(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(&tests)
+            .env("PAGE_ORIGIN", &servers.pages)
+            .env("WIDGET_ORIGIN", &servers.widget)
+            .env("CHROMIUM", &chromium),
+        tally,
+    )
+}
+
+pub fn run() -> Result {
+    let mut tally = Tally::default();
+    let result = run_all(&mut tally);
+    println!("all tests: {} passed, {} failed", tally.passed, tally.failed);
+    result
+}

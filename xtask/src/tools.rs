@@ -1,0 +1,122 @@
+//! Installs what the build and the tests need on a fresh Debian machine, and says so.
+
+use crate::{root, say, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs a command in the repository root, failing with its name when it fails.
+pub fn run(command: &mut Command) -> Result {
+    let shown = format!("{command:?}");
+    let status = command
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn output(command: &mut Command) -> Option<String> {
+    let out = command.current_dir(root()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// `cargo`, as the one that runs xtask.
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// The wasm32 target named in rust-toolchain.toml.
+pub fn wasm_target() -> Result {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    say("adding the wasm32-unknown-unknown target (once)");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen version".into())
+}
+
+/// `wasm-bindgen` at the Cargo.lock version, installed with cargo when missing.
+pub fn wasm_bindgen() -> Result<PathBuf> {
+    let version = locked_wasm_bindgen()?;
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    let binary = cargo_home.join("bin").join("wasm-bindgen");
+    let found = output(Command::new(&binary).arg("--version")).unwrap_or_default();
+    if found.split_whitespace().nth(1) == Some(version.as_str()) {
+        return Ok(binary);
+    }
+    say(&format!(
+        "installing wasm-bindgen-cli {version} to match Cargo.lock (about 2 minutes, once)"
+    ));
+    run(cargo().args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    Ok(binary)
+}
+
+/// The npm tools in package-lock.json (wasm-opt from binaryen, playwright-core), via `npm ci`.
+pub fn npm_tools() -> Result {
+    let lock = std::fs::read(root().join("package-lock.json")).map_err(|e| format!("package-lock.json: {e}"))?;
+    let stamp = root().join("node_modules").join(".thing-prompts-lock");
+    if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
+        return Ok(());
+    }
+    say("installing the npm tools from package-lock.json (npm ci)");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+/// wasm-opt from the npm package binaryen (Debian's older binaryen produces WASM that fails to load).
+pub fn wasm_opt() -> PathBuf {
+    root().join("node_modules").join(".bin").join("wasm-opt")
+}
+
+/// Debian's Chromium, installed with apt when missing; its path.
+pub fn chromium() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("CHROMIUM").map(PathBuf::from) {
+        return Ok(path);
+    }
+    let path = Path::new("/usr/bin/chromium");
+    if path.exists() {
+        return Ok(path.to_path_buf());
+    }
+    say("installing Debian's chromium for the browser tests (apt-get, once)");
+    let sudo: &[&str] = if output(Command::new("id").arg("-u")).as_deref().map(str::trim) == Some("0") {
+        &[]
+    } else {
+        &["sudo"]
+    };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = sudo.to_vec();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let (first, rest) = all.split_first().map(|(f, r)| (*f, r.to_vec())).unwrap_or(("apt-get", vec![]));
+        run(Command::new(first).args(rest).env("DEBIAN_FRONTEND", "noninteractive"))
+    };
+    apt(&["update", "-q"])?;
+    apt(&["install", "-y", "-q", "chromium"])?;
+    if path.exists() {
+        Ok(path.to_path_buf())
+    } else {
+        Err("chromium is still missing after apt-get install".into())
+    }
+}
