@@ -18,7 +18,11 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2012-07-16", self.text)
+        write!(
+            f,
+            "\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2012-07-16",
+            self.text
+        )
     }
 }
 
@@ -72,11 +76,13 @@ impl CivilDate {
             text: text.to_owned(),
         };
         let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(error());
         };
-        let all_digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+        let all_digits =
+            |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
         if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
             return Err(error());
         }
@@ -92,7 +98,8 @@ impl CivilDate {
         let era = year.div_euclid(400);
         let year_of_era = year.rem_euclid(400);
         let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
@@ -102,7 +109,8 @@ impl CivilDate {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z.rem_euclid(146_097);
-        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let mp = (5 * day_of_year + 2) / 153;
         let day = day_of_year - (153 * mp + 2) / 5 + 1;

@@ -1,7 +1,9 @@
 //! The embed contract: what a placeholder on a page asks for, and what the widget then shows.
 
 use crate::date::CivilDate;
-use crate::programme::{bundled_ids, Programme, ProgrammeErrors, Prompt, Thing};
+use crate::programme::{
+    bundled_ids, is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing,
+};
 use crate::progress::storage_key;
 use crate::prompt_id::{collapse_whitespace, PromptId};
 use crate::schedule::CourseDay;
@@ -35,8 +37,14 @@ pub enum EmbedError {
     EmptyList,
     NoQuestions,
     UnknownProgramme(String),
+    BadProgrammeId(String),
     BrokenProgramme(String, ProgrammeErrors),
-    UnknownThing { programme: String, number: u32, first: u32, last: u32 },
+    UnknownThing {
+        programme: String,
+        number: u32,
+        first: u32,
+        last: u32,
+    },
     NoSchedule(String),
 }
 
@@ -60,8 +68,12 @@ impl fmt::Display for EmbedError {
                     "There is no programme \"{id}\": use one of {known}, or put the questions in a list inside this element."
                 )
             }
+            Self::BadProgrammeId(id) => write!(
+                f,
+                "data-programme=\"{id}\" cannot name a course: use up to 64 lower-case letters, digits and dashes, such as cpd23-2012."
+            ),
             Self::BrokenProgramme(id, errors) => {
-                write!(f, "The programme \"{id}\" cannot be used: {errors}")
+                write!(f, "The programme \"{id}\" cannot be used: {errors}.")
             }
             Self::UnknownThing {
                 programme,
@@ -108,7 +120,9 @@ impl ThingChoice {
             return Ok(Self::Current);
         }
         match value.parse::<u32>() {
-            Ok(number) if number > 0 && value.bytes().all(|b| b.is_ascii_digit()) => Ok(Self::Number(number)),
+            Ok(number) if number > 0 && value.bytes().all(|b| b.is_ascii_digit()) => {
+                Ok(Self::Number(number))
+            }
             _ => Err(EmbedError::BadThing(raw.to_owned())),
         }
     }
@@ -123,15 +137,25 @@ pub fn bundled_programme(id: &str) -> Option<Result<Programme, ProgrammeErrors>>
 }
 
 /// Works out what a placeholder shows on `today` (the reader's local date).
-pub fn resolve(raw: &RawEmbed, today: CivilDate, lookup: ProgrammeLookup<'_>) -> Result<WidgetModel, EmbedError> {
+pub fn resolve(
+    raw: &RawEmbed,
+    today: CivilDate,
+    lookup: ProgrammeLookup<'_>,
+) -> Result<WidgetModel, EmbedError> {
     let choice = ThingChoice::parse(raw.thing.as_deref())?;
     let programme_id = raw
         .programme
         .as_deref()
-        .map(str::trim)
+        .map(|id| id.trim().to_ascii_lowercase())
         .filter(|id| !id.is_empty());
+    let programme_id = programme_id.as_deref();
     match &raw.list {
-        Some(items) => resolve_inline(raw.heading.as_deref(), items, programme_id, choice, today, lookup),
+        Some(items) => {
+            if let Some(id) = programme_id.filter(|id| !is_valid_programme_id(id)) {
+                return Err(EmbedError::BadProgrammeId(id.to_owned()));
+            }
+            resolve_inline(raw.heading.as_deref(), items, programme_id, choice, lookup)
+        }
         None => {
             let id = programme_id.ok_or(EmbedError::NoQuestions)?;
             let programme = lookup(id)
@@ -192,7 +216,11 @@ fn kicker(programme: &Programme, thing: &Thing) -> String {
     )
 }
 
-fn resolve_bundled(programme: &Programme, choice: ThingChoice, today: CivilDate) -> Result<WidgetModel, EmbedError> {
+fn resolve_bundled(
+    programme: &Programme,
+    choice: ThingChoice,
+    today: CivilDate,
+) -> Result<WidgetModel, EmbedError> {
     let (thing, notice) = pick_thing(programme, choice, today)?;
     let storage_key = storage_key(&programme.id);
     let Some(thing) = thing else {
@@ -230,7 +258,6 @@ fn resolve_inline(
     items: &[String],
     programme_id: Option<&str>,
     choice: ThingChoice,
-    today: CivilDate,
     lookup: ProgrammeLookup<'_>,
 ) -> Result<WidgetModel, EmbedError> {
     let mut prompts: Vec<Prompt> = Vec::with_capacity(items.len());
@@ -246,15 +273,14 @@ fn resolve_inline(
         return Err(EmbedError::EmptyList);
     }
     // In inline mode the programme only names where ticks are kept; a known one also gives the header.
+    // The list is fixed in the post, so "current" pins nothing: its ticks must not move week by week.
     let programme = programme_id.and_then(lookup).and_then(Result::ok);
-    let thing = match (&programme, choice) {
-        (Some(programme), choice) => pick_thing(programme, choice, today).ok().and_then(|(thing, _)| thing),
-        (None, _) => None,
-    };
-    let thing_key = match (thing, choice) {
-        (Some(thing), _) => thing.number.to_string(),
-        (None, ThingChoice::Number(number)) => number.to_string(),
-        (None, ThingChoice::Current) => String::new(),
+    let (thing, thing_key) = match choice {
+        ThingChoice::Number(number) => (
+            programme.as_ref().and_then(|p| p.thing(number)),
+            number.to_string(),
+        ),
+        ThingChoice::Current => (None, String::new()),
     };
     let heading = heading.map(collapse_whitespace).filter(|h| !h.is_empty());
     let title = heading

@@ -118,12 +118,16 @@ impl Programme {
             }])
         })?;
         let mut errors = Vec::new();
-        let mut push = |path: String, message: String| errors.push(ProgrammeError { path, message });
+        let mut push =
+            |path: String, message: String| errors.push(ProgrammeError { path, message });
 
         if file.format != PROGRAMME_FORMAT {
             push(
                 "format".into(),
-                format!("format {} is not known to this release: write 1", file.format),
+                format!(
+                    "format {} is not known to this release: write 1",
+                    file.format
+                ),
             );
         }
         if !is_valid_programme_id(&file.id) {
@@ -157,7 +161,10 @@ impl Programme {
             }
         };
         if file.things.is_empty() {
-            push("things".into(), "the programme has no Things: add at least one".into());
+            push(
+                "things".into(),
+                "the programme has no Things: add at least one".into(),
+            );
         }
 
         let mut things = Vec::with_capacity(file.things.len());
@@ -166,7 +173,7 @@ impl Programme {
             let at = format!("things[{t}]");
             if thing.number == 0 {
                 push(format!("{at}.number"), "Things are numbered from 1".into());
-            } else if let Some(first) = numbers.insert(thing.number, t) {
+            } else if let Some(&first) = numbers.get(&thing.number) {
                 push(
                     format!("{at}.number"),
                     format!(
@@ -174,6 +181,8 @@ impl Programme {
                         thing.number
                     ),
                 );
+            } else {
+                numbers.insert(thing.number, t);
             }
             let title = collapse_whitespace(&thing.title);
             if title.is_empty() {
@@ -193,25 +202,34 @@ impl Programme {
                 let at = format!("{at}.prompts[{p}]");
                 let text = collapse_whitespace(&prompt.text);
                 if text.is_empty() {
-                    push(format!("{at}.text"), "the question is empty: write it or remove the prompt".into());
+                    push(
+                        format!("{at}.text"),
+                        "the question is empty: write it or remove the prompt".into(),
+                    );
                     continue;
                 }
                 let id = match prompt.id.as_deref() {
                     Some(id) if id.trim().is_empty() => {
-                        push(format!("{at}.id"), "an id cannot be empty: remove it or name the prompt".into());
+                        push(
+                            format!("{at}.id"),
+                            "an id cannot be empty: remove it or name the prompt".into(),
+                        );
                         continue;
                     }
                     Some(id) => PromptId::named(id.trim()),
                     None => PromptId::from_text(&text),
                 };
-                if let Some(first) = ids.insert(id.clone(), p) {
+                if let Some(&first) = ids.get(&id) {
                     let what = if prompt.id.is_some() { "id" } else { "text" };
                     push(
                         format!("{at}.{what}"),
-                        format!("duplicate {what} \"{id}\" (also used at things[{t}].prompts[{first}])"),
+                        format!(
+                            "duplicate {what} \"{id}\" (also used at things[{t}].prompts[{first}])"
+                        ),
                     );
                     continue;
                 }
+                ids.insert(id.clone(), p);
                 prompts.push(Prompt { id, text });
             }
             things.push(Thing {
@@ -256,18 +274,31 @@ pub fn is_valid_programme_id(id: &str) -> bool {
 
 fn is_web_link(link: &str) -> bool {
     let lower = link.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > "https://".len()
+    ["https://", "http://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty())
+    })
 }
 
 /// The programmes that ship inside the widget, by id.
 pub const BUNDLED: [(&str, &str); 2] = [
-    ("cpd23-2011", include_str!("../www/programmes/cpd23-2011.json")),
-    ("cpd23-2012", include_str!("../www/programmes/cpd23-2012.json")),
+    (
+        "cpd23-2011",
+        include_str!("../www/programmes/cpd23-2011.json"),
+    ),
+    (
+        "cpd23-2012",
+        include_str!("../www/programmes/cpd23-2012.json"),
+    ),
 ];
 
 /// The JSON text of a bundled programme.
 pub fn bundled_source(id: &str) -> Option<&'static str> {
-    BUNDLED.iter().find(|(known, _)| *known == id).map(|(_, text)| *text)
+    BUNDLED
+        .iter()
+        .find(|(known, _)| *known == id)
+        .map(|(_, text)| *text)
 }
 
 /// The ids of the bundled programmes, for messages that list what can be used.

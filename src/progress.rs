@@ -93,7 +93,9 @@ impl Progress {
             return Err(StoredDataError::NewerVersion(version));
         }
         if version != STORAGE_VERSION {
-            return Err(StoredDataError::Unreadable(format!("unknown format {version}")));
+            return Err(StoredDataError::Unreadable(format!(
+                "unknown format {version}"
+            )));
         }
         let stored: StoredV1 = serde_json::from_str(text).map_err(unreadable)?;
         Ok(Self {
@@ -117,12 +119,22 @@ impl Progress {
 
     /// The stored state of a prompt, if it was ever changed.
     pub fn tick(&self, thing: &str, prompt: &PromptId) -> Option<Tick> {
-        self.things.get(thing).and_then(|ticks| ticks.get(prompt)).copied()
+        self.things
+            .get(thing)
+            .and_then(|ticks| ticks.get(prompt))
+            .copied()
     }
 
     /// How many of `prompts` are ticked.
-    pub fn done_count<'a>(&self, thing: &str, prompts: impl IntoIterator<Item = &'a PromptId>) -> usize {
-        prompts.into_iter().filter(|p| self.is_done(thing, p)).count()
+    pub fn done_count<'a>(
+        &self,
+        thing: &str,
+        prompts: impl IntoIterator<Item = &'a PromptId>,
+    ) -> usize {
+        prompts
+            .into_iter()
+            .filter(|p| self.is_done(thing, p))
+            .count()
     }
 
     /// Records a reader's change made at `now`. The change always wins over what is

@@ -15,7 +15,10 @@ pub enum CourseDay {
     /// The first Thing has not been released yet.
     NotStarted { starts: CivilDate },
     /// The Thing at this position (0-based, in number order) is the newest one released.
-    Running { position: usize, released: CivilDate },
+    Running {
+        position: usize,
+        released: CivilDate,
+    },
     /// The last Thing's period is over.
     Ended { position: usize, ended: CivilDate },
 }

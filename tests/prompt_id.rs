@@ -55,6 +55,12 @@ fn known_ids() {
     assert_eq!(id(" FOOBAR "), "t85944171f73967e8");
     assert_eq!(id("Why did you decide to take part?"), "teb8148f7a5eda247");
     assert_eq!(id("café au lait"), "t832005b247f20b89");
+    // A hash whose top byte is zero: the id keeps its leading zeros.
+    assert_eq!(id("Question 16380"), "t00114b294bd94b55");
+    assert_eq!(
+        id("Question 16380"),
+        format!("t{:016x}", fnv1a_64(b"question 16380"))
+    );
 }
 
 #[test]
@@ -64,6 +70,7 @@ fn format_is_t_and_16_lower_case_hex_digits() {
         "a",
         "How did you choose the name and look of your blog?",
         "Ünïcödé ✓ 問題",
+        "question 16380",
         "x".repeat(10_000).leak(),
     ];
     for text in texts {

@@ -43,7 +43,10 @@ pub fn read_embed(host: &Element) -> RawEmbed {
             (0..nodes.length())
                 .filter_map(|i| nodes.item(i))
                 .filter_map(|node| node.dyn_into::<Element>().ok())
-                .filter(|element| list.as_ref().is_none_or(|list| !list.contains(Some(element))))
+                .filter(|element| {
+                    list.as_ref()
+                        .is_none_or(|list| !list.contains(Some(element)))
+                })
                 .map(|element| text_of(&element))
                 .find(|text| !text.trim().is_empty())
         });

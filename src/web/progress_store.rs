@@ -43,7 +43,9 @@ fn read_stored(key: &str) -> Progress {
             }
             if REPORTED.with(|reported| reported.borrow_mut().insert(key.to_owned())) {
                 if kept {
-                    warn(&format!("{error}; it was kept under \"{backup}\" and the checklist starts empty."));
+                    warn(&format!(
+                        "{error}; it was kept under \"{backup}\" and the checklist starts empty."
+                    ));
                 } else {
                     warn(&format!("{error}; it could not be kept aside, so it is left as it is and ticks last only while this page is open."));
                 }
@@ -55,12 +57,18 @@ fn read_stored(key: &str) -> Progress {
 
 /// The page's current copy of the progress under `key`.
 pub fn load(key: &str) -> Rc<Progress> {
-    if let Some(progress) = ENTRIES.with(|entries| entries.borrow().get(key).map(|e| e.progress.clone())) {
+    if let Some(progress) =
+        ENTRIES.with(|entries| entries.borrow().get(key).map(|e| e.progress.clone()))
+    {
         return progress;
     }
     let progress = Rc::new(read_stored(key));
     ENTRIES.with(|entries| {
-        entries.borrow_mut().entry(key.to_owned()).or_default().progress = progress.clone();
+        entries
+            .borrow_mut()
+            .entry(key.to_owned())
+            .or_default()
+            .progress = progress.clone();
     });
     progress
 }

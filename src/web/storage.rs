@@ -52,7 +52,9 @@ pub fn write_if_absent(key: &str, value: &str) -> bool {
         Some(existing) => existing == value,
         None => {
             write(key, value);
-            local().is_some_and(|storage| storage.get_item(key).ok().flatten().as_deref() == Some(value))
+            local().is_some_and(|storage| {
+                storage.get_item(key).ok().flatten().as_deref() == Some(value)
+            })
         }
     }
 }

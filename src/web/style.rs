@@ -17,7 +17,9 @@ pub fn adopt(shadow: &ShadowRoot) {
     let sheet = SHEET.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
-            *cell = CssStyleSheet::new().ok().filter(|sheet| sheet.replace_sync(CSS).is_ok());
+            *cell = CssStyleSheet::new()
+                .ok()
+                .filter(|sheet| sheet.replace_sync(CSS).is_ok());
         }
         cell.clone()
     });
