@@ -45,6 +45,15 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         .filter(|p| progress.is_done(&model.thing_key, &p.id))
         .map(|p| p.id.clone())
         .collect();
+    {
+        // Once anything is ticked again (here or in another widget), the undo is stale.
+        let cleared = cleared.clone();
+        use_effect_with(done_ids.is_empty(), move |nothing_ticked| {
+            if !nothing_ticked {
+                cleared.set(None);
+            }
+        });
+    }
     let onclear = {
         let set_all = set_all.clone();
         let cleared = cleared.clone();

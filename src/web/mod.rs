@@ -41,6 +41,14 @@ pub fn mount(host: Element) -> bool {
         return false;
     }
     install_panic_hook();
+    let init = ShadowRootInit::new(ShadowRootMode::Open);
+    let Ok(shadow) = host.attach_shadow(&init) else {
+        warn(&format!(
+            "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
+            host.tag_name().to_lowercase()
+        ));
+        return false;
+    };
     let raw = page::read_embed(&host);
     let outcome = match resolve(&raw, page::today(), &bundled_programme) {
         Ok(model) => Outcome::Ready(Rc::new(model)),
@@ -49,14 +57,6 @@ pub fn mount(host: Element) -> bool {
             warn(&message);
             Outcome::Failed(message.into())
         }
-    };
-    let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let Ok(shadow) = host.attach_shadow(&init) else {
-        warn(&format!(
-            "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
-            host.tag_name().to_lowercase()
-        ));
-        return false;
     };
     style::adopt(&shadow);
     let Some(root) = page::document().and_then(|d| d.create_element("div").ok()) else {

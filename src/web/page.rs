@@ -21,6 +21,22 @@ fn text_of(element: &Element) -> String {
     element.text_content().unwrap_or_default()
 }
 
+/// A list item's own text: a list nested in it is not part of its question.
+fn item_text(item: &Element) -> String {
+    let nodes = item.child_nodes();
+    let mut text = String::new();
+    for i in 0..nodes.length() {
+        let Some(node) = nodes.item(i) else { continue };
+        let nested_list = node
+            .dyn_ref::<Element>()
+            .is_some_and(|e| matches!(e.tag_name().to_ascii_lowercase().as_str(), "ol" | "ul"));
+        if !nested_list {
+            text.push_str(&node.text_content().unwrap_or_default());
+        }
+    }
+    text
+}
+
 /// What the placeholder says: its data attributes, its heading line and its list, if any.
 pub fn read_embed(host: &Element) -> RawEmbed {
     let list = host.query_selector("ol, ul").ok().flatten();
@@ -30,7 +46,7 @@ pub fn read_embed(host: &Element) -> RawEmbed {
         for i in 0..children.length() {
             if let Some(child) = children.item(i) {
                 if child.tag_name().eq_ignore_ascii_case("li") {
-                    items.push(text_of(&child));
+                    items.push(item_text(&child));
                 }
             }
         }

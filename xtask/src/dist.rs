@@ -1,12 +1,16 @@
 //! Builds dist/: the loader, the wasm-bindgen glue and the optimised WebAssembly.
 
-use crate::tools::{cargo, run, wasm_bindgen, wasm_opt, wasm_target, npm_tools};
+use crate::tools::{cargo, npm_tools, run, wasm_bindgen, wasm_opt, wasm_target};
 use crate::{root, say, Result};
 use std::path::PathBuf;
 use std::process::Command;
 
 /// The files a page fetches, in the order it fetches them.
-pub const FILES: [&str; 3] = ["thing-prompts.js", "thing-prompts-wasm.js", "thing-prompts-wasm_bg.wasm"];
+pub const FILES: [&str; 3] = [
+    "thing-prompts.js",
+    "thing-prompts-wasm.js",
+    "thing-prompts-wasm_bg.wasm",
+];
 
 /// Builds the release files into dist/ and returns its path.
 pub fn build() -> Result<PathBuf> {
@@ -29,7 +33,14 @@ pub fn build() -> Result<PathBuf> {
     let built = root().join("target/wasm32-unknown-unknown/release/thing_prompts.wasm");
     say("generating the JavaScript glue (wasm-bindgen --target web)");
     run(Command::new(bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-name", "thing-prompts-wasm", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "thing-prompts-wasm",
+            "--out-dir",
+        ])
         .arg(&dist)
         .arg(&built))?;
     let wasm = dist.join("thing-prompts-wasm_bg.wasm");
@@ -49,8 +60,11 @@ pub fn build() -> Result<PathBuf> {
         ])
         .arg(&wasm)
         .arg(&wasm))?;
-    std::fs::copy(root().join("www/thing-prompts.js"), dist.join("thing-prompts.js"))
-        .map_err(|e| format!("copying the loader: {e}"))?;
+    std::fs::copy(
+        root().join("www/thing-prompts.js"),
+        dist.join("thing-prompts.js"),
+    )
+    .map_err(|e| format!("copying the loader: {e}"))?;
     for file in FILES {
         let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
         say(&format!("dist/{file}: {} bytes", bytes.len()));

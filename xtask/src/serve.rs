@@ -60,7 +60,10 @@ fn content_type(path: &Path) -> &'static str {
 fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     let path = request_path.split(['?', '#']).next().unwrap_or("/");
     let relative = Path::new(path.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let mut file = folder.join(relative);
@@ -91,14 +94,26 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     };
     let (status, kind, body) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
         Some((file, mut body)) => {
-            if let (Some(base), Some("html")) = (&site.widget_base, file.extension().and_then(|e| e.to_str())) {
-                body = String::from_utf8_lossy(&body).replace("__WIDGET_BASE__", base).into_bytes();
+            if let (Some(base), Some("html")) =
+                (&site.widget_base, file.extension().and_then(|e| e.to_str()))
+            {
+                body = String::from_utf8_lossy(&body)
+                    .replace("__WIDGET_BASE__", base)
+                    .into_bytes();
             }
             ("200 OK", content_type(&file), body)
         }
-        None => ("404 Not Found", "text/plain; charset=utf-8", b"not found\n".to_vec()),
+        None => (
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found\n".to_vec(),
+        ),
     };
-    let cors = if site.cors { "Access-Control-Allow-Origin: *\r\n" } else { "" };
+    let cors = if site.cors {
+        "Access-Control-Allow-Origin: *\r\n"
+    } else {
+        ""
+    };
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{cors}Connection: close\r\n\r\n",
@@ -149,9 +164,18 @@ pub fn demo() -> Result {
     println!();
     println!("  Thing Prompts demo: {}", servers.pages);
     println!();
-    println!("  {}blogger-post.html     Blogger-style post, with a \"this week's Thing\" sidebar", servers.pages);
-    println!("  {}wordpress-front.html  WordPress-style front page, three posts with widgets", servers.pages);
-    println!("  {}inline-post.html      a participant's post with their own questions (inline mode)", servers.pages);
+    println!(
+        "  {}blogger-post.html     Blogger-style post, with a \"this week's Thing\" sidebar",
+        servers.pages
+    );
+    println!(
+        "  {}wordpress-front.html  WordPress-style front page, three posts with widgets",
+        servers.pages
+    );
+    println!(
+        "  {}inline-post.html      a participant's post with their own questions (inline mode)",
+        servers.pages
+    );
     println!();
     say("serving; press Ctrl-C to stop");
     loop {

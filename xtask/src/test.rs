@@ -19,7 +19,10 @@ impl Tally {
         if let Some(rest) = line.strip_prefix("test result: ") {
             for part in rest.split([';', '.']) {
                 let mut words = part.split_whitespace();
-                match (words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+                match (
+                    words.next().and_then(|n| n.parse::<u64>().ok()),
+                    words.next(),
+                ) {
                     (Some(n), Some("passed")) => self.passed += n,
                     (Some(n), Some("failed")) => self.failed += n,
                     _ => {}
@@ -27,7 +30,11 @@ impl Tally {
             }
         } else {
             let mut words = line.split_whitespace();
-            match (words.next(), words.next().and_then(|n| n.parse::<u64>().ok()), words.next()) {
+            match (
+                words.next(),
+                words.next().and_then(|n| n.parse::<u64>().ok()),
+                words.next(),
+            ) {
                 (Some("pass"), Some(n), None) => self.passed += n,
                 (Some("fail"), Some(n), None) => self.failed += n,
                 _ => {}
@@ -45,7 +52,10 @@ fn counted(command: &mut Command, tally: &mut Tally) -> Result {
         .spawn()
         .map_err(|e| format!("could not start {shown}: {e}"))?;
     if let Some(stdout) = child.stdout.take() {
-        for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+        for line in BufReader::new(stdout)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
             println!("{line}");
             tally.read(&line);
         }
@@ -63,7 +73,15 @@ fn run_all(tally: &mut Tally) -> Result {
     say("checking formatting (cargo fmt --check)");
     tools::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     say("linting the host build and the wasm32 build (clippy -D warnings)");
-    tools::run(cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
+    tools::run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     tools::run(cargo().args([
         "clippy",
         "--package",
@@ -107,6 +125,9 @@ fn run_all(tally: &mut Tally) -> Result {
 pub fn run() -> Result {
     let mut tally = Tally::default();
     let result = run_all(&mut tally);
-    println!("all tests: {} passed, {} failed", tally.passed, tally.failed);
+    println!(
+        "all tests: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
     result
 }

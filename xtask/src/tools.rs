@@ -32,8 +32,12 @@ pub fn cargo() -> Command {
 
 /// The wasm32 target named in rust-toolchain.toml.
 pub fn wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     say("adding the wasm32-unknown-unknown target (once)");
@@ -42,11 +46,15 @@ pub fn wasm_target() -> Result {
 
 /// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
 fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(version.trim_end_matches('"').to_owned());
             }
         }
@@ -75,7 +83,8 @@ pub fn wasm_bindgen() -> Result<PathBuf> {
 
 /// The npm tools in package-lock.json (wasm-opt from binaryen, playwright-core), via `npm ci`.
 pub fn npm_tools() -> Result {
-    let lock = std::fs::read(root().join("package-lock.json")).map_err(|e| format!("package-lock.json: {e}"))?;
+    let lock = std::fs::read(root().join("package-lock.json"))
+        .map_err(|e| format!("package-lock.json: {e}"))?;
     let stamp = root().join("node_modules").join(".thing-prompts-lock");
     if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
         return Ok(());
@@ -100,7 +109,11 @@ pub fn chromium() -> Result<PathBuf> {
         return Ok(path.to_path_buf());
     }
     say("installing Debian's chromium for the browser tests (apt-get, once)");
-    let sudo: &[&str] = if output(Command::new("id").arg("-u")).as_deref().map(str::trim) == Some("0") {
+    let sudo: &[&str] = if output(Command::new("id").arg("-u"))
+        .as_deref()
+        .map(str::trim)
+        == Some("0")
+    {
         &[]
     } else {
         &["sudo"]
@@ -109,8 +122,13 @@ pub fn chromium() -> Result<PathBuf> {
         let mut all: Vec<&str> = sudo.to_vec();
         all.push("apt-get");
         all.extend_from_slice(args);
-        let (first, rest) = all.split_first().map(|(f, r)| (*f, r.to_vec())).unwrap_or(("apt-get", vec![]));
-        run(Command::new(first).args(rest).env("DEBIAN_FRONTEND", "noninteractive"))
+        let (first, rest) = all
+            .split_first()
+            .map(|(f, r)| (*f, r.to_vec()))
+            .unwrap_or(("apt-get", vec![]));
+        run(Command::new(first)
+            .args(rest)
+            .env("DEBIAN_FRONTEND", "noninteractive"))
     };
     apt(&["update", "-q"])?;
     apt(&["install", "-y", "-q", "chromium"])?;

@@ -1,0 +1,207 @@
+// Shared helpers for the browser tests: launching Chromium, watching a page, finding widgets,
+// serving fixture pages on the page origin.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+function origin(name, fallback) {
+  let value = process.env[name] || fallback;
+  if (!value.endsWith('/')) value += '/';
+  return value;
+}
+
+/** Where the blog pages are served, ending with `/`. */
+export const PAGE_ORIGIN = origin('PAGE_ORIGIN', 'http://127.0.0.1:8023/');
+/** Where the widget files (the "CDN") are served, ending with `/`. */
+export const WIDGET_ORIGIN = origin('WIDGET_ORIGIN', 'http://127.0.0.1:8123/');
+
+export const STORAGE_PREFIX = 'thing-prompts:v1:';
+export const CPD23_2012_KEY = `${STORAGE_PREFIX}cpd23-2012`;
+export const INLINE_KEY = `${STORAGE_PREFIX}~inline`;
+export const WARN_PREFIX = '[thing-prompts]';
+
+/** The five Thing 12 questions of cpd23-2012, as the programme file has them. */
+export const THING_12 = [
+  'How much of the social do you put into your social media: do you join conversations, or mostly read without replying?',
+  'Do you keep to people from your own sector, or look for people who work in other parts of the profession?',
+  'If you hold back from taking part, what do you think holds you back?',
+  'Find a fellow participant who works in a different sector, read their blog and leave a comment or a question on one of their posts.',
+  'Has the course put you in touch with people you would otherwise never have met?',
+];
+
+export function pageUrl(name) {
+  return PAGE_ORIGIN + name;
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+function isFavicon(url) {
+  try {
+    return new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Collects what a page reports: console messages by type (`log`, `warning`, `error`, ...),
+ * uncaught page errors and the URL of every request.
+ * `errors()` leaves out the browser's own 404 for /favicon.ico.
+ */
+export function watch(page) {
+  const log = {
+    console: {},
+    messages: [],
+    pageErrors: [],
+    requests: [],
+    warnings() {
+      return this.console.warning || [];
+    },
+    errors() {
+      return (this.console.error || []).filter((m) => !(isFavicon(m.url) && /404/.test(m.text)));
+    },
+    widgetWarnings() {
+      return this.warnings().filter((m) => m.text.startsWith(WARN_PREFIX));
+    },
+    requestsMatching(test) {
+      return this.requests.filter((url) => test(new URL(url)));
+    },
+  };
+  page.on('console', (message) => {
+    const entry = { type: message.type(), text: message.text(), url: message.location().url || '' };
+    (log.console[entry.type] ||= []).push(entry);
+    log.messages.push(entry);
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(String(error && error.stack ? error.stack : error)));
+  page.on('request', (request) => log.requests.push(request.url()));
+  return log;
+}
+
+/** Placeholder number `n` (0-based, in document order). */
+export function widget(page, n) {
+  return page.locator('.thing-prompts').nth(n);
+}
+
+export function checkboxes(page, n) {
+  return widget(page, n).locator('input[type=checkbox]');
+}
+
+/** The progress line, e.g. "2 of 5 answered". */
+export function statusLine(page, n) {
+  return widget(page, n).locator('.footer [role=status]');
+}
+
+/** Waits until placeholder `n` has a shadow root with a mounted `.tp` in it. */
+export async function waitMounted(page, n, timeout = 10_000) {
+  await widget(page, n).locator('.tp').first().waitFor({ state: 'attached', timeout });
+}
+
+/** Waits until every one of `count` placeholders has mounted. */
+export async function waitAllMounted(page, count, timeout = 10_000) {
+  await page.waitForFunction(
+    (expected) => {
+      const nodes = document.querySelectorAll('.thing-prompts');
+      return (
+        nodes.length === expected &&
+        [...nodes].every((node) => node.shadowRoot && node.shadowRoot.querySelector('.tp'))
+      );
+    },
+    count,
+    { timeout },
+  );
+}
+
+/** The checked state of every checkbox in placeholder `n`. */
+export async function checkedStates(page, n) {
+  return widget(page, n)
+    .locator('input[type=checkbox]')
+    .evaluateAll((inputs) => inputs.map((input) => input.checked));
+}
+
+/** The question texts shown by placeholder `n`. */
+export async function promptTexts(page, n) {
+  return widget(page, n).locator('ul.prompts li .text').allTextContents();
+}
+
+export async function readStorage(page, key) {
+  const text = await page.evaluate((k) => localStorage.getItem(k), key);
+  return text === null ? null : JSON.parse(text);
+}
+
+/** Polls `check` (sync or async, truthy when done) until it holds or `timeout` ms pass; returns whether it held. */
+export async function waitFor(check, { timeout = 1000, interval = 20 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Like `waitFor`, but fails the test with `message` when the check does not hold in time. */
+export async function eventually(check, message, options) {
+  assert.ok(await waitFor(check, options), message);
+}
+
+/** A whole blog-like page around `body`, loading the widget from the widget origin. */
+export function fixtureHtml(body, { title = 'Fixture' } = {}) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+</head>
+<body>
+<main>
+${body}
+<script src="${WIDGET_ORIGIN}thing-prompts.js" async></script>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Serves `html` at PAGE_ORIGIN + 'fixture/<name>.html' in this context (same origin, so same
+ * storage, as the demo pages) and returns that URL.
+ */
+export async function serveFixture(context, name, html) {
+  const url = `${PAGE_ORIGIN}fixture/${name}.html`;
+  // A response made up by `route.fulfill` has no server address, so Chromium's Local Network
+  // Access treats the page as public and blocks its requests to the loopback widget origin
+  // ("Permission was denied for this request to access the `loopback` address space").
+  // The demo pages come from a loopback server and need no such grant.
+  try {
+    await context.grantPermissions(['local-network-access'], { origin: new URL(PAGE_ORIGIN).origin });
+  } catch {
+    // A Chromium that does not know this permission does not enforce it either.
+  }
+  await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  return url;
+}
+
+/** Origins (scheme, host and port) the tests allow requests to. */
+export function allowedOrigins() {
+  return new Set([new URL(PAGE_ORIGIN).origin, new URL(WIDGET_ORIGIN).origin]);
+}
+
+/** Requests that went anywhere but the page and widget origins (data: and blob: URLs aside). */
+export function foreignRequests(log) {
+  const allowed = allowedOrigins();
+  return log.requests.filter((url) => {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return false;
+    return !allowed.has(parsed.origin);
+  });
+}
