@@ -3,6 +3,7 @@
 //! The pure core (programme, schedule, progress, embed contract) builds and is tested on
 //! the host; the browser edge and the view exist only on wasm32.
 
+pub mod backup;
 pub mod date;
 pub mod embed;
 pub mod programme;

@@ -148,6 +148,15 @@ impl Progress {
         ticks.insert(prompt.clone(), Tick { done, at });
     }
 
+    /// Every recorded change: Thing key, prompt id and its state.
+    pub fn ticks(&self) -> impl Iterator<Item = (&str, &PromptId, Tick)> + '_ {
+        self.things.iter().flat_map(|(thing, ticks)| {
+            ticks
+                .iter()
+                .map(move |(id, tick)| (thing.as_str(), id, *tick))
+        })
+    }
+
     /// Takes in another copy's changes, prompt by prompt: the later change wins.
     /// Commutative, associative and idempotent, so copies may meet in any order.
     pub fn merge(&mut self, other: &Self) {

@@ -1,3 +1,4 @@
+use super::backup_panel::BackupPanel;
 use super::progress_line::ProgressLine;
 use super::prompt_item::PromptItem;
 use crate::embed::WidgetModel;
@@ -19,6 +20,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let progress = use_progress(&model.storage_key);
     // What the last "Clear ticks" removed, so one click can put it back.
     let cleared = use_state(|| None::<Rc<Vec<PromptId>>>);
+    let backup_open = use_state(|| false);
+    let ontogglebackup = {
+        let backup_open = backup_open.clone();
+        Callback::from(move |_: MouseEvent| backup_open.set(!*backup_open))
+    };
 
     let set_all = {
         let model = model.clone();
@@ -110,14 +116,23 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     <div class="footer">
                         <ProgressLine done={done_ids.len()} total={model.prompts.len()} />
                         { action }
+                        <button type="button" aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
+                            { "Backup" }
+                        </button>
                     </div>
+                    if *backup_open {
+                        <BackupPanel storage_key={model.storage_key.clone()} />
+                    }
                 }
             </fieldset>
             if let Some(notice) = &model.notice {
                 <p class="notice">{ notice.clone() }</p>
             }
             if !storage_is_persistent() {
-                <p class="notice">{ "This browser is not letting the page save, so your ticks last only while it stays open." }</p>
+                <p class="notice">
+                    { "This browser is not letting the page save, so your ticks last only while it stays open. " }
+                    { "Use Backup to keep a copy." }
+                </p>
             }
         </div>
     }

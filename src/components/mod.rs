@@ -1,6 +1,7 @@
 //! The view: small function components, one per file, rendering text only.
 
 pub mod app;
+pub mod backup_panel;
 pub mod checklist;
 pub mod error_notice;
 pub mod progress_line;

@@ -1,6 +1,7 @@
 //! The browser edge: the one entry point the loader calls, and everything that touches the page.
 
-mod page;
+pub mod files;
+pub mod page;
 pub mod progress_store;
 mod storage;
 mod style;
@@ -79,4 +80,5 @@ fn install_panic_hook() {
     }));
 }
 
+pub use page::today;
 pub use storage::is_persistent as storage_is_persistent;

@@ -3,6 +3,7 @@
 
 use super::storage;
 use super::warn;
+use crate::backup::{Backup, RestoreReport};
 use crate::progress::{backup_key, Progress, STORAGE_PREFIX};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -98,6 +99,15 @@ pub fn change(key: &str, apply: impl FnOnce(&mut Progress)) {
     publish(key, progress);
 }
 
+/// Adds a backup's ticks under its own course's key (whichever widget it was restored in).
+pub fn restore(backup: &Backup, now: u64) -> RestoreReport {
+    let mut report = RestoreReport::default();
+    change(&backup.storage_key(), |progress| {
+        report = backup.restore_into(progress, now)
+    });
+    report
+}
+
 /// Calls `listener` with each new copy of the progress under `key` until the guard is dropped.
 pub fn subscribe(key: &str, listener: impl Fn(Rc<Progress>) + 'static) -> Subscription {
     watch_other_tabs();
@@ -147,8 +157,14 @@ fn on_storage_event(event: StorageEvent) {
     for key in keys {
         let known = ENTRIES.with(|entries| entries.borrow().contains_key(&key));
         if known {
+            let stored = read_stored(&key);
             let mut progress = (*load(&key)).clone();
-            progress.merge(&read_stored(&key));
+            progress.merge(&stored);
+            // The other tab wrote before it saw this page's latest change: put it back, so
+            // storage converges on everything both tabs ticked.
+            if progress != stored {
+                storage::write(&key, &progress.to_json());
+            }
             publish(&key, progress);
         }
     }

@@ -1,0 +1,319 @@
+//! Backups a reader takes away and brings back: a small JSON file, or a short text code.
+//!
+//! A restore only ever adds ticks: what the browser already has is never removed.
+
+use crate::progress::{Progress, StoredDataError, STORAGE_PREFIX};
+use crate::prompt_id::PromptId;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The backup file format this release writes.
+pub const BACKUP_FORMAT: u32 = 1;
+
+/// The first word of a backup code.
+const CODE_MAGIC: &str = "TP1";
+
+/// The course part of storage keys for inline lists without a programme.
+pub const INLINE_COURSE: &str = "~inline";
+
+/// One course's progress, as exported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    /// The programme id, or `~inline`: which storage key the ticks belong under.
+    pub course: String,
+    pub progress: Progress,
+}
+
+/// What a restore did, in the words the reader sees.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Ticks that were not in this browser and now are.
+    pub restored: usize,
+    /// Ticks in the backup that this browser already had.
+    pub already: usize,
+    /// The Things (or lists) the restored ticks belong to.
+    pub things: usize,
+}
+
+impl fmt::Display for RestoreReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+        if self.restored == 0 && self.already == 0 {
+            return f.write_str("There are no ticks in this backup, so nothing was changed.");
+        }
+        if self.restored == 0 {
+            return write!(
+                f,
+                "Nothing new to restore: this browser already has the backup's {} {}.",
+                self.already,
+                plural(self.already, "tick", "ticks")
+            );
+        }
+        write!(
+            f,
+            "{} {} restored across {} {}.",
+            self.restored,
+            plural(self.restored, "tick", "ticks"),
+            self.things,
+            plural(self.things, "Thing", "Things")
+        )?;
+        if self.already > 0 {
+            write!(
+                f,
+                " {} {} already here.",
+                self.already,
+                plural(self.already, "was", "were")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a backup could not be read; nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    Empty,
+    NotABackup,
+    NewerFormat(u32),
+    BadCourse(String),
+    DamagedCode(String),
+    DamagedProgress(StoredDataError),
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("The backup is empty: paste the whole code, or choose the file you saved."),
+            Self::NotABackup => f.write_str(
+                "This is not a Thing Prompts backup: choose the .json file the widget saved, or paste a code that starts with TP1.",
+            ),
+            Self::NewerFormat(v) => write!(
+                f,
+                "This backup comes from a newer version of the widget (format {v}): it cannot be read here yet."
+            ),
+            Self::BadCourse(course) => write!(f, "The backup names no usable course (\"{course}\"): it may have been edited."),
+            Self::DamagedCode(near) => write!(
+                f,
+                "The backup code is damaged near \"{near}\": copy it again in full."
+            ),
+            Self::DamagedProgress(_) => f.write_str(
+                "The backup file is damaged: its ticks cannot be read. Try another copy, or the backup code.",
+            ),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BackupFormat {
+    thing_prompts_backup: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BackupFile {
+    thing_prompts_backup: u32,
+    course: String,
+    progress: serde_json::Value,
+}
+
+fn is_valid_course(course: &str) -> bool {
+    course == INLINE_COURSE || crate::programme::is_valid_programme_id(course)
+}
+
+/// The course a storage key belongs to (`thing-prompts:v1:cpd23-2012` → `cpd23-2012`).
+pub fn course_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(STORAGE_PREFIX)
+        .filter(|course| is_valid_course(course))
+}
+
+impl Backup {
+    /// The storage key its ticks go back under.
+    pub fn storage_key(&self) -> String {
+        format!("{STORAGE_PREFIX}{}", self.course)
+    }
+
+    /// The file a reader downloads: every change, with its time.
+    pub fn to_file(&self) -> String {
+        let progress = serde_json::from_str(&self.progress.to_json()).unwrap_or_default();
+        let file = BackupFile {
+            thing_prompts_backup: BACKUP_FORMAT,
+            course: self.course.clone(),
+            progress,
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    /// A short text to copy: `TP1 <course> <thing>:<id>,<id> …`, listing ticked prompts only.
+    /// Derived ids (`t` and 16 hex digits) are written as the hex digits; ids a programme
+    /// named are written as `~` and the id, percent-encoded.
+    pub fn to_code(&self) -> String {
+        let mut code = format!("{CODE_MAGIC} {}", self.course);
+        let mut current: Option<&str> = None;
+        for (thing, id, tick) in self.progress.ticks() {
+            if !tick.done {
+                continue;
+            }
+            if current != Some(thing) {
+                code.push(' ');
+                code.push_str(if thing.is_empty() { "_" } else { thing });
+                code.push(':');
+                current = Some(thing);
+            } else {
+                code.push(',');
+            }
+            code.push_str(&encode_id(id));
+        }
+        code
+    }
+
+    /// Reads a backup file or a backup code, whichever `text` is.
+    pub fn parse(text: &str) -> Result<Self, BackupError> {
+        let text = text.trim_start_matches('\u{feff}').trim();
+        if text.is_empty() {
+            return Err(BackupError::Empty);
+        }
+        if text.starts_with('{') {
+            Self::parse_file(text)
+        } else {
+            Self::parse_code(text)
+        }
+    }
+
+    fn parse_file(text: &str) -> Result<Self, BackupError> {
+        // The format first: a newer file may have another shape altogether.
+        let format: BackupFormat =
+            serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
+        if format.thing_prompts_backup > BACKUP_FORMAT {
+            return Err(BackupError::NewerFormat(format.thing_prompts_backup));
+        }
+        if format.thing_prompts_backup != BACKUP_FORMAT {
+            return Err(BackupError::NotABackup);
+        }
+        let file: BackupFile = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
+        if !is_valid_course(&file.course) {
+            return Err(BackupError::BadCourse(file.course));
+        }
+        let progress =
+            Progress::parse(&file.progress.to_string()).map_err(BackupError::DamagedProgress)?;
+        Ok(Self {
+            course: file.course,
+            progress,
+        })
+    }
+
+    fn parse_code(text: &str) -> Result<Self, BackupError> {
+        let mut words = text.split_whitespace();
+        if words.next() != Some(CODE_MAGIC) {
+            return Err(BackupError::NotABackup);
+        }
+        let course = words.next().ok_or(BackupError::Empty)?;
+        if !is_valid_course(course) {
+            return Err(BackupError::BadCourse(course.to_owned()));
+        }
+        let damaged = |word: &str| BackupError::DamagedCode(word.chars().take(24).collect());
+        let mut progress = Progress::default();
+        for word in words {
+            let (thing, ids) = word.split_once(':').ok_or_else(|| damaged(word))?;
+            // Thing keys as `to_code` writes them: `_`, or a Thing number without leading zeros.
+            let is_number = thing
+                .parse::<u32>()
+                .is_ok_and(|n| n > 0 && n.to_string() == thing);
+            let thing = match thing {
+                "_" => "",
+                number if is_number => number,
+                _ => return Err(damaged(word)),
+            };
+            for id in ids.split(',') {
+                let id = decode_id(id).ok_or_else(|| damaged(word))?;
+                // Restored ticks take the restore's time; these only mark what was ticked.
+                progress.set(thing, &id, true, 0);
+            }
+        }
+        Ok(Self {
+            course: course.to_owned(),
+            progress,
+        })
+    }
+
+    /// Adds the backup's ticks to `progress` (never removes one), as changes made at `now`.
+    pub fn restore_into(&self, progress: &mut Progress, now: u64) -> RestoreReport {
+        let mut report = RestoreReport {
+            restored: 0,
+            already: 0,
+            things: 0,
+        };
+        let mut things = BTreeSet::new();
+        for (thing, id, tick) in self.progress.ticks() {
+            if !tick.done {
+                continue;
+            }
+            if progress.is_done(thing, id) {
+                report.already += 1;
+            } else {
+                progress.set(thing, id, true, now);
+                report.restored += 1;
+                things.insert(thing.to_owned());
+            }
+        }
+        report.things = things.len();
+        report
+    }
+
+    /// The file name offered for the download.
+    pub fn file_name(&self, today: crate::date::CivilDate) -> String {
+        let course = self.course.trim_start_matches('~');
+        format!("thing-prompts-{course}-{today}.json")
+    }
+}
+
+fn is_derived(id: &str) -> Option<&str> {
+    id.strip_prefix('t').filter(|hex| {
+        hex.len() == 16
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+fn encode_id(id: &PromptId) -> String {
+    if let Some(hex) = is_derived(id.as_str()) {
+        return hex.to_owned();
+    }
+    let mut out = String::from("~");
+    for byte in id.as_str().bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn decode_id(word: &str) -> Option<PromptId> {
+    if let Some(named) = word.strip_prefix('~') {
+        let bytes = named.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            if byte == b'%' {
+                let hex = named
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(byte);
+                i += 1;
+            }
+        }
+        let id = String::from_utf8(out).ok()?;
+        return (!id.trim().is_empty()).then(|| PromptId::named(&id));
+    }
+    let hex = format!("t{word}");
+    is_derived(&hex)?;
+    Some(PromptId::named(&hex))
+}

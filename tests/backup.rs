@@ -1,0 +1,620 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! Backups: the file and code forms, their errors, restoring, and what the reader is told.
+
+use std::collections::BTreeSet;
+use thing_prompts::backup::{course_of_key, Backup, BackupError, RestoreReport, INLINE_COURSE};
+use thing_prompts::date::CivilDate;
+use thing_prompts::progress::{backup_key, storage_key, Progress, StoredDataError, Tick};
+use thing_prompts::prompt_id::PromptId;
+
+const BLOG: &str = "Did you set up a blog?";
+const BLOG_HEX: &str = "2204e30c4eb8d5b0";
+const FIRST: &str = "What will you write about first?";
+const FIRST_HEX: &str = "859cfe405ed73417";
+const OTHERS: &str = "Who else is taking part?";
+
+fn named(id: &str) -> PromptId {
+    PromptId::named(id)
+}
+
+fn text(question: &str) -> PromptId {
+    PromptId::from_text(question)
+}
+
+fn backup(course: &str, progress: Progress) -> Backup {
+    Backup {
+        course: course.to_owned(),
+        progress,
+    }
+}
+
+/// Thing 12 with two derived ids ticked and one unticked; the inline list with a named id.
+fn small_progress() -> Progress {
+    let mut progress = Progress::default();
+    progress.set("12", &text(FIRST), true, 10);
+    progress.set("12", &text(BLOG), true, 11);
+    progress.set("12", &text(OTHERS), false, 12);
+    progress.set("", &named("q 1"), true, 13);
+    progress
+}
+
+fn done_set(progress: &Progress) -> BTreeSet<(String, PromptId)> {
+    progress
+        .ticks()
+        .filter(|(_, _, tick)| tick.done)
+        .map(|(thing, id, _)| (thing.to_owned(), id.clone()))
+        .collect()
+}
+
+fn file_with(backup_format: &str, course: &str, progress: &str) -> String {
+    format!(r#"{{"thingPromptsBackup":{backup_format},"course":"{course}","progress":{progress}}}"#)
+}
+
+const EMPTY_PROGRESS: &str = r#"{"version":1,"things":{}}"#;
+
+#[test]
+fn derived_ids_are_the_expected_hashes() {
+    assert_eq!(text(BLOG).as_str(), format!("t{BLOG_HEX}"));
+    assert_eq!(text(FIRST).as_str(), format!("t{FIRST_HEX}"));
+}
+
+#[test]
+fn code_lists_ticked_prompts_by_thing() {
+    let code = backup("cpd23-2012", small_progress()).to_code();
+    assert_eq!(
+        code,
+        format!("TP1 cpd23-2012 _:~q%201 12:{BLOG_HEX},{FIRST_HEX}")
+    );
+}
+
+/// One tick to set, as (thing, named id, done).
+type Row<'a> = (&'a str, &'a str, bool);
+
+#[test]
+fn code_forms() {
+    let cases: &[(&str, &[Row<'_>], &str)] = &[
+        ("cpd23-2012", &[], "TP1 cpd23-2012"),
+        ("~inline", &[("", "q1", false)], "TP1 ~inline"),
+        ("my-course", &[("3", "q1", true)], "TP1 my-course 3:~q1"),
+        (
+            "my-course",
+            &[("3", "a,b", true), ("3", "x:y", true), ("4", "50%~", true)],
+            "TP1 my-course 3:~a%2Cb,~x%3Ay 4:~50%25%7E",
+        ),
+        (
+            "my-course",
+            &[("1", "café", true)],
+            "TP1 my-course 1:~caf%C3%A9",
+        ),
+        (
+            "my-course",
+            &[("1", "A-b_c.d", true), ("1", "t0123456789abcdef", true)],
+            "TP1 my-course 1:~A-b_c.d,0123456789abcdef",
+        ),
+    ];
+    for &(course, ticks, expected) in cases {
+        let mut progress = Progress::default();
+        for &(thing, id, done) in ticks {
+            progress.set(thing, &named(id), done, 1);
+        }
+        let b = backup(course, progress);
+        assert_eq!(b.to_code(), expected, "{ticks:?}");
+        let back = Backup::parse(expected).unwrap();
+        assert_eq!(back.course, course);
+        assert_eq!(
+            done_set(&back.progress),
+            done_set(&b.progress),
+            "{expected}"
+        );
+    }
+}
+
+#[test]
+fn code_round_trip_gives_the_same_prompts() {
+    let original = backup("cpd23-2012", small_progress());
+    let back = Backup::parse(&original.to_code()).unwrap();
+    assert_eq!(back.course, "cpd23-2012");
+    assert_eq!(done_set(&back.progress), done_set(&original.progress));
+    assert!(back.progress.is_done("12", &text(BLOG)));
+    assert!(back.progress.is_done("", &named("q 1")));
+    assert_eq!(back.progress.tick("12", &text(OTHERS)), None);
+}
+
+#[test]
+fn file_round_trip_keeps_every_change_and_its_time() {
+    let original = backup("cpd23-2012", small_progress());
+    let file = original.to_file();
+    let value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(value["thingPromptsBackup"], 1);
+    assert_eq!(value["course"], "cpd23-2012");
+    assert_eq!(value["progress"]["version"], 1);
+    assert_eq!(
+        value["progress"]["things"]["12"][text(OTHERS).as_str()],
+        serde_json::json!({"done": false, "at": 12})
+    );
+    assert_eq!(Backup::parse(&file), Ok(original));
+}
+
+#[test]
+fn storage_key_is_the_courses_key() {
+    assert_eq!(
+        backup("cpd23-2012", Progress::default()).storage_key(),
+        storage_key("cpd23-2012")
+    );
+    assert_eq!(
+        backup(INLINE_COURSE, Progress::default()).storage_key(),
+        storage_key("")
+    );
+}
+
+#[test]
+fn parse_errors() {
+    let damaged = BackupError::DamagedCode;
+    let cases: Vec<(String, BackupError)> = vec![
+        (String::new(), BackupError::Empty),
+        ("   ".into(), BackupError::Empty),
+        ("\u{feff}\n\t ".into(), BackupError::Empty),
+        ("hello".into(), BackupError::NotABackup),
+        ("{}".into(), BackupError::NotABackup),
+        (r#"{"foo":1}"#.into(), BackupError::NotABackup),
+        ("{".into(), BackupError::NotABackup),
+        ("[1,2]".into(), BackupError::NotABackup),
+        ("TP2 cpd23-2012 12:~q1".into(), BackupError::NotABackup),
+        ("tp1 cpd23-2012".into(), BackupError::NotABackup),
+        (
+            file_with("0", "cpd23-2012", EMPTY_PROGRESS),
+            BackupError::NotABackup,
+        ),
+        (
+            file_with("\"1\"", "cpd23-2012", EMPTY_PROGRESS),
+            BackupError::NotABackup,
+        ),
+        (
+            file_with("2", "cpd23-2012", EMPTY_PROGRESS),
+            BackupError::NewerFormat(2),
+        ),
+        (
+            file_with("1", "../x", EMPTY_PROGRESS),
+            BackupError::BadCourse("../x".into()),
+        ),
+        (
+            file_with("1", "", EMPTY_PROGRESS),
+            BackupError::BadCourse(String::new()),
+        ),
+        (
+            file_with("1", "~other", EMPTY_PROGRESS),
+            BackupError::BadCourse("~other".into()),
+        ),
+        (
+            file_with("1", "cpd23-2012", r#"{"version":2,"things":{}}"#),
+            BackupError::DamagedProgress(StoredDataError::NewerVersion(2)),
+        ),
+        ("TP1".into(), BackupError::Empty),
+        ("  TP1  \n".into(), BackupError::Empty),
+        (
+            "TP1 Bad_Course".into(),
+            BackupError::BadCourse("Bad_Course".into()),
+        ),
+        (
+            "TP1 ../x 12:~q1".into(),
+            BackupError::BadCourse("../x".into()),
+        ),
+        ("TP1 cpd23-2012 12".into(), damaged("12".into())),
+        ("TP1 cpd23-2012 12:zz".into(), damaged("12:zz".into())),
+        (
+            "TP1 cpd23-2012 x1:0123456789abcdef".into(),
+            damaged("x1:0123456789abcdef".into()),
+        ),
+        ("TP1 cpd23-2012 12:~%G1".into(), damaged("12:~%G1".into())),
+        ("TP1 cpd23-2012 12:".into(), damaged("12:".into())),
+        ("TP1 cpd23-2012 12:~q1,".into(), damaged("12:~q1,".into())),
+        ("TP1 cpd23-2012 :~q1".into(), damaged(":~q1".into())),
+        ("TP1 cpd23-2012 12:~".into(), damaged("12:~".into())),
+        ("TP1 cpd23-2012 12:~%20".into(), damaged("12:~%20".into())),
+        ("TP1 cpd23-2012 12:~%2".into(), damaged("12:~%2".into())),
+        ("TP1 cpd23-2012 12:~%FF".into(), damaged("12:~%FF".into())),
+        (
+            "TP1 cpd23-2012 12:0123456789ABCDEF".into(),
+            damaged("12:0123456789ABCDEF".into()),
+        ),
+        (
+            "TP1 cpd23-2012 12:0123456789abcde".into(),
+            damaged("12:0123456789abcde".into()),
+        ),
+        (
+            "TP1 cpd23-2012 12:~q1 13:0123456789abcdef0123456789".into(),
+            damaged("13:0123456789abcdef01234".into()),
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(Backup::parse(&text), Err(expected), "{text:?}");
+    }
+}
+
+#[test]
+fn damaged_progress_in_a_file_is_reported_as_such() {
+    let file = file_with(
+        "1",
+        "cpd23-2012",
+        r#"{"version":1,"things":{"12":{"tx":{"done":"yes","at":1}}}}"#,
+    );
+    assert!(
+        matches!(
+            Backup::parse(&file),
+            Err(BackupError::DamagedProgress(StoredDataError::Unreadable(_)))
+        ),
+        "{:?}",
+        Backup::parse(&file)
+    );
+    for progress in [r#""text""#, "null", r#"{"things":{}}"#, r#"{"version":1}"#] {
+        let file = file_with("1", "cpd23-2012", progress);
+        assert!(
+            matches!(Backup::parse(&file), Err(BackupError::DamagedProgress(_))),
+            "{progress}: {:?}",
+            Backup::parse(&file)
+        );
+    }
+}
+
+/// A file from a later release may be shaped differently: its format number alone
+/// should be enough to say "newer", as `Progress::parse` does for stored progress.
+#[test]
+fn a_newer_format_is_recognised_whatever_its_shape() {
+    assert_eq!(
+        Backup::parse(r#"{"thingPromptsBackup":2,"courses":[]}"#),
+        Err(BackupError::NewerFormat(2))
+    );
+}
+
+#[test]
+fn every_error_message_is_a_sentence() {
+    let errors = [
+        BackupError::Empty,
+        BackupError::NotABackup,
+        BackupError::NewerFormat(2),
+        BackupError::BadCourse("../x".into()),
+        BackupError::BadCourse(String::new()),
+        BackupError::DamagedCode("12:zz".into()),
+        BackupError::DamagedProgress(StoredDataError::Unreadable("expected value".into())),
+        BackupError::DamagedProgress(StoredDataError::NewerVersion(3)),
+    ];
+    for error in errors {
+        let message = error.to_string();
+        assert!(!message.trim().is_empty(), "{error:?}");
+        assert!(message.ends_with('.'), "{error:?}: {message}");
+        assert!(!message.ends_with(".."), "{error:?}: {message}");
+        assert!(
+            message.starts_with(|c: char| c.is_uppercase()),
+            "{error:?}: {message}"
+        );
+    }
+    // The errors actually produced by parsing are sentences too.
+    for text in [
+        "",
+        "hello",
+        r#"{"thingPromptsBackup":2,"course":"x","progress":{}}"#,
+        "TP1 Bad_Course",
+        "TP1 cpd23-2012 12:zz",
+        r#"{"thingPromptsBackup":1,"course":"x","progress":{"version":1,"things":{"1":{"a":{"done":1,"at":1}}}}}"#,
+    ] {
+        let message = Backup::parse(text).unwrap_err().to_string();
+        assert!(message.ends_with('.'), "{text}: {message}");
+    }
+}
+
+#[test]
+fn byte_order_mark_and_white_space_are_accepted() {
+    let original = backup("cpd23-2012", small_progress());
+    let file = original.to_file();
+    let code = original.to_code();
+    for (wrapped_file, wrapped_code) in [
+        (format!("\u{feff}{file}"), format!("\u{feff}{code}")),
+        (format!("\n\n  {file}\n"), format!("  {code}\n")),
+        (
+            format!("\u{feff}\r\n\t{file}\r\n"),
+            format!("\u{feff} \r\n{code}\r\n\r\n"),
+        ),
+        (file.replace('\n', "\r\n"), code.replace(' ', "\n  ")),
+    ] {
+        assert_eq!(
+            Backup::parse(&wrapped_file).as_ref(),
+            Ok(&original),
+            "{wrapped_file:?}"
+        );
+        let back = Backup::parse(&wrapped_code).unwrap();
+        assert_eq!(back.course, original.course, "{wrapped_code:?}");
+        assert_eq!(
+            done_set(&back.progress),
+            done_set(&original.progress),
+            "{wrapped_code:?}"
+        );
+    }
+}
+
+#[test]
+fn restore_report_wording() {
+    let report = |restored, already, things| RestoreReport {
+        restored,
+        already,
+        things,
+    };
+    let cases = [
+        (report(12, 0, 4), "12 ticks restored across 4 Things."),
+        (report(1, 0, 1), "1 tick restored across 1 Thing."),
+        (report(2, 0, 1), "2 ticks restored across 1 Thing."),
+        (
+            report(3, 2, 2),
+            "3 ticks restored across 2 Things. 2 were already here.",
+        ),
+        (
+            report(1, 1, 1),
+            "1 tick restored across 1 Thing. 1 was already here.",
+        ),
+        (
+            report(0, 5, 0),
+            "Nothing new to restore: this browser already has the backup's 5 ticks.",
+        ),
+        (
+            report(0, 1, 0),
+            "Nothing new to restore: this browser already has the backup's 1 tick.",
+        ),
+    ];
+    for (report, expected) in cases {
+        assert_eq!(report.to_string(), expected, "{report:?}");
+    }
+    assert!(report(3, 2, 2)
+        .to_string()
+        .ends_with("2 were already here."));
+}
+
+#[test]
+fn restore_adds_what_is_missing_and_counts_it() {
+    let mut from = Progress::default();
+    for (thing, id) in [
+        ("1", "a"),
+        ("1", "b"),
+        ("12", "c"),
+        ("12", "d"),
+        ("23", "e"),
+    ] {
+        from.set(thing, &named(id), true, 100);
+    }
+    // Unticked in the backup: never restored, never counted.
+    from.set("23", &named("f"), false, 100);
+    from.set("", &named("g"), false, 100);
+    let b = backup("cpd23-2012", from);
+
+    let mut local = Progress::default();
+    local.set("1", &named("a"), true, 50);
+    local.set("12", &named("c"), true, 50);
+    local.set("12", &named("d"), false, 60);
+    local.set("", &named("h"), true, 70);
+    local.set("23", &named("f"), true, 70);
+    let before = local.clone();
+
+    let report = b.restore_into(&mut local, 1_000);
+    assert_eq!(
+        report,
+        RestoreReport {
+            restored: 3,
+            already: 2,
+            things: 3,
+        }
+    );
+    assert_eq!(
+        report.to_string(),
+        "3 ticks restored across 3 Things. 2 were already here."
+    );
+    for (thing, id) in [("1", "a"), ("12", "c"), ("", "h"), ("23", "f")] {
+        assert_eq!(
+            local.tick(thing, &named(id)),
+            before.tick(thing, &named(id)),
+            "{thing}/{id} was already ticked and is left alone"
+        );
+    }
+    for (thing, id) in [("1", "b"), ("12", "d"), ("23", "e")] {
+        assert_eq!(
+            local.tick(thing, &named(id)),
+            Some(Tick {
+                done: true,
+                at: 1_000
+            }),
+            "{thing}/{id}"
+        );
+    }
+    assert_eq!(local.tick("", &named("g")), None);
+
+    let again = b.restore_into(&mut local, 2_000);
+    assert_eq!(
+        again,
+        RestoreReport {
+            restored: 0,
+            already: 5,
+            things: 0,
+        }
+    );
+    assert_eq!(
+        again.to_string(),
+        "Nothing new to restore: this browser already has the backup's 5 ticks."
+    );
+}
+
+#[test]
+fn restore_things_counts_only_the_things_that_got_ticks() {
+    let mut from = Progress::default();
+    from.set("1", &named("a"), true, 1);
+    from.set("1", &named("b"), true, 1);
+    from.set("2", &named("c"), true, 1);
+    let mut local = Progress::default();
+    local.set("2", &named("c"), true, 1);
+    let report = backup("my-course", from).restore_into(&mut local, 5);
+    assert_eq!(
+        report,
+        RestoreReport {
+            restored: 2,
+            already: 1,
+            things: 1,
+        }
+    );
+}
+
+#[test]
+fn restore_brings_back_a_tick_unticked_later() {
+    let mut from = Progress::default();
+    from.set("12", &named("q1"), true, 100);
+    from.set("12", &named("q2"), true, 100);
+    from.set("12", &named("q3"), true, 100);
+    let b = backup("cpd23-2012", from);
+
+    let mut local = Progress::default();
+    local.set("12", &named("q1"), false, 200); // unticked after the backup, before now
+    local.set("12", &named("q2"), false, 300); // unticked "at" now
+    local.set("12", &named("q3"), false, 900); // a clock ahead of this one
+    let report = b.restore_into(&mut local, 300);
+    assert_eq!(report.restored, 3);
+    assert_eq!(report.already, 0);
+    assert_eq!(report.things, 1);
+    assert_eq!(
+        local.tick("12", &named("q1")),
+        Some(Tick {
+            done: true,
+            at: 300
+        })
+    );
+    assert_eq!(
+        local.tick("12", &named("q2")),
+        Some(Tick {
+            done: true,
+            at: 301
+        })
+    );
+    assert_eq!(
+        local.tick("12", &named("q3")),
+        Some(Tick {
+            done: true,
+            at: 901
+        })
+    );
+
+    // The restore wins when this browser's copy meets another tab's older one.
+    let mut other_tab = Progress::default();
+    other_tab.set("12", &named("q3"), false, 900);
+    local.merge(&other_tab);
+    assert!(local.is_done("12", &named("q3")));
+}
+
+#[test]
+fn restore_from_a_code_matches_the_prompts_by_id() {
+    let original = backup("cpd23-2012", small_progress());
+    let from_code = Backup::parse(&original.to_code()).unwrap();
+    let mut fresh = Progress::default();
+    let report = from_code.restore_into(&mut fresh, 42);
+    assert_eq!(
+        report,
+        RestoreReport {
+            restored: 3,
+            already: 0,
+            things: 2,
+        }
+    );
+    assert!(fresh.is_done("12", &text(FIRST)));
+    assert!(fresh.is_done("12", &text("  did you SET UP a blog? ")));
+    assert!(fresh.is_done("", &named("q 1")));
+    assert!(!fresh.is_done("12", &text(OTHERS)));
+}
+
+#[test]
+fn course_of_key_reads_only_widget_keys() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("thing-prompts:v1:cpd23-2012", Some("cpd23-2012")),
+        ("thing-prompts:v1:~inline", Some("~inline")),
+        ("thing-prompts:v1:my-course-2", Some("my-course-2")),
+        ("thing-prompts:v1:cpd23-2012:unreadable", None),
+        ("thing-prompts:v1:~inline:unreadable", None),
+        ("thing-prompts:v1:", None),
+        ("thing-prompts:v1:~other", None),
+        ("thing-prompts:v1:Bad_Course", None),
+        ("thing-prompts:v2:cpd23-2012", None),
+        ("thing-prompts:cpd23-2012", None),
+        ("other-app:v1:cpd23-2012", None),
+        ("cpd23-2012", None),
+        ("", None),
+    ];
+    for &(key, expected) in cases {
+        assert_eq!(course_of_key(key), expected, "{key}");
+    }
+    assert_eq!(
+        course_of_key(&storage_key("cpd23-2012")),
+        Some("cpd23-2012")
+    );
+    assert_eq!(course_of_key(&storage_key("")), Some(INLINE_COURSE));
+    assert_eq!(course_of_key(&backup_key(&storage_key("cpd23-2012"))), None);
+}
+
+#[test]
+fn file_name_names_the_course_and_day() {
+    let day = CivilDate::new(2026, 11, 25).unwrap();
+    let cases = [
+        (INLINE_COURSE, "thing-prompts-inline-2026-11-25.json"),
+        ("cpd23-2012", "thing-prompts-cpd23-2012-2026-11-25.json"),
+    ];
+    for (course, expected) in cases {
+        assert_eq!(backup(course, Progress::default()).file_name(day), expected);
+    }
+    assert_eq!(
+        backup("my-course", Progress::default()).file_name(CivilDate::new(2027, 1, 5).unwrap()),
+        "thing-prompts-my-course-2027-01-05.json"
+    );
+}
+
+/// `%` must be followed by two hex digits; `u8::from_str_radix` also takes a sign.
+#[test]
+fn a_percent_escape_is_two_hex_digits() {
+    assert_eq!(
+        Backup::parse("TP1 cpd23-2012 12:~q%+1"),
+        Err(BackupError::DamagedCode("12:~q%+1".into()))
+    );
+}
+
+/// Thing keys are `u32::to_string` of the number: `012` names no Thing a widget reads.
+#[test]
+fn a_code_thing_is_a_thing_number_as_written_by_to_code() {
+    for code in [
+        "TP1 cpd23-2012 012:~q1",
+        "TP1 cpd23-2012 99999999999999999999999:~q1",
+    ] {
+        let parsed = Backup::parse(code);
+        let under_real_key = parsed.as_ref().is_ok_and(|b| {
+            b.progress
+                .ticks()
+                .all(|(thing, _, _)| thing.parse::<u32>().is_ok_and(|n| n.to_string() == thing))
+        });
+        assert!(
+            matches!(parsed, Err(BackupError::DamagedCode(_))) || under_real_key,
+            "{code}: {parsed:?}"
+        );
+    }
+}
+
+/// An empty backup (the code `TP1 cpd23-2012`) is read fine; restoring it should not
+/// claim the browser "already has the backup's 0 ticks".
+#[test]
+fn restoring_an_empty_backup_says_it_is_empty() {
+    let b = Backup::parse("TP1 cpd23-2012").unwrap();
+    let report = b.restore_into(&mut Progress::default(), 1);
+    assert_eq!(
+        report,
+        RestoreReport {
+            restored: 0,
+            already: 0,
+            things: 0,
+        }
+    );
+    let message = report.to_string();
+    assert!(!message.contains("0 ticks"), "{message}");
+}
