@@ -492,3 +492,25 @@ fn parse_never_panics_on_pseudo_random_text() {
         ));
     }
 }
+
+#[test]
+fn a_whole_course_fully_ticked_stays_small() {
+    // The README's storage figure: every prompt of CPD23 2012 ticked, with realistic times.
+    let programme = thing_prompts::programme::Programme::from_json(
+        thing_prompts::programme::bundled_source("cpd23-2012").unwrap(),
+    )
+    .unwrap();
+    let mut progress = Progress::default();
+    let mut prompts = 0;
+    for thing in &programme.things {
+        for prompt in &thing.prompts {
+            progress.set(&thing.number.to_string(), &prompt.id, true, 1_764_072_000_000);
+            prompts += 1;
+        }
+    }
+    let stored = progress.to_json();
+    println!("{prompts} prompts ticked: {} bytes stored", stored.len());
+    assert_eq!(prompts, 93);
+    assert!(stored.len() < 5_500, "{} bytes", stored.len());
+    assert_eq!(Progress::parse(&stored).unwrap(), progress);
+}
