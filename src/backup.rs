@@ -2,6 +2,7 @@
 //!
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
+use crate::i18n::{Arg, Label, Labels, Lang};
 use crate::progress::{Progress, StoredDataError, STORAGE_PREFIX};
 use crate::prompt_id::PromptId;
 use serde::{Deserialize, Serialize};
@@ -36,38 +37,34 @@ pub struct RestoreReport {
     pub things: usize,
 }
 
+impl RestoreReport {
+    /// What the restore did, in the reader's language.
+    pub fn describe(&self, labels: &Labels) -> String {
+        let restored = Arg::Number(self.restored);
+        let already = Arg::Number(self.already);
+        let things = Arg::Number(self.things);
+        match (self.restored, self.already) {
+            (0, 0) => labels.text(Label::EmptyBackup),
+            (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
+            (_, 0) => labels.format(
+                Label::Restored,
+                &[("restored", restored), ("things", things)],
+            ),
+            _ => format!(
+                "{} {}",
+                labels.format(
+                    Label::Restored,
+                    &[("restored", restored), ("things", things)]
+                ),
+                labels.format(Label::Already, &[("already", already)])
+            ),
+        }
+    }
+}
+
 impl fmt::Display for RestoreReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural =
-            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
-        if self.restored == 0 && self.already == 0 {
-            return f.write_str("There are no ticks in this backup, so nothing was changed.");
-        }
-        if self.restored == 0 {
-            return write!(
-                f,
-                "Nothing new to restore: this browser already has the backup's {} {}.",
-                self.already,
-                plural(self.already, "tick", "ticks")
-            );
-        }
-        write!(
-            f,
-            "{} {} restored across {} {}.",
-            self.restored,
-            plural(self.restored, "tick", "ticks"),
-            self.things,
-            plural(self.things, "Thing", "Things")
-        )?;
-        if self.already > 0 {
-            write!(
-                f,
-                " {} {} already here.",
-                self.already,
-                plural(self.already, "was", "were")
-            )?;
-        }
-        Ok(())
+        f.write_str(&self.describe(&Labels::new(Lang::En)))
     }
 }
 
@@ -80,6 +77,18 @@ pub enum BackupError {
     BadCourse(String),
     DamagedCode(String),
     DamagedProgress(StoredDataError),
+}
+
+impl BackupError {
+    /// The message a reader sees, in their language.
+    pub fn label(&self) -> Label {
+        match self {
+            Self::Empty => Label::BackupEmpty,
+            Self::NotABackup | Self::BadCourse(_) => Label::BackupNotOurs,
+            Self::NewerFormat(_) => Label::BackupNewer,
+            Self::DamagedCode(_) | Self::DamagedProgress(_) => Label::BackupDamaged,
+        }
+    }
 }
 
 impl fmt::Display for BackupError {

@@ -26,30 +26,6 @@ impl fmt::Display for DateError {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -128,17 +104,27 @@ impl CivilDate {
         Self::from_day_number(self.day_number() + days)
     }
 
-    /// Reads the calendar as people do: "Monday 16 July 2012".
+    /// Reads the calendar as people do, in English: "Monday 16 July 2012".
     pub fn long_form(self) -> String {
-        let weekday = WEEKDAYS
-            .get(usize::try_from((self.day_number() + 3).rem_euclid(7)).unwrap_or(0))
-            .copied()
-            .unwrap_or("");
-        let month = MONTHS
-            .get(usize::try_from(self.month).unwrap_or(1).saturating_sub(1))
-            .copied()
-            .unwrap_or("");
-        format!("{weekday} {} {month} {}", self.day, self.year)
+        crate::i18n::Lang::En.date(self)
+    }
+
+    /// Monday is 0, Sunday 6.
+    pub fn weekday(self) -> usize {
+        usize::try_from((self.day_number() + 3).rem_euclid(7)).unwrap_or(0)
+    }
+
+    /// January is 0.
+    pub fn month0(self) -> usize {
+        usize::try_from(self.month).unwrap_or(1).saturating_sub(1)
+    }
+
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
     }
 }
 

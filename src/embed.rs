@@ -1,6 +1,7 @@
 //! The embed contract: what a placeholder on a page asks for, and what the widget then shows.
 
 use crate::date::CivilDate;
+use crate::i18n::{Arg, Label, Labels, Lang};
 use crate::programme::{
     bundled_ids, is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing,
 };
@@ -20,6 +21,35 @@ pub struct RawEmbed {
     pub heading: Option<String>,
     /// The text of each `<li>` when the placeholder holds a list: the prompts in inline mode.
     pub list: Option<Vec<String>>,
+    /// `data-lang`, if present.
+    pub lang: Option<String>,
+    /// The `lang` of the nearest element around the placeholder that has one (the post or page).
+    pub page_lang: Option<String>,
+    /// `data-theme`, if present.
+    pub theme: Option<String>,
+    /// Every `data-label-<key>` attribute, as (key, text).
+    pub labels: Vec<(String, String)>,
+}
+
+/// The colours a widget uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the page: light or dark from its background, else the reader's preference.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The value for the widget's `data-theme`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
 }
 
 /// Which Thing a placeholder shows.
@@ -93,7 +123,7 @@ impl fmt::Display for EmbedError {
 }
 
 /// What one widget shows and where its ticks are kept.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WidgetModel {
     /// The storage key of the programme (or of inline lists without one).
     pub storage_key: String,
@@ -107,6 +137,50 @@ pub struct WidgetModel {
     pub prompts: Vec<Prompt>,
     /// A sentence about the course's state (not started, ended, no questions yet).
     pub notice: Option<String>,
+    /// The interface strings, in the widget's language with the organiser's overrides.
+    pub labels: Labels,
+    pub theme: Theme,
+    /// Problems that do not stop the widget (an unknown language or label), for the console.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the language, the label overrides and the theme; what cannot be used is reported, not fatal.
+fn presentation(raw: &RawEmbed) -> (Labels, Theme, Vec<String>) {
+    let mut warnings = Vec::new();
+    let chosen = raw.lang.as_deref().map(str::trim).filter(|l| !l.is_empty());
+    let lang = match chosen {
+        Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
+            warnings.push(format!(
+                "data-lang=\"{tag}\" is not a language the widget speaks: use en, fr, de or es. Showing English."
+            ));
+            Lang::En
+        }),
+        None => raw.page_lang.as_deref().and_then(Lang::from_tag).unwrap_or_default(),
+    };
+    let mut labels = Labels::new(lang);
+    for (key, text) in &raw.labels {
+        match Label::from_key(key) {
+            Some(label) => labels.override_label(label, text),
+            None => warnings.push(format!(
+                "data-label-{key} is not a label the widget uses: see the README for the list."
+            )),
+        }
+    }
+    let theme = match raw.theme.as_deref().map(|t| t.trim().to_ascii_lowercase()) {
+        None => Theme::Auto,
+        Some(value) => match value.as_str() {
+            "" | "auto" => Theme::Auto,
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => {
+                warnings.push(format!(
+                    "data-theme=\"{value}\" is not a theme: use auto, light or dark. Using auto."
+                ));
+                Theme::Auto
+            }
+        },
+    };
+    (labels, theme, warnings)
 }
 
 impl ThingChoice {
@@ -149,29 +223,42 @@ pub fn resolve(
         .map(|id| id.trim().to_ascii_lowercase())
         .filter(|id| !id.is_empty());
     let programme_id = programme_id.as_deref();
-    match &raw.list {
+    let (labels, theme, warnings) = presentation(raw);
+    let mut model = match &raw.list {
         Some(items) => {
             if let Some(id) = programme_id.filter(|id| !is_valid_programme_id(id)) {
                 return Err(EmbedError::BadProgrammeId(id.to_owned()));
             }
-            resolve_inline(raw.heading.as_deref(), items, programme_id, choice, lookup)
+            resolve_inline(
+                raw.heading.as_deref(),
+                items,
+                programme_id,
+                choice,
+                lookup,
+                &labels,
+            )?
         }
         None => {
             let id = programme_id.ok_or(EmbedError::NoQuestions)?;
             let programme = lookup(id)
                 .ok_or_else(|| EmbedError::UnknownProgramme(id.to_owned()))?
                 .map_err(|errors| EmbedError::BrokenProgramme(id.to_owned(), errors))?;
-            resolve_bundled(&programme, choice, today)
+            resolve_bundled(&programme, choice, today, &labels)?
         }
-    }
+    };
+    model.labels = labels;
+    model.theme = theme;
+    model.warnings = warnings;
+    Ok(model)
 }
 
 /// The Thing a choice names in a programme, with a notice when the course is not running.
-fn pick_thing(
-    programme: &Programme,
+fn pick_thing<'p>(
+    programme: &'p Programme,
     choice: ThingChoice,
     today: CivilDate,
-) -> Result<(Option<&Thing>, Option<String>), EmbedError> {
+    labels: &Labels,
+) -> Result<(Option<&'p Thing>, Option<String>), EmbedError> {
     match choice {
         ThingChoice::Number(number) => match programme.thing(number) {
             Some(thing) => Ok((Some(thing), None)),
@@ -189,39 +276,47 @@ fn pick_thing(
             Ok(match schedule.course_day(programme.things.len(), today) {
                 CourseDay::NotStarted { starts } => (
                     None,
-                    Some(format!(
-                        "The course starts on {}. Its first Thing will appear here then.",
-                        starts.long_form()
-                    )),
+                    Some(
+                        labels.format(Label::Starts, &[("date", Arg::Text(&labels.date(starts)))]),
+                    ),
                 ),
                 CourseDay::Running { position, .. } => (programme.things.get(position), None),
                 CourseDay::Ended { position, ended } => (
                     programme.things.get(position),
-                    Some(format!(
-                        "The course finished on {}; this is its last Thing.",
-                        ended.long_form()
-                    )),
+                    Some(
+                        labels.format(Label::Finished, &[("date", Arg::Text(&labels.date(ended)))]),
+                    ),
                 ),
             })
         }
     }
 }
 
-fn kicker(programme: &Programme, thing: &Thing) -> String {
-    format!(
-        "Thing {} of {} · {}",
-        thing.number,
-        programme.last_number(),
-        programme.title
-    )
+fn thing_number(thing: &Thing) -> usize {
+    usize::try_from(thing.number).unwrap_or(usize::MAX)
+}
+
+fn kicker(programme: &Programme, thing: &Thing, labels: &Labels) -> String {
+    let position = labels.format(
+        Label::ThingOf,
+        &[
+            ("thing", Arg::Number(thing_number(thing))),
+            (
+                "total",
+                Arg::Number(usize::try_from(programme.last_number()).unwrap_or(usize::MAX)),
+            ),
+        ],
+    );
+    format!("{position} · {}", programme.title)
 }
 
 fn resolve_bundled(
     programme: &Programme,
     choice: ThingChoice,
     today: CivilDate,
+    labels: &Labels,
 ) -> Result<WidgetModel, EmbedError> {
-    let (thing, notice) = pick_thing(programme, choice, today)?;
+    let (thing, notice) = pick_thing(programme, choice, today, labels)?;
     let storage_key = storage_key(&programme.id);
     let Some(thing) = thing else {
         return Ok(WidgetModel {
@@ -232,24 +327,26 @@ fn resolve_bundled(
             link: None,
             prompts: Vec::new(),
             notice,
+            ..WidgetModel::default()
         });
     };
     let notice = notice.or_else(|| {
         thing.prompts.is_empty().then(|| {
-            format!(
-                "Thing {} has no questions in this programme yet: write your own in a list inside this element.",
-                thing.number
+            labels.format(
+                Label::NoQuestions,
+                &[("thing", Arg::Number(thing_number(thing)))],
             )
         })
     });
     Ok(WidgetModel {
         storage_key,
         thing_key: thing.number.to_string(),
-        kicker: Some(kicker(programme, thing)),
+        kicker: Some(kicker(programme, thing, labels)),
         title: thing.title.clone(),
         link: thing.link.clone(),
         prompts: thing.prompts.clone(),
         notice,
+        ..WidgetModel::default()
     })
 }
 
@@ -259,6 +356,7 @@ fn resolve_inline(
     programme_id: Option<&str>,
     choice: ThingChoice,
     lookup: ProgrammeLookup<'_>,
+    labels: &Labels,
 ) -> Result<WidgetModel, EmbedError> {
     let mut prompts: Vec<Prompt> = Vec::with_capacity(items.len());
     for item in items {
@@ -285,14 +383,17 @@ fn resolve_inline(
     let heading = heading.map(collapse_whitespace).filter(|h| !h.is_empty());
     let title = heading
         .or_else(|| thing.map(|t| format!("Thing {}: {}", t.number, t.title)))
-        .unwrap_or_else(|| "Questions".to_owned());
+        .unwrap_or_else(|| labels.text(Label::Questions));
     Ok(WidgetModel {
         storage_key: storage_key(programme_id.unwrap_or("")),
         thing_key,
-        kicker: programme.as_ref().zip(thing).map(|(p, t)| kicker(p, t)),
+        kicker: programme
+            .as_ref()
+            .zip(thing)
+            .map(|(p, t)| kicker(p, t, labels)),
         title,
         link: thing.and_then(|t| t.link.clone()),
         prompts,
-        notice: None,
+        ..WidgetModel::default()
     })
 }

@@ -4,8 +4,10 @@
 //! the host; the browser edge and the view exist only on wasm32.
 
 pub mod backup;
+pub mod colour;
 pub mod date;
 pub mod embed;
+pub mod i18n;
 pub mod programme;
 pub mod progress;
 pub mod prompt_id;

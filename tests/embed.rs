@@ -21,6 +21,7 @@ fn raw(programme: Option<&str>, thing: Option<&str>) -> RawEmbed {
         thing: thing.map(str::to_owned),
         heading: None,
         list: None,
+        ..RawEmbed::default()
     }
 }
 
@@ -35,6 +36,7 @@ fn inline(
         thing: thing.map(str::to_owned),
         heading: heading.map(str::to_owned),
         list: Some(items.iter().map(|s| (*s).to_owned()).collect()),
+        ..RawEmbed::default()
     }
 }
 

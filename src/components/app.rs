@@ -1,5 +1,6 @@
 use super::checklist::Checklist;
 use super::error_notice::ErrorNotice;
+use crate::colour::Scheme;
 use crate::embed::WidgetModel;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -7,7 +8,7 @@ use yew::prelude::*;
 /// What mounting a placeholder came to: a checklist, or a message for the page author.
 #[derive(Clone, PartialEq)]
 pub enum Outcome {
-    Ready(Rc<WidgetModel>),
+    Ready(Rc<WidgetModel>, Scheme),
     Failed(AttrValue),
 }
 
@@ -20,7 +21,9 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.outcome {
-        Outcome::Ready(model) => html! { <Checklist model={model.clone()} /> },
+        Outcome::Ready(model, scheme) => {
+            html! { <Checklist model={model.clone()} scheme={*scheme} /> }
+        }
         Outcome::Failed(message) => html! { <ErrorNotice message={message.clone()} /> },
     }
 }

@@ -1,4 +1,6 @@
 use crate::backup::{course_of_key, Backup};
+use crate::embed::WidgetModel;
+use crate::i18n::{Arg, Label, Labels};
 use crate::web::{files, now_ms, progress_store, today};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -6,8 +8,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BackupPanelProps {
-    /// The storage key of the course whose ticks are backed up.
-    pub storage_key: AttrValue,
+    /// The widget whose course's ticks are backed up, and whose labels the panel speaks.
+    pub model: Rc<WidgetModel>,
 }
 
 /// What the panel shows: the last code made, what the reader typed, and the last outcome.
@@ -41,13 +43,17 @@ impl Reducible for PanelState {
 }
 
 /// Restores `text` (a file's content or a pasted code) and reports what happened.
-fn restore(text: &str, state: &UseReducerDispatcher<PanelState>) {
+fn restore(text: &str, labels: &Labels, state: &UseReducerDispatcher<PanelState>) {
     match Backup::parse(text) {
         Ok(backup) => {
             let report = progress_store::restore(&backup, now_ms());
-            state.dispatch(Action::Said(report.to_string()));
+            state.dispatch(Action::Said(report.describe(labels)));
         }
-        Err(error) => state.dispatch(Action::Failed(format!("{error} Nothing was changed."))),
+        Err(error) => state.dispatch(Action::Failed(format!(
+            "{} {}",
+            labels.text(error.label()),
+            labels.text(Label::NothingChanged)
+        ))),
     }
 }
 
@@ -55,8 +61,9 @@ fn restore(text: &str, state: &UseReducerDispatcher<PanelState>) {
 #[function_component(BackupPanel)]
 pub fn backup_panel(props: &BackupPanelProps) -> Html {
     let state = use_reducer(PanelState::default);
+    let labels = Rc::new(props.model.labels.clone());
     let backup = {
-        let key = props.storage_key.clone();
+        let key = props.model.storage_key.clone();
         move || Backup {
             course: course_of_key(&key).unwrap_or("~inline").to_owned(),
             progress: (*progress_store::load(&key)).clone(),
@@ -64,35 +71,34 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
     };
     let ondownload = {
         let backup = backup.clone();
+        let labels = labels.clone();
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             let backup = backup();
             let name = backup.file_name(today());
             if files::download(&name, &backup.to_file()) {
-                state.dispatch(Action::Said(format!(
-                    "Saving {name}: keep it somewhere safe."
-                )));
-            } else {
-                state.dispatch(Action::Failed(
-                    "This browser would not save the file: copy the code instead.".into(),
+                state.dispatch(Action::Said(
+                    labels.format(Label::Saving, &[("file", Arg::Text(&name))]),
                 ));
+            } else {
+                state.dispatch(Action::Failed(labels.text(Label::SaveRefused)));
             }
         })
     };
     let oncopy = {
+        let labels = labels.clone();
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             let code = backup().to_code();
             state.dispatch(Action::Code(code.clone()));
-            let state = state.clone();
+            let (labels, state) = (labels.clone(), state.clone());
             yew::platform::spawn_local(async move {
-                if files::copy_text(&code).await {
-                    state.dispatch(Action::Said(
-                        "Code copied: paste it into this widget in the other browser.".into(),
-                    ));
+                let outcome = if files::copy_text(&code).await {
+                    Label::Copied
                 } else {
-                    state.dispatch(Action::Said("Select the code below and copy it.".into()));
-                }
+                    Label::SelectCode
+                };
+                state.dispatch(Action::Said(labels.text(outcome)));
             });
         })
     };
@@ -104,20 +110,24 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
         })
     };
     let onrestore = {
+        let labels = labels.clone();
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| restore(&state.typed, &state.dispatcher()))
+        Callback::from(move |_: MouseEvent| restore(&state.typed, &labels, &state.dispatcher()))
     };
     let onfile = {
+        let labels = labels.clone();
         let state = state.dispatcher();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let state = state.clone();
+            let (labels, state) = (labels.clone(), state.clone());
             yew::platform::spawn_local(async move {
                 match files::read_chosen_file(&input).await {
-                    Some(text) => restore(&text, &state),
-                    None => state.dispatch(Action::Failed(
-                        "That file could not be read: choose the .json file the widget saved. Nothing was changed.".into(),
-                    )),
+                    Some(text) => restore(&text, &labels, &state),
+                    None => state.dispatch(Action::Failed(format!(
+                        "{} {}",
+                        labels.text(Label::FileUnreadable),
+                        labels.text(Label::NothingChanged)
+                    ))),
                 }
                 // Choosing the same file again must fire another change.
                 input.set_value("");
@@ -126,25 +136,25 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
     };
     html! {
         <div class="backup" id="tp-backup">
-            <p class="hint">{ "Keep a copy of your ticks for this course, to move them to another browser or to bring them back if this one forgets them." }</p>
+            <p class="hint">{ labels.text(Label::BackupHint) }</p>
             <div class="row">
-                <button type="button" onclick={ondownload}>{ "Download backup file" }</button>
-                <button type="button" onclick={oncopy}>{ "Copy backup code" }</button>
+                <button type="button" onclick={ondownload}>{ labels.text(Label::Download) }</button>
+                <button type="button" onclick={oncopy}>{ labels.text(Label::CopyCode) }</button>
             </div>
             if let Some(code) = &state.code {
                 <label class="field">
-                    <span>{ "Your backup code" }</span>
+                    <span>{ labels.text(Label::YourCode) }</span>
                     <textarea class="code" readonly=true rows="2" value={code.clone()} />
                 </label>
             }
             <label class="field">
-                <span>{ "Restore from a backup code" }</span>
+                <span>{ labels.text(Label::PasteCode) }</span>
                 <textarea class="paste" rows="2" value={state.typed.clone()} oninput={ontype} placeholder="TP1 …" />
             </label>
             <div class="row">
-                <button type="button" onclick={onrestore}>{ "Restore code" }</button>
+                <button type="button" onclick={onrestore}>{ labels.text(Label::RestoreCode) }</button>
                 <label class="file">
-                    <span>{ "or restore a backup file: " }</span>
+                    <span>{ labels.text(Label::RestoreFile) }{ " " }</span>
                     <input type="file" accept=".json,application/json" onchange={onfile} />
                 </label>
             </div>

@@ -1,8 +1,10 @@
 use super::backup_panel::BackupPanel;
 use super::progress_line::ProgressLine;
 use super::prompt_item::PromptItem;
+use crate::colour::Scheme;
 use crate::embed::WidgetModel;
 use crate::hooks::use_progress::use_progress;
+use crate::i18n::{Arg, Label};
 use crate::prompt_id::PromptId;
 use crate::web::{now_ms, progress_store, storage_is_persistent};
 use std::rc::Rc;
@@ -11,6 +13,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
     pub model: Rc<WidgetModel>,
+    /// The palette for this page (light or dark), worked out when the widget mounted.
+    pub scheme: Scheme,
 }
 
 /// One Thing's questions as checkboxes, with the reader's progress.
@@ -85,21 +89,29 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         },
         None => html! { model.title.clone() },
     };
+    let labels = &model.labels;
     let action = if cleared.is_some() {
-        html! { <button type="button" onclick={onundo}>{ "Undo clear" }</button> }
+        html! { <button type="button" onclick={onundo}>{ labels.text(Label::UndoClear) }</button> }
     } else if !done_ids.is_empty() {
-        html! { <button type="button" onclick={onclear}>{ "Clear ticks" }</button> }
+        html! { <button type="button" onclick={onclear}>{ labels.text(Label::Clear) }</button> }
     } else {
         html! {}
     };
+    let answered = labels.format(
+        Label::Answered,
+        &[
+            ("done", Arg::Number(done_ids.len())),
+            ("total", Arg::Number(model.prompts.len())),
+        ],
+    );
     html! {
-        <div class="tp">
+        <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
             <fieldset>
                 <legend>
                     if let Some(kicker) = &model.kicker {
-                        <span class="kicker">{ kicker.clone() }</span>
+                        <span class="kicker" dir="auto">{ kicker.clone() }</span>
                     }
-                    <span class="title">{ title }</span>
+                    <span class="title" dir="auto">{ title }</span>
                 </legend>
                 if !model.prompts.is_empty() {
                     <ul class="prompts">
@@ -114,14 +126,14 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         }) }
                     </ul>
                     <div class="footer">
-                        <ProgressLine done={done_ids.len()} total={model.prompts.len()} />
+                        <ProgressLine done={done_ids.len()} total={model.prompts.len()} text={answered} />
                         { action }
                         <button type="button" aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
-                            { "Backup" }
+                            { labels.text(Label::Backup) }
                         </button>
                     </div>
                     if *backup_open {
-                        <BackupPanel storage_key={model.storage_key.clone()} />
+                        <BackupPanel model={model.clone()} />
                     }
                 }
             </fieldset>
@@ -129,10 +141,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <p class="notice">{ notice.clone() }</p>
             }
             if !storage_is_persistent() {
-                <p class="notice">
-                    { "This browser is not letting the page save, so your ticks last only while it stays open. " }
-                    { "Use Backup to keep a copy." }
-                </p>
+                <p class="notice">{ labels.text(Label::StorageBlocked) }</p>
             }
         </div>
     }

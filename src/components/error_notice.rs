@@ -10,7 +10,7 @@ pub struct ErrorNoticeProps {
 pub fn error_notice(props: &ErrorNoticeProps) -> Html {
     html! {
         <>
-            <div class="tp error" role="note">
+            <div class="tp error" role="note" lang="en">
                 <p><strong>{ "Thing Prompts: " }</strong>{ props.message.clone() }</p>
             </div>
             <slot></slot>

@@ -26,7 +26,7 @@ pub fn prompt_item(props: &PromptItemProps) -> Html {
         <li class={classes!(props.checked.then_some("done"))}>
             <label class="prompt">
                 <input type="checkbox" checked={props.checked} {onchange} />
-                <span class="text">{ props.text.clone() }</span>
+                <span class="text" dir="auto">{ props.text.clone() }</span>
             </label>
         </li>
     }

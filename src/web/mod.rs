@@ -6,8 +6,9 @@ pub mod progress_store;
 mod storage;
 mod style;
 
+use crate::colour::Scheme;
 use crate::components::app::{App, AppProps, Outcome};
-use crate::embed::{bundled_programme, resolve};
+use crate::embed::{bundled_programme, resolve, Theme};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
@@ -52,7 +53,17 @@ pub fn mount(host: Element) -> bool {
     };
     let raw = page::read_embed(&host);
     let outcome = match resolve(&raw, page::today(), &bundled_programme) {
-        Ok(model) => Outcome::Ready(Rc::new(model)),
+        Ok(model) => {
+            for warning in &model.warnings {
+                warn(warning);
+            }
+            let scheme = match model.theme {
+                Theme::Auto => page::scheme_around(&host),
+                Theme::Light => Scheme::Light,
+                Theme::Dark => Scheme::Dark,
+            };
+            Outcome::Ready(Rc::new(model), scheme)
+        }
         Err(error) => {
             let message = error.to_string();
             warn(&message);

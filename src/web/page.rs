@@ -1,5 +1,6 @@
 //! Reads a placeholder's configuration and the reader's date from the page, as plain text.
 
+use crate::colour::{Rgba, Scheme};
 use crate::date::CivilDate;
 use crate::embed::RawEmbed;
 use wasm_bindgen::JsCast;
@@ -71,5 +72,56 @@ pub fn read_embed(host: &Element) -> RawEmbed {
         thing: host.get_attribute("data-thing"),
         heading,
         list: items,
+        lang: host.get_attribute("data-lang"),
+        page_lang: host
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|element| element.get_attribute("lang")),
+        theme: host.get_attribute("data-theme"),
+        labels: label_overrides(host),
+    }
+}
+
+/// Every `data-label-<key>` attribute of the placeholder.
+fn label_overrides(host: &Element) -> Vec<(String, String)> {
+    host.get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| {
+            let key = name.strip_prefix("data-label-")?.to_owned();
+            host.get_attribute(&name).map(|text| (key, text))
+        })
+        .collect()
+}
+
+/// Light or dark, from the first painted background around the placeholder, else from the
+/// reader's preference (a page that paints no background shows the browser's own).
+pub fn scheme_around(host: &Element) -> Scheme {
+    let Some(window) = web_sys::window() else {
+        return Scheme::Light;
+    };
+    let mut element = Some(host.clone());
+    while let Some(current) = element {
+        let background = window
+            .get_computed_style(&current)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("background-color").ok())
+            .and_then(|colour| Rgba::parse(&colour));
+        if let Some(background) = background.filter(|b| b.is_painted()) {
+            return background.scheme_on();
+        }
+        element = current.parent_element();
+    }
+    let prefers_dark = window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    if prefers_dark {
+        Scheme::Dark
+    } else {
+        Scheme::Light
     }
 }

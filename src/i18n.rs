@@ -1,0 +1,526 @@
+//! Every string a reader sees, in English, French, German and Spanish, with an organiser's overrides.
+//!
+//! Messages for page authors (a bad placeholder, a broken programme) stay in English: they are
+//! read by whoever edits the post, and the same words appear in the console.
+
+use crate::date::CivilDate;
+use std::collections::BTreeMap;
+
+/// A language the interface is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+    De,
+    Es,
+}
+
+impl Lang {
+    /// The language of a BCP 47 tag such as `fr-CA` or `de_AT`; `None` when not one of ours.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(Self::En),
+            "fr" => Some(Self::Fr),
+            "de" => Some(Self::De),
+            "es" => Some(Self::Es),
+            _ => None,
+        }
+    }
+
+    /// The tag to put on the widget's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+            Self::De => "de",
+            Self::Es => "es",
+        }
+    }
+
+    /// Whether `n` takes the singular ("1 tick"; in French also "0 coche").
+    fn is_singular(self, n: usize) -> bool {
+        match self {
+            Self::Fr => n <= 1,
+            _ => n == 1,
+        }
+    }
+
+    /// `n` with the language's digit grouping: 12,345 / 12 345 / 12.345 / 12.345.
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let separator = match self {
+            Self::En => ",",
+            Self::Fr => "\u{202f}",
+            Self::De | Self::Es => ".",
+        };
+        // Spanish leaves four-digit numbers ungrouped.
+        if digits.len() <= 3 || (self == Self::Es && digits.len() == 4) {
+            return digits;
+        }
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(separator);
+            }
+            out.push(digit);
+        }
+        out
+    }
+
+    /// A date written out as people of this language do: "Monday 30 April 2012",
+    /// "lundi 30 avril 2012", "Montag, 30. April 2012", "lunes, 30 de abril de 2012".
+    pub fn date(self, date: CivilDate) -> String {
+        let (weekdays, months): (&[&str; 7], &[&str; 12]) = match self {
+            Self::En => (&EN_WEEKDAYS, &EN_MONTHS),
+            Self::Fr => (&FR_WEEKDAYS, &FR_MONTHS),
+            Self::De => (&DE_WEEKDAYS, &DE_MONTHS),
+            Self::Es => (&ES_WEEKDAYS, &ES_MONTHS),
+        };
+        let weekday = weekdays.get(date.weekday()).copied().unwrap_or("");
+        let month = months.get(date.month0()).copied().unwrap_or("");
+        let (day, year) = (date.day(), date.year());
+        match self {
+            Self::En => format!("{weekday} {day} {month} {year}"),
+            Self::Fr => format!("{weekday} {day} {month} {year}"),
+            Self::De => format!("{weekday}, {day}. {month} {year}"),
+            Self::Es => format!("{weekday}, {day} de {month} de {year}"),
+        }
+    }
+}
+
+const EN_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FR_WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const DE_WEEKDAYS: [&str; 7] = [
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+];
+const DE_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const ES_WEEKDAYS: [&str; 7] = [
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+const ES_MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// The strings of the interface. Each has a key an organiser can override with a
+/// `data-label-<key>` attribute; `{name}` marks a value, and `{n|one|other}` picks the
+/// singular or plural form for the number `n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Label {
+    ThingOf,
+    Answered,
+    Clear,
+    UndoClear,
+    Backup,
+    BackupHint,
+    Download,
+    CopyCode,
+    YourCode,
+    PasteCode,
+    RestoreCode,
+    RestoreFile,
+    Saving,
+    SaveRefused,
+    Copied,
+    SelectCode,
+    FileUnreadable,
+    Restored,
+    Already,
+    NothingNew,
+    EmptyBackup,
+    BackupEmpty,
+    BackupNotOurs,
+    BackupNewer,
+    BackupDamaged,
+    NothingChanged,
+    StorageBlocked,
+    Starts,
+    Finished,
+    NoQuestions,
+    Questions,
+}
+
+/// Every label, in the order the README lists them.
+pub const LABELS: [Label; 31] = [
+    Label::ThingOf,
+    Label::Answered,
+    Label::Clear,
+    Label::UndoClear,
+    Label::Backup,
+    Label::BackupHint,
+    Label::Download,
+    Label::CopyCode,
+    Label::YourCode,
+    Label::PasteCode,
+    Label::RestoreCode,
+    Label::RestoreFile,
+    Label::Saving,
+    Label::SaveRefused,
+    Label::Copied,
+    Label::SelectCode,
+    Label::FileUnreadable,
+    Label::Restored,
+    Label::Already,
+    Label::NothingNew,
+    Label::EmptyBackup,
+    Label::BackupEmpty,
+    Label::BackupNotOurs,
+    Label::BackupNewer,
+    Label::BackupDamaged,
+    Label::NothingChanged,
+    Label::StorageBlocked,
+    Label::Starts,
+    Label::Finished,
+    Label::NoQuestions,
+    Label::Questions,
+];
+
+impl Label {
+    /// The part after `data-label-` that overrides this label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::ThingOf => "thing-of",
+            Self::Answered => "answered",
+            Self::Clear => "clear",
+            Self::UndoClear => "undo-clear",
+            Self::Backup => "backup",
+            Self::BackupHint => "backup-hint",
+            Self::Download => "download",
+            Self::CopyCode => "copy-code",
+            Self::YourCode => "your-code",
+            Self::PasteCode => "paste-code",
+            Self::RestoreCode => "restore-code",
+            Self::RestoreFile => "restore-file",
+            Self::Saving => "saving",
+            Self::SaveRefused => "save-refused",
+            Self::Copied => "copied",
+            Self::SelectCode => "select-code",
+            Self::FileUnreadable => "file-unreadable",
+            Self::Restored => "restored",
+            Self::Already => "already",
+            Self::NothingNew => "nothing-new",
+            Self::EmptyBackup => "empty-backup",
+            Self::BackupEmpty => "backup-empty",
+            Self::BackupNotOurs => "backup-not-ours",
+            Self::BackupNewer => "backup-newer",
+            Self::BackupDamaged => "backup-damaged",
+            Self::NothingChanged => "nothing-changed",
+            Self::StorageBlocked => "storage-blocked",
+            Self::Starts => "starts",
+            Self::Finished => "finished",
+            Self::NoQuestions => "no-questions",
+            Self::Questions => "questions",
+        }
+    }
+
+    /// The label an override key names.
+    pub fn from_key(key: &str) -> Option<Self> {
+        LABELS.iter().copied().find(|label| label.key() == key)
+    }
+
+    /// The built-in text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let [en, fr, de, es] = self.texts();
+        match lang {
+            Lang::En => en,
+            Lang::Fr => fr,
+            Lang::De => de,
+            Lang::Es => es,
+        }
+    }
+
+    fn texts(self) -> [&'static str; 4] {
+        match self {
+            Self::ThingOf => ["Thing {thing} of {total}", "Thing {thing} sur {total}", "Thing {thing} von {total}", "Thing {thing} de {total}"],
+            Self::Answered => [
+                "{done} of {total} answered",
+                "{done} sur {total} {done|traitée|traitées}",
+                "{done} von {total} beantwortet",
+                "{done} de {total} {done|respondida|respondidas}",
+            ],
+            Self::Clear => ["Clear ticks", "Effacer les coches", "Häkchen entfernen", "Borrar las marcas"],
+            Self::UndoClear => ["Undo clear", "Annuler l’effacement", "Entfernen rückgängig", "Deshacer el borrado"],
+            Self::Backup => ["Backup", "Sauvegarde", "Sicherung", "Copia de seguridad"],
+            Self::BackupHint => [
+                "Keep a copy of your ticks for this course, to move them to another browser or to bring them back if this one forgets them.",
+                "Gardez une copie de vos coches pour ce cours, pour les passer à un autre navigateur ou les retrouver si celui-ci les oublie.",
+                "Bewahren Sie eine Kopie Ihrer Häkchen für diesen Kurs auf, um sie in einen anderen Browser mitzunehmen oder zurückzuholen, falls dieser sie vergisst.",
+                "Guarde una copia de sus marcas de este curso para llevarlas a otro navegador o recuperarlas si este las olvida.",
+            ],
+            Self::Download => ["Download backup file", "Télécharger la sauvegarde", "Sicherungsdatei herunterladen", "Descargar la copia"],
+            Self::CopyCode => ["Copy backup code", "Copier le code de sauvegarde", "Sicherungscode kopieren", "Copiar el código de copia"],
+            Self::YourCode => ["Your backup code", "Votre code de sauvegarde", "Ihr Sicherungscode", "Su código de copia"],
+            Self::PasteCode => [
+                "Restore from a backup code",
+                "Restaurer depuis un code de sauvegarde",
+                "Aus einem Sicherungscode wiederherstellen",
+                "Restaurar desde un código de copia",
+            ],
+            Self::RestoreCode => ["Restore code", "Restaurer le code", "Code wiederherstellen", "Restaurar el código"],
+            Self::RestoreFile => [
+                "or restore a backup file:",
+                "ou restaurer un fichier de sauvegarde :",
+                "oder eine Sicherungsdatei wiederherstellen:",
+                "o restaurar un archivo de copia:",
+            ],
+            Self::Saving => [
+                "Saving {file}: keep it somewhere safe.",
+                "Enregistrement de {file} : gardez-le en lieu sûr.",
+                "{file} wird gespeichert: Bewahren Sie die Datei gut auf.",
+                "Guardando {file}: consérvelo en un lugar seguro.",
+            ],
+            Self::SaveRefused => [
+                "This browser would not save the file: copy the code instead.",
+                "Ce navigateur n’a pas voulu enregistrer le fichier : copiez plutôt le code.",
+                "Dieser Browser hat die Datei nicht gespeichert: Kopieren Sie stattdessen den Code.",
+                "Este navegador no quiso guardar el archivo: copie el código en su lugar.",
+            ],
+            Self::Copied => [
+                "Code copied: paste it into this widget in the other browser.",
+                "Code copié : collez-le dans ce module sur l’autre navigateur.",
+                "Code kopiert: Fügen Sie ihn im anderen Browser in dieses Feld ein.",
+                "Código copiado: péguelo en este módulo en el otro navegador.",
+            ],
+            Self::SelectCode => [
+                "Select the code below and copy it.",
+                "Sélectionnez le code ci-dessous et copiez-le.",
+                "Markieren Sie den Code unten und kopieren Sie ihn.",
+                "Seleccione el código de abajo y cópielo.",
+            ],
+            Self::FileUnreadable => [
+                "That file could not be read: choose the .json file the widget saved.",
+                "Ce fichier est illisible : choisissez le fichier .json enregistré par le module.",
+                "Diese Datei ist nicht lesbar: Wählen Sie die .json-Datei, die das Modul gespeichert hat.",
+                "No se pudo leer ese archivo: elija el archivo .json que guardó el módulo.",
+            ],
+            Self::Restored => [
+                "{restored} {restored|tick|ticks} restored across {things} {things|Thing|Things}.",
+                "{restored} {restored|coche rétablie|coches rétablies} dans {things} {things|Thing|Things}.",
+                "{restored} {restored|Häkchen|Häkchen} in {things} {things|Thing|Things} wiederhergestellt.",
+                "{restored} {restored|marca restaurada|marcas restauradas} en {things} {things|Thing|Things}.",
+            ],
+            Self::Already => [
+                "{already} {already|was|were} already here.",
+                "{already} {already|était déjà là|étaient déjà là}.",
+                "{already} {already|war|waren} schon vorhanden.",
+                "{already} ya {already|estaba|estaban} aquí.",
+            ],
+            Self::NothingNew => [
+                "Nothing new to restore: this browser already has the backup's {already} {already|tick|ticks}.",
+                "Rien de nouveau à restaurer : ce navigateur a déjà toutes les coches de la sauvegarde ({already}).",
+                "Nichts Neues wiederherzustellen: Dieser Browser hat die {already} {already|Häkchen|Häkchen} der Sicherung schon.",
+                "Nada nuevo que restaurar: este navegador ya tiene todas las marcas de la copia ({already}).",
+            ],
+            Self::EmptyBackup => [
+                "There are no ticks in this backup, so nothing was changed.",
+                "Cette sauvegarde ne contient aucune coche : rien n’a été modifié.",
+                "Diese Sicherung enthält keine Häkchen, daher wurde nichts geändert.",
+                "Esta copia no contiene marcas, así que no se cambió nada.",
+            ],
+            Self::BackupEmpty => [
+                "The backup is empty: paste the whole code, or choose the file you saved.",
+                "La sauvegarde est vide : collez le code entier ou choisissez le fichier enregistré.",
+                "Die Sicherung ist leer: Fügen Sie den ganzen Code ein oder wählen Sie die gespeicherte Datei.",
+                "La copia está vacía: pegue el código completo o elija el archivo guardado.",
+            ],
+            Self::BackupNotOurs => [
+                "This is not a Thing Prompts backup: choose the .json file the widget saved, or paste a code that starts with TP1.",
+                "Ce n’est pas une sauvegarde Thing Prompts : choisissez le fichier .json enregistré par le module, ou collez un code qui commence par TP1.",
+                "Das ist keine Thing-Prompts-Sicherung: Wählen Sie die vom Modul gespeicherte .json-Datei oder fügen Sie einen Code ein, der mit TP1 beginnt.",
+                "Esto no es una copia de Thing Prompts: elija el archivo .json que guardó el módulo o pegue un código que empiece por TP1.",
+            ],
+            Self::BackupNewer => [
+                "This backup comes from a newer version of the widget and cannot be read here yet.",
+                "Cette sauvegarde vient d’une version plus récente du module et ne peut pas encore être lue ici.",
+                "Diese Sicherung stammt aus einer neueren Version des Moduls und kann hier noch nicht gelesen werden.",
+                "Esta copia viene de una versión más reciente del módulo y aún no se puede leer aquí.",
+            ],
+            Self::BackupDamaged => [
+                "The backup is damaged: copy the code again in full, or try another copy of the file.",
+                "La sauvegarde est abîmée : recopiez le code en entier ou essayez une autre copie du fichier.",
+                "Die Sicherung ist beschädigt: Kopieren Sie den Code noch einmal vollständig oder versuchen Sie eine andere Kopie der Datei.",
+                "La copia está dañada: vuelva a copiar el código completo o pruebe con otra copia del archivo.",
+            ],
+            Self::NothingChanged => ["Nothing was changed.", "Rien n’a été modifié.", "Es wurde nichts geändert.", "No se cambió nada."],
+            Self::StorageBlocked => [
+                "This browser is not letting the page save, so your ticks last only while it stays open. Use Backup to keep a copy.",
+                "Ce navigateur n’autorise pas la page à enregistrer : vos coches ne durent que tant qu’elle reste ouverte. Utilisez Sauvegarde pour en garder une copie.",
+                "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
+                "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
+            ],
+            Self::Starts => [
+                "The course starts on {date}. Its first Thing will appear here then.",
+                "Le cours commence le {date}. Son premier Thing apparaîtra ici ce jour-là.",
+                "Der Kurs beginnt am {date}. Sein erstes Thing erscheint dann hier.",
+                "El curso empieza el {date}. Su primer Thing aparecerá aquí ese día.",
+            ],
+            Self::Finished => [
+                "The course finished on {date}; this is its last Thing.",
+                "Le cours s’est terminé le {date} ; voici son dernier Thing.",
+                "Der Kurs endete am {date}; dies ist sein letztes Thing.",
+                "El curso terminó el {date}; este es su último Thing.",
+            ],
+            Self::NoQuestions => [
+                "Thing {thing} has no questions in this programme yet.",
+                "Le Thing {thing} n’a pas encore de questions dans ce programme.",
+                "Thing {thing} hat in diesem Programm noch keine Fragen.",
+                "El Thing {thing} aún no tiene preguntas en este programa.",
+            ],
+            Self::Questions => ["Questions", "Questions", "Fragen", "Preguntas"],
+        }
+    }
+}
+
+/// A value put into a label: a number (formatted and used for plurals) or text.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    Number(usize),
+    Text(&'a str),
+}
+
+/// The labels of one widget: a language and what the organiser overrode.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    lang: Lang,
+    overrides: BTreeMap<Label, String>,
+}
+
+impl Labels {
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            overrides: BTreeMap::new(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Uses `text` for `label` instead of the built-in wording.
+    pub fn override_label(&mut self, label: Label, text: &str) {
+        self.overrides.insert(label, text.to_owned());
+    }
+
+    /// The label with its values filled in.
+    pub fn format(&self, label: Label, args: &[(&str, Arg<'_>)]) -> String {
+        let template = self
+            .overrides
+            .get(&label)
+            .map_or_else(|| label.text(self.lang), String::as_str);
+        fill(template, self.lang, args)
+    }
+
+    /// A label that takes no values.
+    pub fn text(&self, label: Label) -> String {
+        self.format(label, &[])
+    }
+
+    pub fn date(&self, date: CivilDate) -> String {
+        self.lang.date(date)
+    }
+}
+
+/// Fills `{name}` and `{name|one|other}` in `template`; unknown names are left as written.
+fn fill(template: &str, lang: Lang, args: &[(&str, Arg<'_>)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = after.find('}') else {
+            out.push_str(after);
+            return out;
+        };
+        let inside = after.get(1..close).unwrap_or("");
+        let mut parts = inside.split('|');
+        let name = parts.next().unwrap_or("");
+        let value = args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        match (value, parts.next(), parts.next()) {
+            (Some(Arg::Number(n)), Some(one), Some(other)) => {
+                out.push_str(if lang.is_singular(n) { one } else { other });
+            }
+            (Some(Arg::Number(n)), None, _) => out.push_str(&lang.number(n)),
+            (Some(Arg::Text(text)), None, _) => out.push_str(text),
+            _ => out.push_str(after.get(..=close).unwrap_or("")),
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
