@@ -504,7 +504,12 @@ fn a_whole_course_fully_ticked_stays_small() {
     let mut prompts = 0;
     for thing in &programme.things {
         for prompt in &thing.prompts {
-            progress.set(&thing.number.to_string(), &prompt.id, true, 1_764_072_000_000);
+            progress.set(
+                &thing.number.to_string(),
+                &prompt.id,
+                true,
+                1_764_072_000_000,
+            );
             prompts += 1;
         }
     }

@@ -205,3 +205,121 @@ export function foreignRequests(log) {
     return !allowed.has(parsed.origin);
   });
 }
+
+// ---- Demo pages as a set, themes, layout and accessibility checks (themes / a11y tests) ----
+
+/** The folder of the demo pages on disk. */
+export const DEMO_DIR = new URL('../../www/demo/', import.meta.url);
+
+/** Every demo page (`www/demo/*.html`, leaving out names starting with `_`), sorted. */
+export async function demoPages() {
+  const { readdir } = await import('node:fs/promises');
+  const names = await readdir(DEMO_DIR);
+  return names.filter((name) => name.endsWith('.html') && !name.startsWith('_')).sort();
+}
+
+/** Waits until every `.thing-prompts` placeholder on the page (however many) has mounted. */
+export async function waitEveryWidget(page, timeout = 10_000) {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.thing-prompts')].every(
+        (node) => node.shadowRoot && node.shadowRoot.querySelector('.tp'),
+      ),
+    null,
+    { timeout },
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Ticks the first question of every checklist on the page and opens its Backup panel. */
+export async function tickAndOpenBackups(page) {
+  const count = await page.locator('.thing-prompts').count();
+  for (let n = 0; n < count; n++) {
+    const box = checkboxes(page, n).first();
+    if ((await box.count()) === 0) continue;
+    await box.check();
+    const backup = widget(page, n).getByRole('button', { name: 'Backup', exact: true });
+    if ((await backup.count()) === 1 && (await backup.getAttribute('aria-expanded')) !== 'true') {
+      await backup.click();
+    }
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Elements (in the page and in open shadow roots) whose box reaches past `width` CSS pixels,
+ * as short descriptions, for a failure message. Elements inside a widget are marked "widget ›".
+ */
+export async function overflowingElements(page, width) {
+  return page.evaluate((limit) => {
+    const found = [];
+    const describe = (el) => {
+      let text = el.tagName.toLowerCase();
+      if (el.id) text += `#${el.id}`;
+      if (typeof el.className === 'string' && el.className.trim()) text += `.${el.className.trim().split(/\s+/).join('.')}`;
+      return text;
+    };
+    const walk = (root, inWidget) => {
+      for (const el of root.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.right > limit + 0.5) {
+          const host = inWidget ? `widget › ` : '';
+          found.push(`${host}${describe(el)} (right edge ${Math.round(box.right)}px, width ${Math.round(box.width)}px)`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot, true);
+      }
+    };
+    walk(document, false);
+    return found;
+  }, width);
+}
+
+/** Reads node_modules/axe-core/axe.min.js once. */
+let axeSource;
+export async function axeSourceText() {
+  if (!axeSource) {
+    const { readFile } = await import('node:fs/promises');
+    axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  }
+  return axeSource;
+}
+
+/**
+ * Runs axe-core on the whole document (open shadow roots included) and returns its violations.
+ * The source is evaluated through the DevTools protocol rather than added as a <script>, so a
+ * page's Content-Security-Policy cannot block it.
+ */
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) await page.evaluate(await axeSourceText());
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((node) => ({
+        target: node.target,
+        inWidget: node.target.some((part) => Array.isArray(part)),
+        html: node.html,
+        failureSummary: node.failureSummary,
+      })),
+    }));
+  });
+}
+
+/** axe violations as readable text: rule, impact, then each element with its target and summary. */
+export function formatViolations(violations) {
+  const lines = [];
+  for (const v of violations) {
+    lines.push(`${v.id} (${v.impact}): ${v.help}`);
+    for (const node of v.nodes) {
+      const target = node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(', ');
+      lines.push(`  - ${node.inWidget ? '[inside widget] ' : ''}target: ${target}`);
+      lines.push(`    html: ${node.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+      for (const line of (node.failureSummary || '').split('\n')) lines.push(`    ${line}`);
+    }
+  }
+  return lines.join('\n');
+}
