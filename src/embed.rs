@@ -160,6 +160,10 @@ fn presentation(raw: &RawEmbed) -> (Labels, Theme, Vec<String>) {
     let mut labels = Labels::new(lang);
     for (key, text) in &raw.labels {
         match Label::from_key(key) {
+            // An empty override would leave a blank button or title: keep the built-in text.
+            Some(_) if text.trim().is_empty() => warnings.push(format!(
+                "data-label-{key} is empty: write the text to show, or remove the attribute."
+            )),
             Some(label) => labels.override_label(label, text),
             None => warnings.push(format!(
                 "data-label-{key} is not a label the widget uses: see the README for the list."

@@ -242,3 +242,17 @@ fn unknown_language_and_theme_are_reported_and_fall_back() {
         assert!(themed.warnings.is_empty());
     }
 }
+
+#[test]
+fn an_empty_label_override_keeps_the_built_in_text() {
+    let raw = raw_with(|r| {
+        r.labels = vec![
+            ("questions".into(), "  ".into()),
+            ("clear".into(), String::new()),
+        ]
+    });
+    let model = model(&raw, "2012-07-18");
+    assert_eq!(model.labels.text(Label::Clear), "Clear ticks");
+    assert_eq!(model.warnings.len(), 2, "{:?}", model.warnings);
+    assert!(model.warnings[0].contains("is empty"));
+}

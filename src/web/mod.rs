@@ -43,6 +43,10 @@ pub fn mount(host: Element) -> bool {
         return false;
     }
     install_panic_hook();
+    // Read the page first: the shadow root hides the static copy, so attach it only once
+    // there is something to show instead.
+    let raw = page::read_embed(&host);
+    let resolved = resolve(&raw, page::today(), &bundled_programme);
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let Ok(shadow) = host.attach_shadow(&init) else {
         warn(&format!(
@@ -51,8 +55,7 @@ pub fn mount(host: Element) -> bool {
         ));
         return false;
     };
-    let raw = page::read_embed(&host);
-    let outcome = match resolve(&raw, page::today(), &bundled_programme) {
+    let outcome = match resolved {
         Ok(model) => {
             for warning in &model.warnings {
                 warn(warning);

@@ -1,6 +1,7 @@
 //! Project automation (`cargo xtask <command>`): build, serve the demo, run every test.
 
 mod dist;
+mod firefox;
 mod serve;
 mod test;
 mod tools;

@@ -17,6 +17,45 @@ pub struct Site {
     pub widget_base: Option<String>,
 }
 
+/// The extra response headers a `_headers` file in the folder gives a request path, in the
+/// format of Netlify's and Cloudflare Pages' `_headers`: a path line (exact, or ending in `*`
+/// for every path that starts with it), then indented `Name: value` lines. `#` starts a comment.
+/// `__WIDGET_ORIGIN__` in a value becomes the widget origin (no trailing slash), so a page can
+/// send the Content-Security-Policy a blog would need for the widget's host.
+fn extra_headers(site: &Site, request_path: &str) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(site.folder.join("_headers")) else {
+        return Vec::new();
+    };
+    let path = request_path.split(['?', '#']).next().unwrap_or("/");
+    let widget_origin = site
+        .widget_base
+        .as_deref()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let mut headers = Vec::new();
+    let mut applies = false;
+    for line in text.lines() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if !line.starts_with([' ', '\t']) {
+            let pattern = line.trim();
+            applies = match pattern.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == pattern,
+            };
+        } else if applies {
+            if let Some((name, value)) = line.trim().split_once(':') {
+                headers.push((
+                    name.trim().to_owned(),
+                    value.trim().replace("__WIDGET_ORIGIN__", widget_origin),
+                ));
+            }
+        }
+    }
+    headers
+}
+
 /// Serves `site` on `listener` from a background thread, one thread per connection.
 pub fn spawn(listener: TcpListener, site: Site) {
     let site = Arc::new(site);
@@ -63,6 +102,7 @@ fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     if relative
         .components()
         .any(|c| !matches!(c, Component::Normal(_)))
+        || relative == Path::new("_headers")
     {
         return None;
     }
@@ -109,14 +149,16 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
             b"not found\n".to_vec(),
         ),
     };
-    let cors = if site.cors {
-        "Access-Control-Allow-Origin: *\r\n"
-    } else {
-        ""
-    };
+    let mut extra = String::new();
+    if site.cors {
+        extra.push_str("Access-Control-Allow-Origin: *\r\n");
+    }
+    for (name, value) in extra_headers(site, target) {
+        extra.push_str(&format!("{name}: {value}\r\n"));
+    }
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{cors}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     )?;
     if method != "HEAD" {
@@ -174,6 +216,10 @@ pub fn demo() -> Result {
     );
     println!(
         "  {}inline-post.html      a participant's post with their own questions (inline mode)",
+        servers.pages
+    );
+    println!(
+        "  {}csp-post.html         a blog with a strict Content-Security-Policy (www/demo/_headers)",
         servers.pages
     );
     println!();

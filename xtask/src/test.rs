@@ -93,6 +93,7 @@ fn run_all(tally: &mut Tally) -> Result {
         "-D",
         "warnings",
     ]))?;
+    tools::dependency_checks()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
 
@@ -111,7 +112,7 @@ fn run_all(tally: &mut Tally) -> Result {
         "browser tests in headless Chromium: pages at {}, widget at {}",
         servers.pages, servers.widget
     ));
-    counted(
+    let in_chromium = counted(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
             .args(&tests)
@@ -119,7 +120,29 @@ fn run_all(tally: &mut Tally) -> Result {
             .env("WIDGET_ORIGIN", &servers.widget)
             .env("CHROMIUM", &chromium),
         tally,
-    )
+    );
+
+    // The reader's core flow again in Firefox ESR, over WebDriver (geckodriver); run even when a
+    // Chromium test failed, so that the totals tell whether a failure is in one browser or both.
+    let firefox = crate::firefox::firefox()?;
+    let geckodriver = crate::firefox::Geckodriver::start(&crate::firefox::geckodriver()?)?;
+    say(&format!(
+        "core-flow tests in headless Firefox ESR over WebDriver: geckodriver at {} (log in {})",
+        geckodriver.url,
+        geckodriver.log.display()
+    ));
+    // geckodriver, and any Firefox it started, is stopped when `geckodriver` is dropped: pass or fail.
+    let in_firefox = counted(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(crate::firefox::test_files()?)
+            .env("PAGE_ORIGIN", &servers.pages)
+            .env("WIDGET_ORIGIN", &servers.widget)
+            .env("GECKODRIVER_URL", &geckodriver.url)
+            .env("FIREFOX", &firefox),
+        tally,
+    );
+    in_chromium.and(in_firefox)
 }
 
 pub fn run() -> Result {

@@ -81,6 +81,53 @@ pub fn wasm_bindgen() -> Result<PathBuf> {
     Ok(binary)
 }
 
+/// The cargo-deny release series the dependency checks are written for (deny.toml's format).
+const CARGO_DENY_SERIES: &str = "0.20.";
+/// The release installed when cargo-deny is missing or from another series.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// `cargo deny`, installed with cargo when missing (about two and a half minutes, once).
+fn cargo_deny() -> Result {
+    let found = output(cargo().args(["deny", "--version"])).unwrap_or_default();
+    if found
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|v| v.starts_with(CARGO_DENY_SERIES))
+    {
+        return Ok(());
+    }
+    say(&format!(
+        "installing cargo-deny {CARGO_DENY_VERSION} for the dependency checks (about 3 minutes, once)"
+    ));
+    run(cargo().args([
+        "install",
+        "cargo-deny",
+        "--version",
+        CARGO_DENY_VERSION,
+        "--locked",
+    ]))
+}
+
+/// The dependency checks of deny.toml: licences, bans and sources always (they need no
+/// network); advisories when the RustSec database can be fetched, and a clear line when not.
+pub fn dependency_checks() -> Result {
+    cargo_deny()?;
+    say("checking licences, bans and sources of every dependency (cargo deny)");
+    run(cargo().args(["deny", "--locked", "check", "licenses", "bans", "sources"]))?;
+    let fetched = cargo()
+        .args(["deny", "fetch", "db"])
+        .current_dir(root())
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if fetched {
+        say("checking advisories (cargo deny, RustSec database)");
+        run(cargo().args(["deny", "--locked", "--offline", "check", "advisories"]))
+    } else {
+        say("advisories: skipped, the advisory database cannot be fetched here");
+        Ok(())
+    }
+}
+
 /// The npm tools in package-lock.json (wasm-opt from binaryen, playwright-core), via `npm ci`.
 pub fn npm_tools() -> Result {
     let lock = std::fs::read(root().join("package-lock.json"))
@@ -136,5 +183,39 @@ pub fn chromium() -> Result<PathBuf> {
         Ok(path.to_path_buf())
     } else {
         Err("chromium is still missing after apt-get install".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::root;
+
+    /// `unsafe_code = "forbid"` under `[lints.rust]` of the widget crate: no `unsafe` anywhere in it.
+    #[test]
+    fn the_widget_crate_forbids_unsafe_code() {
+        let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
+        let mut section = "";
+        let mut forbidden = false;
+        for line in manifest.lines().map(str::trim) {
+            if line.starts_with('[') {
+                section = line;
+            } else if section == "[lints.rust]" {
+                let words: Vec<&str> = line.split('=').map(str::trim).collect();
+                forbidden |= words == ["unsafe_code", "\"forbid\""];
+            }
+        }
+        assert!(
+            forbidden,
+            "Cargo.toml must keep unsafe_code = \"forbid\" in [lints.rust]"
+        );
+    }
+
+    /// The dependency checks have their configuration.
+    #[test]
+    fn deny_toml_allows_only_reviewed_licences_and_crates_io() {
+        let config = std::fs::read_to_string(root().join("deny.toml")).unwrap_or_default();
+        assert!(config.contains("allow = [\"MIT\", \"Apache-2.0\", \"Unicode-3.0\"]"));
+        assert!(config.contains("unknown-registry = \"deny\""));
+        assert!(config.contains("unknown-git = \"deny\""));
     }
 }

@@ -1,0 +1,351 @@
+// The reader's core flow in Firefox ESR, driven over W3C WebDriver (geckodriver): every
+// placeholder mounts and hides its static copy, a tick survives a reload, widgets on one page
+// follow each other, another tab follows within a moment, and nothing is logged on the way.
+// One Firefox (one fresh profile) for this file; each test starts with empty localStorage.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { Session } from './webdriver.mjs';
+
+function origin(name, fallback) {
+  let value = process.env[name] || fallback;
+  if (!value.endsWith('/')) value += '/';
+  return value;
+}
+
+const PAGE_ORIGIN = origin('PAGE_ORIGIN', 'http://127.0.0.1:8023/');
+const CPD23_2012_KEY = 'thing-prompts:v1:cpd23-2012';
+const WARN_PREFIX = '[thing-prompts]';
+
+/** The five Thing 12 questions of cpd23-2012, as the programme file has them. */
+const THING_12 = [
+  'How much of the social do you put into your social media: do you join conversations, or mostly read without replying?',
+  'Do you keep to people from your own sector, or look for people who work in other parts of the profession?',
+  'If you hold back from taking part, what do you think holds you back?',
+  'Find a fellow participant who works in a different sector, read their blog and leave a comment or a question on one of their posts.',
+  'Has the course put you in touch with people you would otherwise never have met?',
+];
+
+/** The demo pages and their placeholders' checkbox counts (null: any, for "this week's Thing"). */
+const PAGES = {
+  'blogger-post.html': [5, null],
+  'wordpress-front.html': [5, 4, 5],
+  'inline-post.html': [4],
+};
+const A = 0; // wordpress-front: inline Thing 12
+const B = 1; // wordpress-front: bundled Thing 11
+const C = 2; // wordpress-front: bundled Thing 12
+
+let session;
+let firstWindow;
+
+before(async () => {
+  session = await Session.start({ log: true });
+  firstWindow = await session.windowHandle();
+});
+
+after(async () => {
+  await session?.delete();
+});
+
+// A clean start for each test: one window, on the page origin, with nothing stored.
+beforeEach(async () => {
+  for (const handle of await session.windowHandles()) {
+    if (handle === firstWindow) continue;
+    await session.switchToWindow(handle);
+    await session.closeWindow();
+  }
+  await session.switchToWindow(firstWindow);
+  await clearStorage();
+});
+
+/** Empties the page origin's localStorage, from a page of that origin without the widget. */
+async function clearStorage() {
+  await session.navigate(PAGE_ORIGIN);
+  await session.execute('localStorage.clear()');
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it returns something truthy or `timeout` ms pass; returns the last value. */
+async function poll(check, { timeout = 2000, interval = 25 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() >= deadline) return value;
+    await sleep(interval);
+  }
+}
+
+/** What each placeholder shows, read in the page: its shadow root's checklist and checkboxes. */
+function shape() {
+  return session.execute(`
+    return [...document.querySelectorAll('.thing-prompts')].map((node) => {
+      const root = node.shadowRoot;
+      return {
+        shadow: !!root,
+        tp: root ? root.querySelectorAll('.tp').length : 0,
+        error: root ? root.querySelectorAll('.tp.error').length : 0,
+        boxes: root ? root.querySelectorAll('input[type=checkbox]').length : 0,
+      };
+    });`);
+}
+
+/** Waits until each of `counts.length` placeholders shows a checklist; returns their shapes. */
+async function waitMounted(counts, timeout = 15_000) {
+  let last;
+  const done = await poll(
+    async () => {
+      last = await shape();
+      return last.length === counts.length && last.every((s) => s.tp > 0 && s.boxes > 0);
+    },
+    { timeout },
+  );
+  assert.ok(done, `all ${counts.length} placeholders mount within ${timeout} ms: ${JSON.stringify(last)}`);
+  return last;
+}
+
+async function open(name) {
+  await session.navigate(PAGE_ORIGIN + name);
+  return waitMounted(PAGES[name]);
+}
+
+/** Placeholder `n`'s shadow root, through WebDriver's Get Element Shadow Root. */
+async function widgetRoot(n) {
+  const hosts = await session.findElements('.thing-prompts');
+  assert.ok(hosts.length > n, `placeholder ${n} exists`);
+  return hosts[n].shadowRoot();
+}
+
+async function checkboxes(n) {
+  return (await widgetRoot(n)).findElements('input[type=checkbox]');
+}
+
+/** The progress line's text as rendered, e.g. "1 of 5 answered". */
+async function statusLine(n) {
+  const status = await (await widgetRoot(n)).findElement('.footer [role=status]');
+  return (await status.text()).trim();
+}
+
+/** The checked state of placeholder `n`'s checkboxes, read through WebDriver's Get Element Property. */
+async function checkedStates(n) {
+  const states = [];
+  for (const box of await checkboxes(n)) states.push(await box.property('checked'));
+  return states;
+}
+
+/** The same, read by a script in the page (cheap enough to poll). */
+function checkedInPage(n) {
+  return session.execute(
+    `const node = document.querySelectorAll('.thing-prompts')[arguments[0]];
+     return node && node.shadowRoot
+       ? [...node.shadowRoot.querySelectorAll('input[type=checkbox]')].map((input) => input.checked)
+       : null;`,
+    n,
+  );
+}
+
+function readStorage(key) {
+  return session.execute('return localStorage.getItem(arguments[0])', key).then((text) => (text === null ? null : JSON.parse(text)));
+}
+
+/** Log entries that say something went wrong: uncaught errors, console errors and warnings, our prefix. */
+function problems(entries) {
+  return entries
+    .filter((e) => e.type === 'javascript' || e.level === 'error' || e.level === 'warn' || String(e.text).startsWith(WARN_PREFIX))
+    .map((e) => `${e.type}/${e.level}: ${e.text}`);
+}
+
+test('every placeholder on the three demo pages mounts in an open shadow root and hides its static copy', async () => {
+  for (const [name, counts] of Object.entries(PAGES)) {
+    const shapes = await open(name);
+    const hosts = await session.findElements('.thing-prompts');
+    assert.equal(hosts.length, counts.length, `${name}: ${counts.length} placeholders`);
+    for (const [n, expected] of counts.entries()) {
+      const where = `${name} placeholder ${n}`;
+      assert.equal(shapes[n].shadow, true, `${where}: element.shadowRoot is set (an open shadow root)`);
+      assert.equal(shapes[n].error, 0, `${where}: a checklist, not an error box`);
+      // The same through WebDriver: Get Element Shadow Root, then find inside it.
+      const root = await hosts[n].shadowRoot();
+      assert.equal((await root.findElements('.tp')).length, 1, `${where}: one .tp in its shadow root`);
+      const boxes = await root.findElements('input[type=checkbox]');
+      if (expected === null) assert.ok(boxes.length > 0, `${where}: some checkboxes`);
+      else assert.equal(boxes.length, expected, `${where}: ${expected} checkboxes`);
+      for (const box of boxes) assert.equal(await box.displayed(), true, `${where}: its checkboxes are displayed`);
+
+      // The static copy (the placeholder's own children: <p>, <ol>, <ul>) stays in the DOM but is not rendered.
+      const children = await hosts[n].findElements(':scope > *');
+      for (const child of children) {
+        const tag = await child.tagName();
+        assert.equal(await child.displayed(), false, `${where}: its static <${tag}> is not displayed`);
+        assert.equal(
+          await session.execute('return arguments[0].getClientRects().length', child),
+          0,
+          `${where}: its static <${tag}> has no client rects`,
+        );
+      }
+    }
+  }
+  // The pages' static copies really are there (so the check above checked something).
+  await open('wordpress-front.html');
+  const staticTexts = await session.execute(
+    "return [...document.querySelectorAll('.thing-prompts > p')].map((p) => p.textContent)",
+  );
+  assert.equal(staticTexts.length, 3, 'each wordpress placeholder has a static <p>');
+  assert.match(staticTexts[0], /Thing 12: Putting the social into social media/);
+  assert.equal(
+    await session.execute("return document.querySelectorAll('.thing-prompts > ol > li').length"),
+    5,
+    "post A's static list is still in the light DOM",
+  );
+
+  // And the post on the Blogger page shows Thing 12's questions, untouched.
+  await open('blogger-post.html');
+  const texts = [];
+  for (const span of await (await widgetRoot(0)).findElements('ul.prompts li .text')) texts.push(await span.text());
+  assert.deepEqual(texts, THING_12);
+  assert.equal(await statusLine(0), '0 of 5 answered');
+});
+
+test('a tick made with a real click survives a reload, and so does an untick', async () => {
+  await open('blogger-post.html');
+  const boxes = await checkboxes(0);
+  assert.equal(boxes.length, 5);
+  assert.equal(await boxes[2].property('checked'), false);
+  await boxes[2].click();
+  assert.equal(await boxes[2].property('checked'), true, 'the clicked checkbox is checked');
+  assert.equal(await statusLine(0), '1 of 5 answered');
+  assert.equal(
+    await session.execute(
+      "return document.querySelector('.thing-prompts').shadowRoot.querySelectorAll('ul.prompts > li')[2].classList.contains('done')",
+    ),
+    true,
+    'its question is marked done',
+  );
+
+  const stored = await readStorage(CPD23_2012_KEY);
+  assert.ok(stored, `localStorage has ${CPD23_2012_KEY}`);
+  assert.equal(stored.version, 1);
+  const thing12 = stored.things && stored.things['12'];
+  assert.ok(thing12, 'the tick is kept under Thing 12');
+  assert.equal(Object.values(thing12).filter((entry) => entry.done === true).length, 1);
+
+  await session.refresh();
+  await waitMounted(PAGES['blogger-post.html']);
+  assert.deepEqual(await checkedStates(0), [false, false, true, false, false], 'still ticked after the reload');
+  assert.equal(await statusLine(0), '1 of 5 answered');
+
+  // Untick, reload: it stays unticked.
+  await (await checkboxes(0))[2].click();
+  assert.equal(await statusLine(0), '0 of 5 answered');
+  await session.refresh();
+  await waitMounted(PAGES['blogger-post.html']);
+  assert.deepEqual(await checkedStates(0), [false, false, false, false, false], 'still unticked after the reload');
+  assert.equal(await statusLine(0), '0 of 5 answered');
+});
+
+test('on the WordPress page, ticking in post C ticks the same question in post A at once, and back', async () => {
+  await open('wordpress-front.html');
+  assert.deepEqual(await checkedInPage(A), [false, false, false, false, false]);
+
+  // C → A: read straight after the click returns, no waiting.
+  await (await checkboxes(C))[0].click();
+  assert.deepEqual(await checkedInPage(C), [true, false, false, false, false]);
+  assert.deepEqual(await checkedInPage(A), [true, false, false, false, false], 'post A follows post C at once');
+  assert.equal(await statusLine(A), '1 of 5 answered');
+  assert.equal(await statusLine(C), '1 of 5 answered');
+
+  // A → C.
+  await (await checkboxes(A))[3].click();
+  assert.deepEqual(await checkedInPage(C), [true, false, false, true, false], 'post C follows post A at once');
+  assert.equal(await statusLine(C), '2 of 5 answered');
+
+  // Unticking in A unticks in C.
+  await (await checkboxes(A))[0].click();
+  assert.deepEqual(await checkedInPage(C), [false, false, false, true, false]);
+  assert.equal(await statusLine(C), '1 of 5 answered');
+
+  // Thing 11 in post B is untouched, and ticking it reaches neither A nor C.
+  assert.equal(await statusLine(B), '0 of 4 answered');
+  await (await checkboxes(B))[0].click();
+  assert.equal(await statusLine(B), '1 of 4 answered');
+  assert.deepEqual(await checkedInPage(A), [false, false, false, true, false]);
+  assert.deepEqual(await checkedInPage(C), [false, false, false, true, false]);
+});
+
+test('a tick in one window reaches a second window on the same page within 2 s, and back', async (t) => {
+  await open('wordpress-front.html');
+  const one = firstWindow;
+  const two = await session.newWindow('tab');
+  await session.switchToWindow(two);
+  await open('wordpress-front.html');
+  assert.deepEqual(await checkedInPage(A), [false, false, false, false, false]);
+
+  await session.switchToWindow(one);
+  await (await checkboxes(A))[1].click();
+  const clicked = Date.now();
+  assert.equal(await statusLine(A), '1 of 5 answered');
+
+  await session.switchToWindow(two);
+  const arrived = await poll(async () => {
+    const a = await checkedInPage(A);
+    const c = await checkedInPage(C);
+    return a && c && a[1] && c[1] ? { a, c } : null;
+  });
+  assert.ok(arrived, `window 2 shows the tick in posts A and C within 2 s (A: ${JSON.stringify(await checkedInPage(A))}, C: ${JSON.stringify(await checkedInPage(C))})`);
+  const took = Date.now() - clicked;
+  assert.deepEqual(arrived.a, [false, true, false, false, false]);
+  assert.deepEqual(arrived.c, [false, true, false, false, false]);
+  assert.equal(await statusLine(A), '1 of 5 answered');
+  assert.deepEqual(await checkedInPage(B), [false, false, false, false]);
+  t.diagnostic(`window 2 followed in ${took} ms`);
+
+  // And back: window 2 unticks in post C, window 1 follows.
+  await (await checkboxes(C))[1].click();
+  assert.equal(await statusLine(C), '0 of 5 answered');
+  await session.switchToWindow(one);
+  const back = await poll(async () => {
+    const a = await checkedInPage(A);
+    return a && !a[1] && !(await checkedInPage(C))[1];
+  });
+  assert.ok(back, `window 1 shows the untick within 2 s (A: ${JSON.stringify(await checkedInPage(A))})`);
+  assert.equal(await statusLine(A), '0 of 5 answered');
+});
+
+test('no uncaught errors, console errors or warnings on the demo pages, through load, tick and reload', async () => {
+  // The log is live (so an empty log means something): a marker written now must arrive.
+  const marker = `firefox-test-marker-${Date.now()}`;
+  await session.execute('console.info(arguments[0])', marker);
+  assert.ok(
+    await poll(() => session.log.some((e) => e.text === marker)),
+    'the WebDriver BiDi log receives console messages',
+  );
+
+  const from = session.log.length;
+  for (const [name, counts] of Object.entries(PAGES)) {
+    await clearStorage();
+    await open(name);
+    await (await checkboxes(0))[0].click();
+    await session.refresh();
+    const shapes = await waitMounted(counts);
+    assert.deepEqual(
+      shapes.map((s) => s.error),
+      counts.map(() => 0),
+      `${name}: no placeholder shows an error box`,
+    );
+    assert.deepEqual((await checkedInPage(0))[0], true, `${name}: the tick came back after the reload`);
+    // No widget says that it cannot keep ticks.
+    const notices = await session.execute(
+      `return [...document.querySelectorAll('.thing-prompts')].flatMap((node) =>
+         [...node.shadowRoot.querySelectorAll('.notice')].map((p) => p.textContent))`,
+    );
+    assert.deepEqual(
+      notices.filter((text) => /not letting the page save/.test(text)),
+      [],
+      `${name}: no "storage blocked" notice`,
+    );
+  }
+  // Late errors (after the load event, from the WASM start-up) get a moment to arrive.
+  await sleep(300);
+  const during = session.log.slice(from);
+  assert.deepEqual(problems(during), [], 'nothing went wrong on the way');
+});
