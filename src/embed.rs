@@ -9,6 +9,7 @@ use crate::progress::storage_key;
 use crate::prompt_id::{collapse_whitespace, PromptId};
 use crate::schedule::CourseDay;
 use std::fmt;
+use std::rc::Rc;
 
 /// What the page says about one placeholder, read as plain text by the browser edge.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,6 +30,28 @@ pub struct RawEmbed {
     pub theme: Option<String>,
     /// Every `data-label-<key>` attribute, as (key, text).
     pub labels: Vec<(String, String)>,
+    /// `data-view`, if present.
+    pub view: Option<String>,
+    /// A programme the page supplied as text (a JSON block, or a file the loader fetched).
+    pub supplied: Option<Supplied>,
+}
+
+/// A programme given as text: where it came from (`#block-id` or a URL), and its text or
+/// why it could not be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Supplied {
+    pub origin: String,
+    pub text: Result<String, String>,
+}
+
+/// What a widget shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// One Thing's questions.
+    #[default]
+    Checklist,
+    /// Every Thing of the programme with the reader's progress on each.
+    Overview,
 }
 
 /// The colours a widget uses.
@@ -68,6 +91,10 @@ pub enum EmbedError {
     NoQuestions,
     UnknownProgramme(String),
     BadProgrammeId(String),
+    /// The page's programme could not be had; the message says why and what to do.
+    Unavailable(String),
+    /// An overview needs a programme, not only an inline list.
+    OverviewNeedsProgramme,
     BrokenProgramme(String, ProgrammeErrors),
     UnknownThing {
         programme: String,
@@ -101,6 +128,17 @@ impl fmt::Display for EmbedError {
             Self::BadProgrammeId(id) => write!(
                 f,
                 "data-programme=\"{id}\" cannot name a course: use up to 64 lower-case letters, digits and dashes, such as cpd23-2012."
+            ),
+            Self::Unavailable(message) => {
+                let message = message.trim_end_matches('.');
+                let mut chars = message.chars();
+                match chars.next() {
+                    Some(first) => write!(f, "{}{}.", first.to_uppercase(), chars.as_str()),
+                    None => f.write_str("The programme could not be loaded."),
+                }
+            }
+            Self::OverviewNeedsProgramme => f.write_str(
+                "An overview shows a whole programme: add data-programme (or data-programme-src) to this element.",
             ),
             Self::BrokenProgramme(id, errors) => {
                 write!(f, "The programme \"{id}\" cannot be used: {errors}.")
@@ -142,6 +180,15 @@ pub struct WidgetModel {
     pub theme: Theme,
     /// Problems that do not stop the widget (an unknown language or label), for the console.
     pub warnings: Vec<String>,
+    pub view: View,
+    /// The whole programme, when there is one: for the overview and the header.
+    pub programme: Option<Rc<Programme>>,
+    /// The position (in number order) of the newest Thing released, if any has been.
+    pub current: Option<usize>,
+    /// The shown Thing's week, written out: "16 – 22 July 2012".
+    pub week: Option<String>,
+    /// The course is over: the checklist offers the overview.
+    pub ended: bool,
 }
 
 /// Reads the language, the label overrides and the theme; what cannot be used is reported, not fatal.
@@ -209,157 +256,289 @@ impl ThingChoice {
 /// Looks a programme up by id; `None` when no programme has that id.
 pub type ProgrammeLookup<'a> = &'a dyn Fn(&str) -> Option<Result<Programme, ProgrammeErrors>>;
 
+/// Today's date in a time zone (an IANA name), or where the reader is for `None`.
+/// `Err` carries the reader's own date when the zone is not known.
+pub type Clock<'a> = &'a dyn Fn(Option<&str>) -> Result<CivilDate, CivilDate>;
+
 /// The bundled programmes, parsed on demand.
 pub fn bundled_programme(id: &str) -> Option<Result<Programme, ProgrammeErrors>> {
     crate::programme::bundled_source(id).map(Programme::from_json)
 }
 
-/// Works out what a placeholder shows on `today` (the reader's local date).
+/// Works out what a placeholder shows when it is `today` everywhere.
 pub fn resolve(
     raw: &RawEmbed,
     today: CivilDate,
     lookup: ProgrammeLookup<'_>,
 ) -> Result<WidgetModel, EmbedError> {
+    resolve_at(raw, &|_| Ok(today), lookup)
+}
+
+/// Works out what a placeholder shows, with today's date where the course is.
+pub fn resolve_at(
+    raw: &RawEmbed,
+    clock: Clock<'_>,
+    lookup: ProgrammeLookup<'_>,
+) -> Result<WidgetModel, EmbedError> {
     let choice = ThingChoice::parse(raw.thing.as_deref())?;
-    let programme_id = raw
-        .programme
-        .as_deref()
-        .map(|id| id.trim().to_ascii_lowercase())
-        .filter(|id| !id.is_empty());
-    let programme_id = programme_id.as_deref();
-    let (labels, theme, warnings) = presentation(raw);
-    let mut model = match &raw.list {
-        Some(items) => {
-            if let Some(id) = programme_id.filter(|id| !is_valid_programme_id(id)) {
+    let (labels, theme, mut warnings) = presentation(raw);
+    let view = match raw.view.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+        None => View::Checklist,
+        Some(value) => match value.as_str() {
+            "" | "checklist" => View::Checklist,
+            "overview" => View::Overview,
+            _ => {
+                warnings.push(format!(
+                    "data-view=\"{value}\" is not a view: use checklist or overview. Showing the checklist."
+                ));
+                View::Checklist
+            }
+        },
+    };
+    let programme = programme_of(raw, lookup)?;
+    let mut today = |programme: &Programme| match clock(programme.time_zone.as_deref()) {
+        Ok(day) => day,
+        Err(day) => {
+            if let Some(zone) = &programme.time_zone {
+                warnings.push(format!(
+                    "The time zone \"{zone}\" of \"{}\" is not known to this browser: using the reader's own.",
+                    programme.id
+                ));
+            }
+            day
+        }
+    };
+    let mut model = match (&raw.list, view, programme) {
+        (_, View::Overview, Some(programme)) => {
+            let day = today(&programme);
+            overview(programme, day, &labels)
+        }
+        (_, View::Overview, None) => {
+            return Err(match scope_name(raw) {
+                Some(id) => EmbedError::UnknownProgramme(id),
+                None => EmbedError::OverviewNeedsProgramme,
+            })
+        }
+        (Some(items), View::Checklist, programme) => {
+            let scope = programme
+                .as_ref()
+                .map(|p| p.id.clone())
+                .or_else(|| scope_name(raw));
+            if let Some(id) = scope.as_deref().filter(|id| !is_valid_programme_id(id)) {
                 return Err(EmbedError::BadProgrammeId(id.to_owned()));
             }
             resolve_inline(
                 raw.heading.as_deref(),
                 items,
-                programme_id,
+                scope.as_deref(),
+                programme,
                 choice,
-                lookup,
                 &labels,
             )?
         }
-        None => {
-            let id = programme_id.ok_or(EmbedError::NoQuestions)?;
-            let programme = lookup(id)
-                .ok_or_else(|| EmbedError::UnknownProgramme(id.to_owned()))?
-                .map_err(|errors| EmbedError::BrokenProgramme(id.to_owned(), errors))?;
-            resolve_bundled(&programme, choice, today, &labels)?
+        (None, View::Checklist, Some(programme)) => {
+            let day = today(&programme);
+            resolve_programme(programme, choice, day, &labels)?
+        }
+        (None, View::Checklist, None) => {
+            return Err(match scope_name(raw) {
+                Some(id) => EmbedError::UnknownProgramme(id),
+                None => EmbedError::NoQuestions,
+            })
         }
     };
     model.labels = labels;
     model.theme = theme;
+    model.view = view;
     model.warnings = warnings;
     Ok(model)
 }
 
-/// The Thing a choice names in a programme, with a notice when the course is not running.
-fn pick_thing<'p>(
-    programme: &'p Programme,
-    choice: ThingChoice,
-    today: CivilDate,
-    labels: &Labels,
-) -> Result<(Option<&'p Thing>, Option<String>), EmbedError> {
-    match choice {
-        ThingChoice::Number(number) => match programme.thing(number) {
-            Some(thing) => Ok((Some(thing), None)),
-            None => Err(EmbedError::UnknownThing {
-                programme: programme.id.clone(),
-                number,
-                first: programme.things.first().map_or(1, |t| t.number),
-                last: programme.last_number(),
-            }),
-        },
-        ThingChoice::Current => {
-            let schedule = programme
-                .schedule
-                .ok_or_else(|| EmbedError::NoSchedule(programme.id.clone()))?;
-            Ok(match schedule.course_day(programme.things.len(), today) {
-                CourseDay::NotStarted { starts } => (
-                    None,
-                    Some(
-                        labels.format(Label::Starts, &[("date", Arg::Text(&labels.date(starts)))]),
-                    ),
-                ),
-                CourseDay::Running { position, .. } => (programme.things.get(position), None),
-                CourseDay::Ended { position, ended } => (
-                    programme.things.get(position),
-                    Some(
-                        labels.format(Label::Finished, &[("date", Arg::Text(&labels.date(ended)))]),
-                    ),
-                ),
-            })
-        }
+/// `data-programme` as a plain name (not a `#block` reference), lower-cased.
+fn scope_name(raw: &RawEmbed) -> Option<String> {
+    raw.programme
+        .as_deref()
+        .map(|id| id.trim().to_ascii_lowercase())
+        .filter(|id| !id.is_empty() && !id.starts_with('#'))
+}
+
+/// The programme the placeholder names: supplied by the page as text, or bundled.
+/// An inline list may name a course that is not bundled: then there is no programme, only a scope.
+fn programme_of(
+    raw: &RawEmbed,
+    lookup: ProgrammeLookup<'_>,
+) -> Result<Option<Rc<Programme>>, EmbedError> {
+    if let Some(supplied) = &raw.supplied {
+        let text = supplied
+            .text
+            .as_ref()
+            .map_err(|why| EmbedError::Unavailable(why.clone()))?;
+        return Programme::from_json(text)
+            .map(|p| Some(Rc::new(p)))
+            .map_err(|errors| EmbedError::BrokenProgramme(supplied.origin.clone(), errors));
+    }
+    let Some(id) = scope_name(raw) else {
+        return Ok(None);
+    };
+    match lookup(&id) {
+        Some(Ok(programme)) => Ok(Some(Rc::new(programme))),
+        Some(Err(errors)) => Err(EmbedError::BrokenProgramme(id, errors)),
+        None => Ok(None),
     }
 }
 
-fn thing_number(thing: &Thing) -> usize {
-    usize::try_from(thing.number).unwrap_or(usize::MAX)
+/// Where the course stands, and the notice that goes with it.
+struct Standing {
+    /// The Thing shown for `current`, by position.
+    position: Option<usize>,
+    /// The newest Thing released by now, by position.
+    released: Option<usize>,
+    notice: Option<String>,
+    ended: bool,
+}
+
+fn standing(programme: &Programme, today: CivilDate, labels: &Labels) -> Option<Standing> {
+    let schedule = programme.schedule.as_ref()?;
+    Some(match schedule.course_day(today) {
+        CourseDay::NotStarted { starts } => Standing {
+            position: None,
+            released: None,
+            notice: Some(
+                labels.format(Label::Starts, &[("date", Arg::Text(&labels.date(starts)))]),
+            ),
+            ended: false,
+        },
+        CourseDay::Running {
+            position, catch_up, ..
+        } => Standing {
+            position: Some(position),
+            released: Some(position),
+            notice: catch_up.then(|| labels.text(Label::CatchUp)),
+            ended: false,
+        },
+        CourseDay::Ended { position, ended } => Standing {
+            position: Some(position),
+            released: Some(position),
+            notice: Some(
+                labels.format(Label::Finished, &[("date", Arg::Text(&labels.date(ended)))]),
+            ),
+            ended: true,
+        },
+    })
+}
+
+fn number_arg(number: u32) -> Arg<'static> {
+    Arg::Number(usize::try_from(number).unwrap_or(usize::MAX))
 }
 
 fn kicker(programme: &Programme, thing: &Thing, labels: &Labels) -> String {
     let position = labels.format(
         Label::ThingOf,
         &[
-            ("thing", Arg::Number(thing_number(thing))),
-            (
-                "total",
-                Arg::Number(usize::try_from(programme.last_number()).unwrap_or(usize::MAX)),
-            ),
+            ("thing", number_arg(thing.number)),
+            ("total", number_arg(programme.last_number())),
         ],
     );
     format!("{position} · {}", programme.title)
 }
 
-fn resolve_bundled(
-    programme: &Programme,
+/// "16 – 22 July 2012" for the Thing at `position`, when the programme has a schedule.
+fn week(programme: &Programme, position: usize, labels: &Labels) -> Option<String> {
+    let (from, to) = programme.schedule.as_ref()?.week(position)?;
+    Some(labels.format(
+        Label::Week,
+        &[
+            ("from", Arg::Text(&labels.short_date(from))),
+            ("to", Arg::Text(&labels.short_date(to))),
+        ],
+    ))
+}
+
+fn resolve_programme(
+    programme: Rc<Programme>,
     choice: ThingChoice,
     today: CivilDate,
     labels: &Labels,
 ) -> Result<WidgetModel, EmbedError> {
-    let (thing, notice) = pick_thing(programme, choice, today, labels)?;
-    let storage_key = storage_key(&programme.id);
-    let Some(thing) = thing else {
+    let standing = standing(&programme, today, labels);
+    let position = match choice {
+        ThingChoice::Number(number) => {
+            let Some(position) = programme.things.iter().position(|t| t.number == number) else {
+                return Err(EmbedError::UnknownThing {
+                    programme: programme.id.clone(),
+                    number,
+                    first: programme.things.first().map_or(1, |t| t.number),
+                    last: programme.last_number(),
+                });
+            };
+            Some(position)
+        }
+        ThingChoice::Current => match &standing {
+            None => return Err(EmbedError::NoSchedule(programme.id.clone())),
+            Some(standing) => standing.position,
+        },
+    };
+    let current = standing.as_ref().and_then(|s| s.released);
+    // A pinned Thing is not "this week's": the course's state is only told where it matters.
+    let (notice, ended) = match (choice, standing) {
+        (ThingChoice::Current, Some(s)) => (s.notice, s.ended),
+        _ => (None, false),
+    };
+    let base = WidgetModel {
+        storage_key: storage_key(&programme.id),
+        current,
+        ended,
+        ..WidgetModel::default()
+    };
+    let Some(thing) = position.and_then(|p| programme.things.get(p)) else {
         return Ok(WidgetModel {
-            storage_key,
-            thing_key: String::new(),
-            kicker: None,
             title: programme.title.clone(),
-            link: None,
-            prompts: Vec::new(),
             notice,
-            ..WidgetModel::default()
+            programme: Some(programme),
+            ..base
         });
     };
     let notice = notice.or_else(|| {
-        thing.prompts.is_empty().then(|| {
-            labels.format(
-                Label::NoQuestions,
-                &[("thing", Arg::Number(thing_number(thing)))],
-            )
-        })
+        thing
+            .prompts
+            .is_empty()
+            .then(|| labels.format(Label::NoQuestions, &[("thing", number_arg(thing.number))]))
     });
     Ok(WidgetModel {
-        storage_key,
         thing_key: thing.number.to_string(),
-        kicker: Some(kicker(programme, thing, labels)),
+        kicker: Some(kicker(&programme, thing, labels)),
         title: thing.title.clone(),
         link: thing.link.clone(),
         prompts: thing.prompts.clone(),
+        week: position.and_then(|p| week(&programme, p, labels)),
         notice,
-        ..WidgetModel::default()
+        programme: Some(programme.clone()),
+        ..base
     })
+}
+
+fn overview(programme: Rc<Programme>, today: CivilDate, labels: &Labels) -> WidgetModel {
+    let standing = standing(&programme, today, labels);
+    WidgetModel {
+        storage_key: storage_key(&programme.id),
+        kicker: Some(labels.format(
+            Label::Overview,
+            &[("total", Arg::Number(programme.things.len()))],
+        )),
+        title: programme.title.clone(),
+        current: standing.as_ref().and_then(|s| s.released),
+        notice: standing.and_then(|s| s.notice),
+        programme: Some(programme),
+        ..WidgetModel::default()
+    }
 }
 
 fn resolve_inline(
     heading: Option<&str>,
     items: &[String],
-    programme_id: Option<&str>,
+    scope: Option<&str>,
+    programme: Option<Rc<Programme>>,
     choice: ThingChoice,
-    lookup: ProgrammeLookup<'_>,
     labels: &Labels,
 ) -> Result<WidgetModel, EmbedError> {
     let mut prompts: Vec<Prompt> = Vec::with_capacity(items.len());
@@ -368,7 +547,11 @@ fn resolve_inline(
         let id = PromptId::from_text(&text);
         // The same question twice would share one tick; show it once.
         if !text.is_empty() && prompts.iter().all(|p| p.id != id) {
-            prompts.push(Prompt { id, text });
+            prompts.push(Prompt {
+                id,
+                text,
+                optional: false,
+            });
         }
     }
     if prompts.is_empty() {
@@ -376,28 +559,37 @@ fn resolve_inline(
     }
     // In inline mode the programme only names where ticks are kept; a known one also gives the header.
     // The list is fixed in the post, so "current" pins nothing: its ticks must not move week by week.
-    let programme = programme_id.and_then(lookup).and_then(Result::ok);
     let (thing, thing_key) = match choice {
         ThingChoice::Number(number) => (
-            programme.as_ref().and_then(|p| p.thing(number)),
+            programme.as_ref().and_then(|p| p.thing(number)).cloned(),
             number.to_string(),
         ),
         ThingChoice::Current => (None, String::new()),
     };
     let heading = heading.map(collapse_whitespace).filter(|h| !h.is_empty());
     let title = heading
-        .or_else(|| thing.map(|t| format!("Thing {}: {}", t.number, t.title)))
+        .or_else(|| {
+            thing
+                .as_ref()
+                .map(|t| format!("Thing {}: {}", t.number, t.title))
+        })
         .unwrap_or_else(|| labels.text(Label::Questions));
+    let week = programme.as_ref().zip(thing.as_ref()).and_then(|(p, t)| {
+        let position = p.things.iter().position(|other| other.number == t.number)?;
+        week(p, position, labels)
+    });
     Ok(WidgetModel {
-        storage_key: storage_key(programme_id.unwrap_or("")),
+        storage_key: storage_key(scope.unwrap_or("")),
         thing_key,
+        week,
         kicker: programme
             .as_ref()
-            .zip(thing)
+            .zip(thing.as_ref())
             .map(|(p, t)| kicker(p, t, labels)),
         title,
-        link: thing.and_then(|t| t.link.clone()),
+        link: thing.as_ref().and_then(|t| t.link.clone()),
         prompts,
+        programme,
         ..WidgetModel::default()
     })
 }

@@ -69,6 +69,23 @@ impl Lang {
         out
     }
 
+    /// A date without its weekday: "16 July 2012", "16 juillet 2012", "16. Juli 2012", "16 de julio de 2012".
+    pub fn short_date(self, date: CivilDate) -> String {
+        let months: &[&str; 12] = match self {
+            Self::En => &EN_MONTHS,
+            Self::Fr => &FR_MONTHS,
+            Self::De => &DE_MONTHS,
+            Self::Es => &ES_MONTHS,
+        };
+        let month = months.get(date.month0()).copied().unwrap_or("");
+        let (day, year) = (date.day(), date.year());
+        match self {
+            Self::En | Self::Fr => format!("{day} {month} {year}"),
+            Self::De => format!("{day}. {month} {year}"),
+            Self::Es => format!("{day} de {month} de {year}"),
+        }
+    }
+
     /// A date written out as people of this language do: "Monday 30 April 2012",
     /// "lundi 30 avril 2012", "Montag, 30. April 2012", "lunes, 30 de abril de 2012".
     pub fn date(self, date: CivilDate) -> String {
@@ -213,10 +230,18 @@ pub enum Label {
     Finished,
     NoQuestions,
     Questions,
+    Week,
+    CatchUp,
+    Overview,
+    ShowOverview,
+    Optional,
+    Complete,
+    ThisWeek,
+    Upcoming,
 }
 
 /// Every label, in the order the README lists them.
-pub const LABELS: [Label; 31] = [
+pub const LABELS: [Label; 39] = [
     Label::ThingOf,
     Label::Answered,
     Label::Clear,
@@ -248,6 +273,14 @@ pub const LABELS: [Label; 31] = [
     Label::Finished,
     Label::NoQuestions,
     Label::Questions,
+    Label::Week,
+    Label::CatchUp,
+    Label::Overview,
+    Label::ShowOverview,
+    Label::Optional,
+    Label::Complete,
+    Label::ThisWeek,
+    Label::Upcoming,
 ];
 
 impl Label {
@@ -285,6 +318,14 @@ impl Label {
             Self::Finished => "finished",
             Self::NoQuestions => "no-questions",
             Self::Questions => "questions",
+            Self::Week => "week",
+            Self::CatchUp => "catch-up",
+            Self::Overview => "overview",
+            Self::ShowOverview => "show-overview",
+            Self::Optional => "optional",
+            Self::Complete => "complete",
+            Self::ThisWeek => "this-week",
+            Self::Upcoming => "upcoming",
         }
     }
 
@@ -442,6 +483,19 @@ impl Label {
                 "El Thing {thing} aún no tiene preguntas en este programa.",
             ],
             Self::Questions => ["Questions", "Questions", "Fragen", "Preguntas"],
+            Self::Week => ["{from} – {to}", "du {from} au {to}", "{from} – {to}", "del {from} al {to}"],
+            Self::CatchUp => [
+                "This is a catch-up week: no new Thing, a chance to finish the earlier ones.",
+                "C’est une semaine de rattrapage : pas de nouveau Thing, l’occasion de finir les précédents.",
+                "Dies ist eine Aufholwoche: kein neues Thing, Zeit, die früheren abzuschließen.",
+                "Es una semana de recuperación: no hay Thing nuevo, es el momento de terminar los anteriores.",
+            ],
+            Self::Overview => ["All {total} Things", "Les {total} Things", "Alle {total} Things", "Los {total} Things"],
+            Self::ShowOverview => ["All Things", "Tous les Things", "Alle Things", "Todos los Things"],
+            Self::Optional => ["optional", "facultative", "freiwillig", "opcional"],
+            Self::Complete => ["done", "terminé", "erledigt", "hecho"],
+            Self::ThisWeek => ["this week", "cette semaine", "diese Woche", "esta semana"],
+            Self::Upcoming => ["from {date}", "à partir du {date}", "ab {date}", "a partir del {date}"],
         }
     }
 }
@@ -493,6 +547,10 @@ impl Labels {
 
     pub fn date(&self, date: CivilDate) -> String {
         self.lang.date(date)
+    }
+
+    pub fn short_date(&self, date: CivilDate) -> String {
+        self.lang.short_date(date)
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Programme {
     pub id: String,
     pub title: String,
     pub language: String,
+    /// An IANA time zone: Things are released at midnight there (else where the reader is).
+    pub time_zone: Option<String>,
     pub schedule: Option<Schedule>,
     /// Sorted by number; numbers are unique.
     pub things: Vec<Thing>,
@@ -35,6 +37,22 @@ pub struct Thing {
 pub struct Prompt {
     pub id: PromptId,
     pub text: String,
+    /// Shown, but not counted in "2 of 5 answered".
+    pub optional: bool,
+}
+
+/// The prompts that count towards "2 of 5 answered": the required ones, or all when every one is optional.
+pub fn counted_prompts(prompts: &[Prompt]) -> Vec<&PromptId> {
+    let required: Vec<&PromptId> = prompts
+        .iter()
+        .filter(|p| !p.optional)
+        .map(|p| &p.id)
+        .collect();
+    if required.is_empty() {
+        prompts.iter().map(|p| &p.id).collect()
+    } else {
+        required
+    }
 }
 
 /// One thing wrong with a programme file: where, and what to do about it.
@@ -71,41 +89,57 @@ impl fmt::Display for ProgrammeErrors {
     }
 }
 
+// Unknown fields are refused: a misspelt "promts" must not quietly leave a Thing without questions.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ProgrammeFile {
+    /// Lets an editor find the JSON Schema; not used here.
+    #[serde(rename = "$schema", default)]
+    _schema: Option<String>,
     format: u32,
     id: String,
     title: String,
     #[serde(default)]
     language: Option<String>,
     #[serde(default)]
+    time_zone: Option<String>,
+    #[serde(default)]
     schedule: Option<ScheduleFile>,
     things: Vec<ThingFile>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ScheduleFile {
-    start: String,
-    interval_days: u32,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    interval_days: Option<u32>,
+    #[serde(default)]
+    catch_up: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ThingFile {
     number: u32,
     title: String,
     #[serde(default)]
     link: Option<String>,
     #[serde(default)]
+    release: Option<String>,
+    #[serde(default)]
     prompts: Vec<PromptFile>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PromptFile {
     #[serde(default)]
     id: Option<String>,
     text: String,
+    #[serde(default)]
+    optional: bool,
 }
 
 impl Programme {
@@ -143,23 +177,14 @@ impl Programme {
         if title.is_empty() {
             push("title".into(), "the programme needs a title".into());
         }
-        let schedule = match file.schedule {
-            None => None,
-            Some(spec) => {
-                let start = CivilDate::parse(&spec.start)
-                    .map_err(|e| push("schedule.start".into(), e.to_string()))
-                    .ok();
-                if spec.interval_days == 0 {
-                    push(
-                        "schedule.intervalDays".into(),
-                        "must be at least 1 (7 for a weekly course)".into(),
-                    );
-                }
-                start
-                    .filter(|_| spec.interval_days > 0)
-                    .map(|start| Schedule::new(start, spec.interval_days))
+        if let Some(zone) = &file.time_zone {
+            if !is_time_zone_name(zone) {
+                push(
+                    "timeZone".into(),
+                    format!("\"{zone}\" is not a time zone name: write one such as Europe/London or America/New_York"),
+                );
             }
-        };
+        }
         if file.things.is_empty() {
             push(
                 "things".into(),
@@ -168,9 +193,23 @@ impl Programme {
         }
 
         let mut things = Vec::with_capacity(file.things.len());
+        let mut releases: Vec<(usize, u32, Option<CivilDate>)> = Vec::new();
+        // A release date that was given but cannot be read is reported once, not also as missing.
+        let mut unreadable_releases = 0;
+        let mut release_given: Vec<bool> = Vec::new();
         let mut numbers: HashMap<u32, usize> = HashMap::new();
         for (t, thing) in file.things.into_iter().enumerate() {
             let at = format!("things[{t}]");
+            let release = thing.release.as_deref().and_then(|text| {
+                CivilDate::parse(text)
+                    .map_err(|e| {
+                        unreadable_releases += 1;
+                        push(format!("{at}.release"), e.to_string());
+                    })
+                    .ok()
+            });
+            releases.push((t, thing.number, release));
+            release_given.push(thing.release.is_some());
             if thing.number == 0 {
                 push(format!("{at}.number"), "Things are numbered from 1".into());
             } else if let Some(&first) = numbers.get(&thing.number) {
@@ -230,7 +269,11 @@ impl Programme {
                     continue;
                 }
                 ids.insert(id.clone(), p);
-                prompts.push(Prompt { id, text });
+                prompts.push(Prompt {
+                    id,
+                    text,
+                    optional: prompt.optional,
+                });
             }
             things.push(Thing {
                 number: thing.number,
@@ -239,6 +282,9 @@ impl Programme {
                 prompts,
             });
         }
+        let explicit =
+            releases.iter().filter(|(_, _, day)| day.is_some()).count() + unreadable_releases;
+        let schedule = read_schedule(file.schedule, releases, explicit, &release_given, &mut push);
         if !errors.is_empty() {
             return Err(ProgrammeErrors(errors));
         }
@@ -247,6 +293,7 @@ impl Programme {
             id: file.id,
             title,
             language: file.language.unwrap_or_else(|| "en".into()),
+            time_zone: file.time_zone,
             schedule,
             things,
         })
@@ -261,6 +308,173 @@ impl Programme {
     pub fn last_number(&self) -> u32 {
         self.things.last().map_or(0, |thing| thing.number)
     }
+}
+
+/// Works out the schedule in either form, reporting what does not fit:
+/// `releases` holds (index in the file, Thing number, release date) for every Thing.
+fn read_schedule(
+    file: Option<ScheduleFile>,
+    mut releases: Vec<(usize, u32, Option<CivilDate>)>,
+    explicit: usize,
+    given: &[bool],
+    push: &mut impl FnMut(String, String),
+) -> Option<Schedule> {
+    let spec = file.unwrap_or(ScheduleFile {
+        start: None,
+        interval_days: None,
+        catch_up: Vec::new(),
+    });
+    let catch_up: Vec<(usize, CivilDate)> = spec
+        .catch_up
+        .iter()
+        .enumerate()
+        .filter_map(|(i, text)| {
+            CivilDate::parse(text)
+                .map_err(|e| push(format!("schedule.catchUp[{i}]"), e.to_string()))
+                .ok()
+                .map(|day| (i, day))
+        })
+        .collect();
+    let catch_up_days: Vec<CivilDate> = catch_up.iter().map(|(_, day)| *day).collect();
+    releases.sort_by_key(|(_, number, _)| *number);
+    let schedule = match (&spec.start, spec.interval_days, explicit) {
+        (None, None, 0) => {
+            if let Some((i, _)) = catch_up.first() {
+                push(
+                    format!("schedule.catchUp[{i}]"),
+                    "catch-up weeks need a schedule: add schedule.start and schedule.intervalDays, or a release date to every Thing".into(),
+                );
+            }
+            return None;
+        }
+        (Some(_), _, n) | (_, Some(_), n) if n > 0 => {
+            push(
+                "schedule.start".into(),
+                "use either schedule.start with schedule.intervalDays, or a release date on every Thing, not both".into(),
+            );
+            return None;
+        }
+        (Some(start), interval, _) => {
+            let start = CivilDate::parse(start)
+                .map_err(|e| push("schedule.start".into(), e.to_string()))
+                .ok();
+            let interval = match interval {
+                Some(0) => {
+                    push(
+                        "schedule.intervalDays".into(),
+                        "must be at least 1 (7 for a weekly course)".into(),
+                    );
+                    None
+                }
+                Some(days) => Some(days),
+                None => {
+                    push(
+                        "schedule.intervalDays".into(),
+                        "missing: say how many days apart the Things come out (7 for a weekly course)".into(),
+                    );
+                    None
+                }
+            };
+            let (start, interval) = (start?, interval?);
+            for (i, day) in &catch_up {
+                if *day < start {
+                    push(
+                        format!("schedule.catchUp[{i}]"),
+                        format!("{day} is before the course starts ({start}): remove it or fix the date"),
+                    );
+                }
+            }
+            Schedule::cadence(start, interval, &catch_up_days, releases.len())
+        }
+        (None, Some(_), _) => {
+            push(
+                "schedule.start".into(),
+                "missing: give the date of the first Thing (YYYY-MM-DD) with schedule.intervalDays"
+                    .into(),
+            );
+            return None;
+        }
+        (None, None, _) => {
+            if explicit < releases.len() {
+                for (t, _, day) in &releases {
+                    if day.is_none() && given.get(*t).copied() != Some(true) {
+                        push(
+                            format!("things[{t}].release"),
+                            "missing: give every Thing a release date, or none and use schedule.start".into(),
+                        );
+                    }
+                }
+                return None;
+            }
+            let mut previous: Option<(u32, CivilDate)> = None;
+            let mut in_order = true;
+            for (t, number, day) in &releases {
+                let Some(day) = *day else { continue };
+                if let Some((before, earlier)) = previous {
+                    if day <= earlier {
+                        in_order = false;
+                        push(
+                            format!("things[{t}].release"),
+                            format!(
+                                "{day} is not after Thing {before}'s release ({earlier}): release dates must increase with the Thing number"
+                            ),
+                        );
+                    }
+                }
+                previous = Some((*number, day));
+            }
+            if !in_order {
+                return None;
+            }
+            let days: Vec<CivilDate> = releases.iter().filter_map(|(_, _, day)| *day).collect();
+            let schedule = Schedule::explicit(days.clone(), &catch_up_days);
+            for (i, from) in &catch_up {
+                let to = from.add_days(7);
+                if let Some(clash) = releases
+                    .iter()
+                    .find(|(_, _, day)| day.is_some_and(|d| d >= *from && d < to))
+                {
+                    push(
+                        format!("schedule.catchUp[{i}]"),
+                        format!(
+                            "the catch-up week from {from} overlaps Thing {}'s release: move one of them",
+                            clash.1
+                        ),
+                    );
+                }
+                if days.first().is_some_and(|first| from < first) {
+                    push(
+                        format!("schedule.catchUp[{i}]"),
+                        format!("{from} is before the course starts: remove it or fix the date"),
+                    );
+                }
+            }
+            schedule
+        }
+    };
+    for (i, day) in &catch_up {
+        if *day >= schedule.end() {
+            push(
+                format!("schedule.catchUp[{i}]"),
+                format!(
+                    "{day} is after the course ends ({}): a catch-up week must come between Things or straight after the last",
+                    schedule.end().add_days(-1)
+                ),
+            );
+        }
+    }
+    Some(schedule)
+}
+
+/// An IANA name such as `Europe/London`, `America/Argentina/Buenos_Aires` or `UTC`;
+/// whether the browser knows it is checked when the widget runs.
+fn is_time_zone_name(zone: &str) -> bool {
+    !zone.is_empty()
+        && zone.len() <= 64
+        && zone
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+'))
+        && zone.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// Programme ids name storage keys and appear in snippets, so they stay short and plain.

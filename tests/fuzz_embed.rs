@@ -14,7 +14,7 @@
 use proptest::prelude::*;
 use thing_prompts::colour::Rgba;
 use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{bundled_programme, resolve, RawEmbed, ThingChoice};
+use thing_prompts::embed::{bundled_programme, resolve, RawEmbed, Supplied, ThingChoice};
 use thing_prompts::i18n::{Arg, Label, Labels, Lang, LABELS};
 use thing_prompts::programme::{Programme, BUNDLED};
 
@@ -106,9 +106,10 @@ fn raw_embed() -> impl Strategy<Value = RawEmbed> {
         prop::option::of(page_text()),
         prop::option::of(page_text()),
         prop::collection::vec(label(), 0..4),
+        (prop::option::of(page_text()), prop::option::of(supplied())),
     )
         .prop_map(
-            |(programme, thing, heading, list, lang, page_lang, theme, labels)| RawEmbed {
+            |(
                 programme,
                 thing,
                 heading,
@@ -117,8 +118,41 @@ fn raw_embed() -> impl Strategy<Value = RawEmbed> {
                 page_lang,
                 theme,
                 labels,
+                (view, supplied),
+            )| RawEmbed {
+                programme,
+                thing,
+                heading,
+                list,
+                lang,
+                page_lang,
+                theme,
+                labels,
+                view,
+                supplied,
             },
         )
+}
+
+/// A programme the page supplied: arbitrary text, a damaged bundled programme, or a failure message.
+fn supplied() -> impl Strategy<Value = Supplied> {
+    let bundled = thing_prompts::programme::bundled_source("cpd23-2012").unwrap_or_default();
+    prop_oneof![
+        page_text().prop_map(Ok),
+        (0..bundled.len(), any::<u8>()).prop_map(move |(at, byte)| {
+            let mut bytes = bundled.as_bytes().to_vec();
+            if let Some(b) = bytes.get_mut(at) {
+                *b = byte;
+            }
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }),
+        Just(Ok(bundled.to_owned())),
+        page_text().prop_map(Err),
+    ]
+    .prop_map(|text| Supplied {
+        origin: "#fuzz".into(),
+        text,
+    })
 }
 
 /// The reader's date: around the bundled courses most of the time, and anything a browser's

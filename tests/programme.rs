@@ -63,7 +63,7 @@ fn the_valid_base_programme_reads() {
     assert_eq!(programme.language, "en", "language defaults to en");
     assert_eq!(
         programme.schedule,
-        Some(Schedule::new(date("2012-04-30"), 7))
+        Some(Schedule::cadence(date("2012-04-30"), 7, &[], 2))
     );
     let numbers: Vec<u32> = programme.things.iter().map(|t| t.number).collect();
     assert_eq!(numbers, [1, 2]);
@@ -133,7 +133,7 @@ fn bundled_schedules() {
     for (id, start) in cases {
         assert_eq!(
             bundled(id).schedule,
-            Some(Schedule::new(date(start), 7)),
+            Some(Schedule::cadence(date(start), 7, &[], 23)),
             "{id}"
         );
     }
@@ -184,8 +184,6 @@ fn every_bad_field_is_reported_at_once() {
             "format",
             "id",
             "title",
-            "schedule.start",
-            "schedule.intervalDays",
             "things[0].number",
             "things[0].title",
             "things[0].link",
@@ -194,25 +192,27 @@ fn every_bad_field_is_reported_at_once() {
             "things[0].prompts[3].id",
             "things[1].prompts[1].text",
             "things[2].number",
+            "schedule.start",
+            "schedule.intervalDays",
         ]
     );
     let shown: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
     // prompts[0] was dropped for its empty text, so the first "q1" is prompts[1].
     assert_eq!(
-        shown[9],
+        shown[7],
         "things[0].prompts[2].id: duplicate id \"q1\" (also used at things[0].prompts[1])"
     );
     assert_eq!(
-        shown[11],
+        shown[9],
         format!(
             "things[1].prompts[1].text: duplicate text \"{}\" (also used at things[1].prompts[0])",
             PromptId::from_text("same?")
         )
     );
     assert!(
-        shown[12].contains("Thing 3 appears twice (also at things[1])"),
+        shown[10].contains("Thing 3 appears twice (also at things[1])"),
         "{}",
-        shown[12]
+        shown[10]
     );
     // The whole list reads as one line, "; " between errors.
     assert_eq!(errors.to_string(), shown.join("; "));
@@ -428,7 +428,8 @@ fn not_a_programme_gives_one_error_for_the_whole_file() {
         r#"{"format":1,"id":"x","title":"X","things":[{"title":"A"}]}"#,
         r#"{"format":1,"id":"x","title":"X","things":[{"number":1,"title":"A","prompts":[{"id":"q"}]}]}"#,
         r#"{"format":1,"id":"x","title":"X","schedule":{"start":"2012-04-30","intervalDays":-7},"things":[]}"#,
-        r#"{"format":1,"id":"x","title":"X","schedule":{"start":"2012-04-30"},"things":[]}"#,
+        r#"{"format":1,"id":"x","title":"X","things":[],"prompts":[]}"#,
+        r#"{"format":1,"id":"x","title":"X","things":[{"number":1,"title":"A","promts":[]}]}"#,
     ];
     for text in cases {
         let errors = errors(text);
@@ -547,4 +548,518 @@ fn white_space_is_collapsed_in_texts_and_titles() {
         PromptId::named("q2"),
         "explicit ids are trimmed"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedules in both forms, time zones, optional prompts and unknown fields.
+
+/// The base programme without `schedule`, its Things released on these dates (`None`: no release).
+fn explicit(releases: &[Option<&str>]) -> Value {
+    let mut value = valid();
+    value.as_object_mut().unwrap().remove("schedule");
+    let things: Vec<Value> = releases
+        .iter()
+        .enumerate()
+        .map(|(i, release)| {
+            let mut thing = json!({
+                "number": i + 1,
+                "title": format!("Thing {}", i + 1),
+                "prompts": [ { "text": format!("Question {}?", i + 1) } ]
+            });
+            if let Some(day) = release {
+                thing["release"] = json!(day);
+            }
+            thing
+        })
+        .collect();
+    value["things"] = Value::Array(things);
+    value
+}
+
+fn shown(errors: &ProgrammeErrors) -> Vec<String> {
+    errors.0.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn explicit_releases_are_read_into_a_schedule() {
+    let programme =
+        parse(&explicit(&[Some("2012-01-02"), Some("2012-01-05"), Some("2012-01-20")]).to_string());
+    let expected = Schedule::explicit(
+        vec![date("2012-01-02"), date("2012-01-05"), date("2012-01-20")],
+        &[],
+    );
+    assert_eq!(programme.schedule, Some(expected));
+    let schedule = programme.schedule.unwrap();
+    assert_eq!(schedule.release_date(2), Some(date("2012-01-20")));
+    assert_eq!(schedule.end(), date("2012-01-27"));
+    assert_eq!(
+        schedule.week(0),
+        Some((date("2012-01-02"), date("2012-01-04")))
+    );
+}
+
+#[test]
+fn explicit_releases_follow_the_thing_numbers_not_the_file_order() {
+    let mut value = explicit(&[]);
+    value["things"] = json!([
+        { "number": 3, "title": "Three", "release": "2012-01-20" },
+        { "number": 1, "title": "One", "release": "2012-01-02" },
+        { "number": 2, "title": "Two", "release": "2012-01-05" }
+    ]);
+    let programme = parse(&value.to_string());
+    let numbers: Vec<u32> = programme.things.iter().map(|t| t.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(
+        programme.schedule,
+        Some(Schedule::explicit(
+            vec![date("2012-01-02"), date("2012-01-05"), date("2012-01-20")],
+            &[],
+        ))
+    );
+    // A catch-up week fits in the explicit form too.
+    value["schedule"] = json!({ "catchUp": ["2012-01-27"] });
+    let programme = parse(&value.to_string());
+    let schedule = programme.schedule.unwrap();
+    assert_eq!(
+        schedule.catch_up_weeks(),
+        [(date("2012-01-27"), date("2012-02-03"))]
+    );
+    assert_eq!(schedule.end(), date("2012-02-03"));
+}
+
+#[test]
+fn explicit_dates_out_of_order_are_an_error() {
+    // (what, things as (number, release), expected errors)
+    type OrderCase = (&'static str, Value, &'static [&'static str]);
+    let cases: Vec<OrderCase> = vec![
+        (
+            "Thing 2 before Thing 1",
+            json!([
+                { "number": 1, "title": "One", "release": "2012-01-09" },
+                { "number": 2, "title": "Two", "release": "2012-01-02" }
+            ]),
+            &["things[1].release: 2012-01-02 is not after Thing 1's release (2012-01-09): release dates must increase with the Thing number"],
+        ),
+        (
+            "the same day twice",
+            json!([
+                { "number": 1, "title": "One", "release": "2012-01-02" },
+                { "number": 2, "title": "Two", "release": "2012-01-02" }
+            ]),
+            &["things[1].release: 2012-01-02 is not after Thing 1's release (2012-01-02): release dates must increase with the Thing number"],
+        ),
+        (
+            // The path is the Thing's place in the file; the message names both Things.
+            "listed out of order, dates out of order",
+            json!([
+                { "number": 2, "title": "Two", "release": "2012-01-02" },
+                { "number": 1, "title": "One", "release": "2012-01-09" }
+            ]),
+            &["things[0].release: 2012-01-02 is not after Thing 1's release (2012-01-09): release dates must increase with the Thing number"],
+        ),
+        (
+            // Each is compared with the one before it in number order.
+            "a gap in the numbers",
+            json!([
+                { "number": 1, "title": "One", "release": "2012-01-02" },
+                { "number": 5, "title": "Five", "release": "2012-02-01" },
+                { "number": 9, "title": "Nine", "release": "2012-01-15" },
+                { "number": 10, "title": "Ten", "release": "2012-01-10" }
+            ]),
+            &[
+                "things[2].release: 2012-01-15 is not after Thing 5's release (2012-02-01): release dates must increase with the Thing number",
+                "things[3].release: 2012-01-10 is not after Thing 9's release (2012-01-15): release dates must increase with the Thing number",
+            ],
+        ),
+    ];
+    for (what, things, expected) in cases {
+        let mut value = explicit(&[]);
+        value["things"] = things;
+        let errors = errors(&value.to_string());
+        assert_eq!(shown(&errors), expected, "{what}");
+    }
+}
+
+#[test]
+fn some_things_without_a_release_date() {
+    let errors =
+        errors(&explicit(&[Some("2012-01-02"), None, Some("2012-01-20"), None]).to_string());
+    assert_eq!(paths(&errors), ["things[1].release", "things[3].release"]);
+    for error in &errors.0 {
+        assert_eq!(
+            error.message,
+            "missing: give every Thing a release date, or none and use schedule.start"
+        );
+    }
+}
+
+#[test]
+fn a_start_and_release_dates_together() {
+    let cases: &[(&str, Value)] = &[
+        (
+            "start and intervalDays",
+            json!({ "start": "2012-01-02", "intervalDays": 7 }),
+        ),
+        ("start only", json!({ "start": "2012-01-02" })),
+        ("intervalDays only", json!({ "intervalDays": 7 })),
+    ];
+    for (what, schedule) in cases {
+        let mut value = explicit(&[Some("2012-01-02"), Some("2012-01-09")]);
+        value["schedule"] = schedule.clone();
+        let errors = errors(&value.to_string());
+        assert_eq!(
+            shown(&errors),
+            ["schedule.start: use either schedule.start with schedule.intervalDays, or a release date on every Thing, not both"],
+            "{what}"
+        );
+    }
+    // Even one release date next to a start is one too many.
+    let mut value = explicit(&[Some("2012-01-02"), None]);
+    value["schedule"] = json!({ "start": "2012-01-02", "intervalDays": 7 });
+    assert_eq!(paths(&errors(&value.to_string())), ["schedule.start"]);
+}
+
+#[test]
+fn the_cadence_form_needs_both_start_and_interval() {
+    let cases: &[(&str, Value, &str)] = &[
+        (
+            "start without intervalDays",
+            json!({ "start": "2012-04-30" }),
+            "schedule.intervalDays: missing: say how many days apart the Things come out (7 for a weekly course)",
+        ),
+        (
+            "intervalDays without start",
+            json!({ "intervalDays": 7 }),
+            "schedule.start: missing: give the date of the first Thing (YYYY-MM-DD) with schedule.intervalDays",
+        ),
+        (
+            "catch-up weeks without a schedule",
+            json!({ "catchUp": ["2012-05-07"] }),
+            "schedule.catchUp[0]: catch-up weeks need a schedule: add schedule.start and schedule.intervalDays, or a release date to every Thing",
+        ),
+    ];
+    for (what, schedule, expected) in cases {
+        let errors = errors(&with(|v| v["schedule"] = schedule.clone()));
+        assert_eq!(shown(&errors), [*expected], "{what}");
+    }
+    // An empty schedule is no schedule.
+    let programme = parse(&with(|v| v["schedule"] = json!({})));
+    assert_eq!(programme.schedule, None);
+    let programme = parse(&with(|v| v["schedule"] = json!({ "catchUp": [] })));
+    assert_eq!(programme.schedule, None);
+}
+
+#[test]
+fn cadence_catch_up_weeks_are_read() {
+    // Two Things from Monday 30 April 2012; a catch-up week in between, one after the last.
+    let cases: &[(&[&str], &[&str], &str)] = &[
+        (&["2012-05-09"], &["2012-04-30", "2012-05-14"], "2012-05-21"),
+        (&["2012-05-14"], &["2012-04-30", "2012-05-07"], "2012-05-21"),
+        (
+            &["2012-05-14", "2012-05-07"],
+            &["2012-04-30", "2012-05-21"],
+            "2012-05-28",
+        ),
+    ];
+    for (catch_up, releases, end) in cases {
+        let programme = parse(&with(|v| v["schedule"]["catchUp"] = json!(catch_up)));
+        let schedule = programme.schedule.unwrap();
+        let catch_up_days: Vec<CivilDate> = catch_up.iter().map(|d| date(d)).collect();
+        assert_eq!(
+            schedule,
+            Schedule::cadence(date("2012-04-30"), 7, &catch_up_days, 2),
+            "{catch_up:?}"
+        );
+        let got: Vec<CivilDate> = (0..2).map(|p| schedule.release_date(p).unwrap()).collect();
+        let want: Vec<CivilDate> = releases.iter().map(|d| date(d)).collect();
+        assert_eq!(got, want, "{catch_up:?}");
+        assert_eq!(schedule.end(), date(end), "{catch_up:?}");
+    }
+}
+
+#[test]
+fn catch_up_dates_outside_the_course() {
+    // The base programme: Things on 30 April and 7 May 2012, over on Sunday 13 May.
+    let cases: &[(&str, Value, &[&str])] = &[
+        (
+            "before the start",
+            json!(["2012-04-29"]),
+            &["schedule.catchUp[0]: 2012-04-29 is before the course starts (2012-04-30): remove it or fix the date"],
+        ),
+        (
+            "after the end, with a gap",
+            json!(["2012-05-21"]),
+            &["schedule.catchUp[0]: 2012-05-21 is after the course ends (2012-05-13): a catch-up week must come between Things or straight after the last"],
+        ),
+        (
+            "the second of two",
+            json!(["2012-05-14", "2013-01-01"]),
+            &["schedule.catchUp[1]: 2013-01-01 is after the course ends (2012-05-20): a catch-up week must come between Things or straight after the last"],
+        ),
+        (
+            "not a date",
+            json!(["2012-05-07", "2012-02-30", "next week"]),
+            &[
+                "schedule.catchUp[1]: \"2012-02-30\" is not a date: write it as YYYY-MM-DD, e.g. 2012-07-16",
+                "schedule.catchUp[2]: \"next week\" is not a date: write it as YYYY-MM-DD, e.g. 2012-07-16",
+            ],
+        ),
+    ];
+    for (what, catch_up, expected) in cases {
+        let errors = errors(&with(|v| v["schedule"]["catchUp"] = catch_up.clone()));
+        assert_eq!(shown(&errors), *expected, "{what}");
+    }
+}
+
+#[test]
+fn explicit_catch_up_weeks_that_do_not_fit() {
+    // Things on Monday 2 and Monday 16 January 2012; the course is over on Sunday 22 January.
+    let cases: &[(&str, Value, &[&str])] = &[
+        (
+            "overlapping the second release",
+            json!(["2012-01-10"]),
+            &["schedule.catchUp[0]: the catch-up week from 2012-01-10 overlaps Thing 2's release: move one of them"],
+        ),
+        (
+            "on the first release",
+            json!(["2012-01-02"]),
+            &["schedule.catchUp[0]: the catch-up week from 2012-01-02 overlaps Thing 1's release: move one of them"],
+        ),
+        (
+            "before the start",
+            json!(["2011-12-20"]),
+            &["schedule.catchUp[0]: 2011-12-20 is before the course starts: remove it or fix the date"],
+        ),
+        (
+            "after the end, with a gap",
+            json!(["2012-01-30"]),
+            &["schedule.catchUp[0]: 2012-01-30 is after the course ends (2012-01-22): a catch-up week must come between Things or straight after the last"],
+        ),
+        (
+            "the second one overlaps",
+            json!(["2012-01-09", "2012-01-15"]),
+            &["schedule.catchUp[1]: the catch-up week from 2012-01-15 overlaps Thing 2's release: move one of them"],
+        ),
+    ];
+    for (what, catch_up, expected) in cases {
+        let mut value = explicit(&[Some("2012-01-02"), Some("2012-01-16")]);
+        value["schedule"] = json!({ "catchUp": catch_up });
+        let errors = errors(&value.to_string());
+        assert_eq!(shown(&errors), *expected, "{what}");
+    }
+    // Between the releases and straight after the last one, they fit.
+    let mut value = explicit(&[Some("2012-01-02"), Some("2012-01-16")]);
+    value["schedule"] = json!({ "catchUp": ["2012-01-09", "2012-01-23"] });
+    let schedule = parse(&value.to_string()).schedule.unwrap();
+    assert_eq!(schedule.end(), date("2012-01-30"));
+}
+
+#[test]
+fn bad_release_dates_are_reported_at_their_thing() {
+    for text in [
+        "2012-13-01",
+        "2011-02-29",
+        "16/07/2012",
+        "2012-7-16",
+        "",
+        "soon",
+    ] {
+        // A lone Thing with a bad date: the only problem is the date.
+        let errors = errors(&explicit(&[Some(text)]).to_string());
+        assert_eq!(
+            shown(&errors),
+            [format!(
+                "things[0].release: \"{text}\" is not a date: write it as YYYY-MM-DD, e.g. 2012-07-16"
+            )],
+            "{text:?}"
+        );
+    }
+    // A leap day is a date.
+    let programme = parse(&explicit(&[Some("2012-02-29")]).to_string());
+    assert_eq!(
+        programme.schedule.unwrap().release_date(0),
+        Some(date("2012-02-29"))
+    );
+}
+
+#[test]
+fn a_bad_release_date_among_good_ones_is_reported_once() {
+    let errors = errors(&explicit(&[Some("2012-01-02"), Some("2012-13-01")]).to_string());
+    assert_eq!(
+        shown(&errors),
+        ["things[1].release: \"2012-13-01\" is not a date: write it as YYYY-MM-DD, e.g. 2012-07-16"]
+    );
+}
+
+#[test]
+fn time_zones() {
+    for zone in [
+        "Europe/London",
+        "America/Argentina/Buenos_Aires",
+        "UTC",
+        "America/New_York",
+        "America/Port-au-Prince",
+        "Etc/GMT+5",
+        "Pacific/Kiritimati",
+    ] {
+        let programme = parse(&with(|v| v["timeZone"] = json!(zone)));
+        assert_eq!(programme.time_zone.as_deref(), Some(zone));
+    }
+    assert_eq!(parse(&valid().to_string()).time_zone, None);
+    for zone in [
+        "Mars time",
+        "",
+        "../../etc",
+        "/etc/passwd",
+        "Europe/London ",
+        " Europe/London",
+        "Europe\\London",
+        "Europe/<b>London</b>",
+        "1Europe/London",
+        &format!("Europe/{}", "x".repeat(60)),
+    ] {
+        let errors = errors(&with(|v| v["timeZone"] = json!(zone)));
+        assert_eq!(
+            shown(&errors),
+            [format!(
+                "timeZone: \"{zone}\" is not a time zone name: write one such as Europe/London or America/New_York"
+            )],
+            "{zone:?}"
+        );
+    }
+    // Not a string at all: the file is not a programme.
+    let errors = errors(&with(|v| v["timeZone"] = json!(60)));
+    assert_eq!(paths(&errors), [""]);
+}
+
+#[test]
+fn optional_prompts() {
+    let programme = parse(&with(|v| {
+        v["things"][0]["prompts"] = json!([
+            { "text": "Required?" },
+            { "text": "Optional?", "optional": true },
+            { "id": "q3", "text": "Said to be required?", "optional": false }
+        ]);
+    }));
+    let flags: Vec<(&str, bool)> = programme.things[0]
+        .prompts
+        .iter()
+        .map(|p| (p.text.as_str(), p.optional))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("Required?", false),
+            ("Optional?", true),
+            ("Said to be required?", false)
+        ]
+    );
+    // Being optional does not change a prompt's id.
+    assert_eq!(
+        programme.things[0].prompts[1].id,
+        PromptId::from_text("Optional?")
+    );
+    let errors = errors(&with(|v| {
+        v["things"][0]["prompts"][0]["optional"] = json!("yes");
+    }));
+    assert_eq!(paths(&errors), [""]);
+}
+
+#[test]
+fn unknown_fields_are_refused_everywhere() {
+    // (where, change, the field named in the error)
+    type FieldCase = (&'static str, fn(&mut Value), &'static str);
+    let cases: &[FieldCase] = &[
+        (
+            "top level",
+            |v| v["timezone"] = json!("Europe/London"),
+            "timezone",
+        ),
+        ("top level", |v| v["schema"] = json!("x"), "schema"),
+        (
+            "schedule",
+            |v| v["schedule"]["interval"] = json!(7),
+            "interval",
+        ),
+        (
+            "schedule",
+            |v| v["schedule"]["catchup"] = json!([]),
+            "catchup",
+        ),
+        (
+            "thing",
+            |v| v["things"][0]["releaseDate"] = json!("2012-04-30"),
+            "releaseDate",
+        ),
+        (
+            "thing",
+            |v| v["things"][0]["$schema"] = json!("x"),
+            "$schema",
+        ),
+        (
+            "prompt",
+            |v| v["things"][0]["prompts"][0]["hint"] = json!("x"),
+            "hint",
+        ),
+        (
+            "prompt",
+            |v| v["things"][0]["prompts"][0]["Optional"] = json!(true),
+            "Optional",
+        ),
+    ];
+    for &(where_, change, field) in cases {
+        let errors = errors(&with(change));
+        assert_eq!(paths(&errors), [""], "{where_}: {field}");
+        let message = errors.to_string();
+        assert!(message.contains("unknown field"), "{where_}: {message}");
+        assert!(
+            message.contains(&format!("`{field}`")),
+            "{where_}: {message}"
+        );
+    }
+    // "$schema" at the top lets an editor find the JSON Schema.
+    let programme = parse(&with(|v| {
+        v["$schema"] = json!("https://example.org/thing-prompts-programme.schema.json");
+    }));
+    assert_eq!(programme.id, "test-course");
+}
+
+/// The first ```json block after the "### The format" heading of the README.
+fn readme_example() -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("\n### The format\n")
+        .nth(1)
+        .expect("the README has a \"### The format\" heading");
+    let block = section
+        .split("```json\n")
+        .nth(1)
+        .expect("a ```json block follows the heading");
+    block.split("\n```").next().unwrap().to_owned()
+}
+
+#[test]
+fn the_readme_example_programme_reads() {
+    let programme = parse(&readme_example());
+    assert_eq!(programme.id, "library-10-things");
+    assert_eq!(programme.time_zone.as_deref(), Some("Europe/London"));
+    assert_eq!(programme.things.len(), 1);
+    let prompts = &programme.things[0].prompts;
+    assert_eq!(prompts.len(), 3);
+    assert_eq!(prompts.iter().filter(|p| p.optional).count(), 1);
+    assert_eq!(prompts[0].id, PromptId::named("why"));
+    let schedule = programme.schedule.unwrap();
+    assert_eq!(
+        schedule.catch_up_weeks(),
+        [(date("2026-01-12"), date("2026-01-19"))]
+    );
+}
+
+#[test]
+fn the_readme_example_is_found_and_is_json() {
+    // Whatever the validation says, the block is the example and is well-formed JSON.
+    let example: Value = serde_json::from_str(&readme_example()).unwrap();
+    assert_eq!(example["id"], "library-10-things");
+    assert_eq!(example["schedule"]["catchUp"], json!(["2026-01-12"]));
 }

@@ -1,7 +1,8 @@
 use super::checklist::Checklist;
 use super::error_notice::ErrorNotice;
+use super::overview::Overview;
 use crate::colour::Scheme;
-use crate::embed::WidgetModel;
+use crate::embed::{View, WidgetModel};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,6 +22,9 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.outcome {
+        Outcome::Ready(model, scheme) if model.view == View::Overview => {
+            html! { <Overview model={model.clone()} scheme={*scheme} /> }
+        }
         Outcome::Ready(model, scheme) => {
             html! { <Checklist model={model.clone()} scheme={*scheme} /> }
         }

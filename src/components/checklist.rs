@@ -1,10 +1,12 @@
 use super::backup_panel::BackupPanel;
+use super::overview_list::OverviewList;
 use super::progress_line::ProgressLine;
 use super::prompt_item::PromptItem;
 use crate::colour::Scheme;
 use crate::embed::WidgetModel;
 use crate::hooks::use_progress::use_progress;
 use crate::i18n::{Arg, Label};
+use crate::programme::counted_prompts;
 use crate::prompt_id::PromptId;
 use crate::web::{now_ms, progress_store, storage_is_persistent};
 use std::rc::Rc;
@@ -25,6 +27,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     // What the last "Clear ticks" removed, so one click can put it back.
     let cleared = use_state(|| None::<Rc<Vec<PromptId>>>);
     let backup_open = use_state(|| false);
+    let overview_open = use_state(|| false);
+    let ontoggleoverview = {
+        let overview_open = overview_open.clone();
+        Callback::from(move |_: MouseEvent| overview_open.set(!*overview_open))
+    };
     let ontogglebackup = {
         let backup_open = backup_open.clone();
         Callback::from(move |_: MouseEvent| backup_open.set(!*backup_open))
@@ -97,11 +104,14 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     } else {
         html! {}
     };
+    // Optional questions can be ticked but do not count towards "2 of 5 answered".
+    let counted = counted_prompts(&model.prompts);
+    let counted_done = counted.iter().filter(|id| done_ids.contains(id)).count();
     let answered = labels.format(
         Label::Answered,
         &[
-            ("done", Arg::Number(done_ids.len())),
-            ("total", Arg::Number(model.prompts.len())),
+            ("done", Arg::Number(counted_done)),
+            ("total", Arg::Number(counted.len())),
         ],
     );
     html! {
@@ -112,6 +122,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         <span class="kicker" dir="auto">{ kicker.clone() }</span>
                     }
                     <span class="title" dir="auto">{ title }</span>
+                    if let Some(week) = &model.week {
+                        <span class="week">{ week.clone() }</span>
+                    }
                 </legend>
                 if !model.prompts.is_empty() {
                     <ul class="prompts">
@@ -120,13 +133,14 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                                 key={prompt.id.as_str().to_owned()}
                                 id={prompt.id.clone()}
                                 text={prompt.text.clone()}
+                                optional={prompt.optional.then(|| AttrValue::from(labels.text(Label::Optional)))}
                                 checked={done_ids.contains(&prompt.id)}
                                 ontoggle={ontoggle.clone()}
                             />
                         }) }
                     </ul>
                     <div class="footer">
-                        <ProgressLine done={done_ids.len()} total={model.prompts.len()} text={answered} />
+                        <ProgressLine done={counted_done} total={counted.len()} text={answered} />
                         { action }
                         <button type="button" aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
                             { labels.text(Label::Backup) }
@@ -139,6 +153,16 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             </fieldset>
             if let Some(notice) = &model.notice {
                 <p class="notice">{ notice.clone() }</p>
+            }
+            if model.ended && model.programme.is_some() {
+                <p class="notice">
+                    <button type="button" aria-expanded={overview_open.to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
+                        { labels.text(Label::ShowOverview) }
+                    </button>
+                </p>
+                if *overview_open {
+                    <div id="tp-all"><OverviewList model={model.clone()} progress={progress.clone()} /></div>
+                }
             }
             if !storage_is_persistent() {
                 <p class="notice">{ labels.text(Label::StorageBlocked) }</p>

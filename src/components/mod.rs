@@ -4,5 +4,7 @@ pub mod app;
 pub mod backup_panel;
 pub mod checklist;
 pub mod error_notice;
+pub mod overview;
+pub mod overview_list;
 pub mod progress_line;
 pub mod prompt_item;

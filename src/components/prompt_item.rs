@@ -7,6 +7,9 @@ pub struct PromptItemProps {
     pub id: PromptId,
     pub text: AttrValue,
     pub checked: bool,
+    /// "optional", in the widget's language, for a question that does not count.
+    #[prop_or_default]
+    pub optional: Option<AttrValue>,
     /// Called with the prompt's id and whether it is now ticked.
     pub ontoggle: Callback<(PromptId, bool)>,
 }
@@ -26,7 +29,12 @@ pub fn prompt_item(props: &PromptItemProps) -> Html {
         <li class={classes!(props.checked.then_some("done"))}>
             <label class="prompt">
                 <input type="checkbox" checked={props.checked} {onchange} />
-                <span class="text" dir="auto">{ props.text.clone() }</span>
+                <span class="text" dir="auto">
+                    { props.text.clone() }
+                    if let Some(optional) = &props.optional {
+                        <span class="optional">{ " (" }{ optional.clone() }{ ")" }</span>
+                    }
+                </span>
             </label>
         </li>
     }

@@ -1,5 +1,6 @@
 //! The browser edge: the one entry point the loader calls, and everything that touches the page.
 
+mod clock;
 pub mod files;
 pub mod page;
 pub mod progress_store;
@@ -8,7 +9,7 @@ mod style;
 
 use crate::colour::Scheme;
 use crate::components::app::{App, AppProps, Outcome};
-use crate::embed::{bundled_programme, resolve, Theme};
+use crate::embed::{bundled_programme, resolve_at, Theme};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
@@ -37,16 +38,27 @@ pub fn version() -> String {
 
 /// Turns one placeholder into a widget. Returns false, and leaves the element as it was,
 /// when it is already mounted or cannot host a shadow root; never throws into the page.
+/// For a placeholder with `data-programme-src` the loader passes the fetched text, or why
+/// fetching failed (a message for the page author).
 #[wasm_bindgen]
-pub fn mount(host: Element) -> bool {
+pub fn mount(
+    host: Element,
+    programme_text: Option<String>,
+    programme_error: Option<String>,
+) -> bool {
     if host.shadow_root().is_some() {
         return false;
     }
     install_panic_hook();
     // Read the page first: the shadow root hides the static copy, so attach it only once
     // there is something to show instead.
-    let raw = page::read_embed(&host);
-    let resolved = resolve(&raw, page::today(), &bundled_programme);
+    let fetched = match (programme_text, programme_error) {
+        (Some(text), _) => Some(Ok(text)),
+        (None, Some(error)) => Some(Err(error)),
+        (None, None) => None,
+    };
+    let raw = page::read_embed(&host, fetched);
+    let resolved = resolve_at(&raw, &clock::today_in, &bundled_programme);
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let Ok(shadow) = host.attach_shadow(&init) else {
         warn(&format!(
@@ -94,5 +106,11 @@ fn install_panic_hook() {
     }));
 }
 
-pub use page::today;
 pub use storage::is_persistent as storage_is_persistent;
+
+/// The reader's own date today.
+pub fn today() -> crate::date::CivilDate {
+    match clock::today_in(None) {
+        Ok(day) | Err(day) => day,
+    }
+}

@@ -1,21 +1,12 @@
 //! Reads a placeholder's configuration and the reader's date from the page, as plain text.
 
 use crate::colour::{Rgba, Scheme};
-use crate::date::CivilDate;
-use crate::embed::RawEmbed;
+use crate::embed::{RawEmbed, Supplied};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 pub fn document() -> Option<Document> {
     web_sys::window().and_then(|w| w.document())
-}
-
-/// Today by the reader's own calendar.
-pub fn today() -> CivilDate {
-    let now = js_sys::Date::new_0();
-    let fallback = CivilDate::from_day_number(0);
-    let year = i32::try_from(now.get_full_year()).unwrap_or(1970);
-    CivilDate::new(year, now.get_month() + 1, now.get_date()).unwrap_or(fallback)
 }
 
 fn text_of(element: &Element) -> String {
@@ -38,8 +29,70 @@ fn item_text(item: &Element) -> String {
     text
 }
 
+/// A programme given on the page: by `data-programme-src` (fetched by the loader, which passes
+/// the text or why it failed), by `data-programme="#id"`, or as a block inside or beside the placeholder.
+fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -> Option<Supplied> {
+    if let Some(url) = host.get_attribute("data-programme-src") {
+        let text = fetched.unwrap_or_else(|| {
+            Err(format!(
+                "the programme at {url} was not loaded: the page's copy of thing-prompts.js may be too old for data-programme-src"
+            ))
+        });
+        return Some(Supplied { origin: url, text });
+    }
+    let named = host
+        .get_attribute("data-programme")
+        .map(|p| p.trim().to_owned());
+    if let Some(id) = named.as_deref().and_then(|p| p.strip_prefix('#')) {
+        let block = document().and_then(|d| d.get_element_by_id(id));
+        let text = match block {
+            None => Err(format!(
+                "there is no element with id=\"{id}\" on this page: add the programme as <script type=\"application/json\" id=\"{id}\">, or fix data-programme"
+            )),
+            Some(block) if !is_json_block(&block) => Err(format!(
+                "the element #{id} is not a <script type=\"application/json\">: put the programme's JSON in one"
+            )),
+            Some(block) => Ok(text_of(&block)),
+        };
+        return Some(Supplied {
+            origin: format!("#{id}"),
+            text,
+        });
+    }
+    if named.is_some() {
+        return None;
+    }
+    // Without a name, a programme block inside the placeholder or beside it (same parent) is its own.
+    let inside = host
+        .query_selector("script.thing-prompts-programme")
+        .ok()
+        .flatten();
+    let beside = || {
+        let siblings = host.parent_element()?.children();
+        (0..siblings.length())
+            .filter_map(|i| siblings.item(i))
+            .find(|e| e.class_list().contains("thing-prompts-programme") && is_json_block(e))
+    };
+    let block = inside.filter(is_json_block).or_else(beside)?;
+    Some(Supplied {
+        origin: block.get_attribute("id").map_or_else(
+            || "the programme block beside this element".to_owned(),
+            |id| format!("#{id}"),
+        ),
+        text: Ok(text_of(&block)),
+    })
+}
+
+fn is_json_block(element: &Element) -> bool {
+    element.tag_name().eq_ignore_ascii_case("script")
+        && element
+            .get_attribute("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+}
+
 /// What the placeholder says: its data attributes, its heading line and its list, if any.
-pub fn read_embed(host: &Element) -> RawEmbed {
+/// `fetched` is the loader's result for `data-programme-src`.
+pub fn read_embed(host: &Element, fetched: Option<Result<String, String>>) -> RawEmbed {
     let list = host.query_selector("ol, ul").ok().flatten();
     let items = list.as_ref().map(|list| {
         let mut items = Vec::new();
@@ -80,6 +133,8 @@ pub fn read_embed(host: &Element) -> RawEmbed {
             .and_then(|element| element.get_attribute("lang")),
         theme: host.get_attribute("data-theme"),
         labels: label_overrides(host),
+        view: host.get_attribute("data-view"),
+        supplied: supplied_programme(host, fetched),
     }
 }
 

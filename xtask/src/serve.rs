@@ -15,6 +15,9 @@ pub struct Site {
     pub cors: bool,
     /// The text that replaces `__WIDGET_BASE__` in HTML pages: the widget origin's URL.
     pub widget_base: Option<String>,
+    /// Served too, where `folder` has no such file: the demo's course files on the widget
+    /// origin, as an organiser would host a programme on another site.
+    pub also: Option<PathBuf>,
 }
 
 /// The extra response headers a `_headers` file in the folder gives a request path, in the
@@ -129,6 +132,7 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     let mut stream = stream;
     let file = if matches!(method, "GET" | "HEAD") {
         resolve(&site.folder, target)
+            .or_else(|| site.also.as_deref().and_then(|also| resolve(also, target)))
     } else {
         None
     };
@@ -183,6 +187,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             folder: dist.to_path_buf(),
             cors: true,
             widget_base: None,
+            also: Some(root().join("www/demo/remote")),
         },
     );
     let page_listener = bind(page_port)?;
@@ -193,6 +198,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             folder: root().join("www/demo"),
             cors: false,
             widget_base: Some(widget.clone()),
+            also: None,
         },
     );
     Ok(Servers { pages, widget })

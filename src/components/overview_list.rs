@@ -1,0 +1,69 @@
+use crate::embed::WidgetModel;
+use crate::i18n::{Arg, Label};
+use crate::programme::counted_prompts;
+use crate::progress::Progress;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewListProps {
+    pub model: Rc<WidgetModel>,
+    pub progress: Rc<Progress>,
+}
+
+/// Every Thing of the programme with the reader's progress on it, the current one marked.
+#[function_component(OverviewList)]
+pub fn overview_list(props: &OverviewListProps) -> Html {
+    let model = &props.model;
+    let Some(programme) = &model.programme else {
+        return html! {};
+    };
+    let labels = &model.labels;
+    let schedule = programme.schedule.as_ref();
+    let rows = programme.things.iter().enumerate().map(|(position, thing)| {
+        let key = thing.number.to_string();
+        let counted = counted_prompts(&thing.prompts);
+        let done = props.progress.done_count(&key, counted.iter().copied());
+        let total = counted.len();
+        let current = model.current == Some(position);
+        let upcoming = schedule.is_some() && model.current.is_none_or(|c| position > c);
+        let complete = total > 0 && done == total;
+        let title = match &thing.link {
+            Some(link) => html! { <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ thing.title.clone() }</a> },
+            None => html! { thing.title.clone() },
+        };
+        let state = if upcoming {
+            schedule
+                .and_then(|s| s.release_date(position))
+                .map(|day| labels.format(Label::Upcoming, &[("date", Arg::Text(&labels.short_date(day)))]))
+                .unwrap_or_default()
+        } else if total == 0 {
+            String::new()
+        } else {
+            labels.format(Label::Answered, &[("done", Arg::Number(done)), ("total", Arg::Number(total))])
+        };
+        html! {
+            <li
+                key={key}
+                class={classes!("thing", current.then_some("current"), complete.then_some("complete"), upcoming.then_some("upcoming"))}
+                aria-current={current.then_some("step")}
+            >
+                <span class="number" aria-hidden="true">{ thing.number }</span>
+                <span class="name" dir="auto">
+                    <span class="visually-hidden">{ labels.format(Label::ThingOf, &[("thing", Arg::Number(usize::try_from(thing.number).unwrap_or(0))), ("total", Arg::Number(usize::try_from(programme.last_number()).unwrap_or(0)))]) }{ ": " }</span>
+                    { title }
+                    if current {
+                        <span class="badge">{ labels.text(Label::ThisWeek) }</span>
+                    }
+                </span>
+                <span class="state">
+                    { state }
+                    if complete {
+                        <span class="badge done">{ "✓ " }{ labels.text(Label::Complete) }</span>
+                    }
+                </span>
+            </li>
+        }
+    });
+    html! { <ol class="things">{ for rows }</ol> }
+}
