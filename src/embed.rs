@@ -133,6 +133,8 @@ impl fmt::Display for EmbedError {
                 let message = message.trim_end_matches('.');
                 let mut chars = message.chars();
                 match chars.next() {
+                    // An attribute name keeps its case: data-programme-src="…".
+                    Some(_) if message.starts_with("data-") => write!(f, "{message}."),
                     Some(first) => write!(f, "{}{}.", first.to_uppercase(), chars.as_str()),
                     None => f.write_str("The programme could not be loaded."),
                 }

@@ -7,6 +7,9 @@
   // their URLs, so this loader never pairs with a cached copy of another build's files.
   var BUILD = '__BUILD__';
   var VERSION = '__VERSION__';
+  // A programme named by data-programme-src gets this long to arrive, and may be this large.
+  var PROGRAMME_TIMEOUT_MS = 10000;
+  var PROGRAMME_MAX_BYTES = 256 * 1024;
   // Nothing is ever thrown into the page: the placeholders' own content is the fallback.
   try {
     // The one global name the widget adds; a second copy of this script reuses it.
@@ -56,6 +59,48 @@
     return /WebAssembly|wasm/i.test(text) && /unsafe-eval|Content.Security.Policy|\bCSP\b/i.test(text) ? wasm : null;
   }
 
+  /**
+   * Fetches the programme file at `url` (absolute, http or https) and resolves, never rejects,
+   * to [text, undefined], or to [undefined, a message for the page's author].
+   */
+  function fetchProgramme(url) {
+    var failed = 'could not load the programme from ' + url + ': ';
+    var tooLarge = failed + "the file is larger than 256 KB, far more than a programme needs. Check that the address names the programme's JSON file.";
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    var timer;
+    var late = new Promise(function (resolve) {
+      timer = setTimeout(function () {
+        resolve([undefined, failed + 'no answer within 10 seconds. Try again later, or check the address.']);
+        if (controller) controller.abort();
+      }, PROGRAMME_TIMEOUT_MS);
+    });
+    var loaded = new Promise(function (resolve) {
+      // Inside the executor, a host page's broken fetch that throws becomes a rejection.
+      resolve(fetch(url, { credentials: 'omit', cache: 'no-cache', signal: controller ? controller.signal : undefined }));
+    }).then(function (response) {
+      if (!response.ok) {
+        return [undefined, failed + 'the server answered ' + (response.status + ' ' + response.statusText).trim() +
+          '. Check the address in data-programme-src.'];
+      }
+      if (Number(response.headers.get('Content-Length')) > PROGRAMME_MAX_BYTES) return [undefined, tooLarge];
+      return response.arrayBuffer().then(function (bytes) {
+        // Content-Length may be missing, or count the compressed size: the body itself decides.
+        if (bytes.byteLength > PROGRAMME_MAX_BYTES) return [undefined, tooLarge];
+        return [new TextDecoder().decode(bytes), undefined];
+      });
+    }).then(null, function () {
+      // fetch rejects with a bare TypeError for a refused CORS request and an unreachable server alike.
+      return [undefined, failed + 'the browser refused it or the server could not be reached. The server must ' +
+        'allow other sites to read it (Access-Control-Allow-Origin: *); see the README.'];
+    });
+    return Promise.race([loaded, late]).then(function (result) {
+      clearTimeout(timer);
+      // Stops reading a body that was left unread (an error status, too large); harmless once read.
+      if (controller) controller.abort();
+      return result;
+    });
+  }
+
   function create(script) {
     var base;
     try {
@@ -66,6 +111,9 @@
     }
     var ready = null;
     var claimed = typeof WeakSet === 'function' ? new WeakSet() : null;
+    // Programme files by absolute URL: each is fetched once per page, whatever the number of
+    // placeholders, scans and copies of this script (later copies use this copy's scan).
+    var programmes = {};
 
     function load() {
       if (ready) return ready;
@@ -118,6 +166,44 @@
       return ready;
     }
 
+    /**
+     * The programme a placeholder names with data-programme-src, as a promise of
+     * [text, undefined] or [undefined, message]; [undefined, undefined] when it names none.
+     */
+    function programmeOf(node) {
+      var src = node.getAttribute('data-programme-src');
+      if (src === null) return Promise.resolve([undefined, undefined]);
+      var url = null;
+      try {
+        url = new URL(src.trim() || 'about:blank', document.baseURI);
+      } catch (ignored) {
+        // Not a URL at all: said below.
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        return Promise.resolve([undefined, 'data-programme-src="' + src +
+          "\" is not a web address: use an https:// address of the programme's JSON file."]);
+      }
+      url.hash = '';
+      var key = url.href;
+      if (!programmes[key]) programmes[key] = fetchProgramme(key);
+      return programmes[key];
+    }
+
+    function mount(glue, node, programme) {
+      try {
+        glue.mount(node, programme[0], programme[1]);
+      } catch (error) {
+        warn('one widget could not start:', error);
+        // A shadow root left empty would hide the placeholder's own content: show it again.
+        try {
+          var root = node.shadowRoot;
+          if (root && !root.childNodes.length) root.appendChild(document.createElement('slot'));
+        } catch (ignored) {
+          // Nothing more to do for this one.
+        }
+      }
+    }
+
     function scan() {
       try {
         var found = [];
@@ -129,22 +215,22 @@
           found.push(node);
         }
         if (!found.length) return;
-        load().then(function (glue) {
-          found.forEach(function (node) {
-            try {
-              glue.mount(node);
-            } catch (error) {
-              warn('one widget could not start:', error);
-              // A shadow root left empty would hide the placeholder's own content: show it again.
-              try {
-                var root = node.shadowRoot;
-                if (root && !root.childNodes.length) root.appendChild(document.createElement('slot'));
-              } catch (ignored) {
-                // Nothing more to do for this one.
-              }
-            }
-          });
-        }, function () {});
+        var glue = load();
+        found.forEach(function (node) {
+          var programme;
+          try {
+            programme = programmeOf(node);
+          } catch (error) {
+            // A host page can make even reading an attribute throw: this widget stays as it is.
+            warn('one widget could not start:', error);
+            return;
+          }
+          // Each widget starts as soon as it has what it needs: one waiting for its programme's
+          // URL holds up no other.
+          Promise.all([glue, programme]).then(function (both) {
+            mount(both[0], node, both[1]);
+          }, function () {});
+        });
       } catch (error) {
         warn('could not look for placeholders:', error);
       }

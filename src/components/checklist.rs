@@ -155,7 +155,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <p class="notice">{ notice.clone() }</p>
             }
             if model.ended && model.programme.is_some() {
-                <p class="notice">
+                <p class="more">
                     <button type="button" aria-expanded={overview_open.to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
                         { labels.text(Label::ShowOverview) }
                     </button>

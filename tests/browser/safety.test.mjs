@@ -443,7 +443,12 @@ test('dist/package.json makes the folder an npm package of this release', async 
   assert.equal(pkg.version, version);
   assert.equal(pkg.license, 'MIT OR Apache-2.0');
   assert.equal(pkg.scripts, undefined, 'no install scripts');
-  assert.deepEqual(pkg.files, ['thing-prompts.js', 'thing-prompts-wasm.js', 'thing-prompts-wasm_bg.wasm']);
+  assert.deepEqual(pkg.files, [
+    'thing-prompts.js',
+    'thing-prompts-wasm.js',
+    'thing-prompts-wasm_bg.wasm',
+    'thing-prompts-programme.schema.json',
+  ]);
   for (const file of pkg.files) await widgetFile(file);
   const loader = (await widgetFile('thing-prompts.js')).toString('utf8');
   assert.ok(loader.includes(`var VERSION = '${version}';`), 'the loader knows its release');

@@ -17,9 +17,9 @@ after(async () => {
   await browser?.close();
 });
 
-/** Opens the Blogger post with the browser clock fixed at `when` (local time). */
-async function openOn(when, run) {
-  const context = await browser.newContext();
+/** Opens the Blogger post with the browser clock fixed at `when` (local time, in `timezoneId`). */
+async function openOn(when, run, timezoneId = 'Europe/London') {
+  const context = await browser.newContext({ timezoneId });
   try {
     await context.clock.setFixedTime(new Date(when));
     const page = await context.newPage();
@@ -27,8 +27,8 @@ async function openOn(when, run) {
     await page.goto(PAGE);
     await waitAllMounted(page, 2);
     assert.equal(
-      await page.evaluate(() => new Date().toDateString()),
-      new Date(when).toDateString(),
+      await page.evaluate(() => new Date().getTime()),
+      new Date(when).getTime(),
       'the page sees the fixed date',
     );
     await run(page, log);
@@ -73,13 +73,51 @@ test('1 May 2012: the sidebar shows Thing 1, Blogging', async () => {
 });
 
 test('the last Sunday before the start and the first Monday', async () => {
-  await openOn('2012-04-29T23:30:00', async (page) => {
+  await openOn('2012-04-29T23:30:00+01:00', async (page) => {
     assert.equal(await checkboxes(page, SIDEBAR).count(), 0);
     assert.match(await text(widget(page, SIDEBAR).locator('.notice')), /30 April 2012/);
   });
-  await openOn('2012-04-30T00:30:00', async (page) => {
+  await openOn('2012-04-30T00:30:00+01:00', async (page) => {
     assert.equal(await text(widget(page, SIDEBAR).locator('legend .title')), 'Blogging');
   });
+});
+
+test('a Thing comes out at midnight in the course time zone, wherever the reader is', async () => {
+  // Sunday 29 April 2012, 19:30 in New York is already Monday 00:30 in London (summer time):
+  // the first Thing of CPD23 2012 is out, though the reader's own date is still the 29th.
+  await openOn(
+    '2012-04-29T19:30:00-04:00',
+    async (page) => {
+      assert.equal(await page.evaluate(() => new Date().getDate()), 29, "the reader's own date");
+      assert.equal(await text(widget(page, SIDEBAR).locator('legend .title')), 'Blogging');
+    },
+    'America/New_York',
+  );
+  // One hour earlier it is still Sunday in London too.
+  await openOn(
+    '2012-04-29T18:30:00-04:00',
+    async (page) => {
+      assert.equal(await checkboxes(page, SIDEBAR).count(), 0);
+    },
+    'America/New_York',
+  );
+  // The course ends with Sunday 7 October 2012 in London, still on summer time (UTC+1):
+  // 22:30 UTC is 23:30 there, the last week; 23:30 UTC is already Monday, and the course is over.
+  await openOn(
+    '2012-10-07T22:30:00+00:00',
+    async (page) => {
+      assert.match(await text(widget(page, SIDEBAR).locator('legend .kicker')), /^Thing 23 of 23/);
+      assert.equal(await widget(page, SIDEBAR).locator('.notice').count(), 0, 'still the last week');
+    },
+    'Asia/Tokyo',
+  );
+  await openOn(
+    '2012-10-07T23:30:00+00:00',
+    async (page) => {
+      assert.match(await text(widget(page, SIDEBAR).locator('.notice')), /finished on Sunday 7 October 2012/);
+    },
+    'UTC',
+  );
 });
 
 test('1 April 2012: the course has not started, the sidebar says when it will', async () => {

@@ -14,6 +14,9 @@ pub const FILES: [&str; 3] = [
     "thing-prompts-wasm_bg.wasm",
 ];
 
+/// The programme files' JSON Schema, copied from www/ for editors to point `$schema` at.
+pub const SCHEMA: &str = "thing-prompts-programme.schema.json";
+
 /// Builds the release files into dist/ and returns its path.
 pub fn build() -> Result<PathBuf> {
     wasm_target()?;
@@ -80,6 +83,9 @@ pub fn build() -> Result<PathBuf> {
         .replace("__BUILD__", &build)
         .replace("__VERSION__", &version);
     write(&dist.join(FILES[0]), loader.as_bytes())?;
+    let schema =
+        std::fs::read(root().join("www").join(SCHEMA)).map_err(|e| format!("www/{SCHEMA}: {e}"))?;
+    write(&dist.join(SCHEMA), &schema)?;
     write(
         &dist.join("package.json"),
         package_json(&version)?.as_bytes(),
@@ -140,7 +146,12 @@ pub fn integrity(bytes: &[u8]) -> String {
 /// at `thing-prompts@<version>/` and at the moving `thing-prompts@<major>/`.
 fn package_json(version: &str) -> Result<String> {
     let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
-    let files = FILES.map(quoted).join(", ");
+    let files = FILES
+        .iter()
+        .chain([&SCHEMA])
+        .map(|file| quoted(file))
+        .collect::<Vec<_>>()
+        .join(", ");
     Ok(format!(
         "{{\n  \"name\": \"thing-prompts\",\n  \"version\": {},\n  \"description\": {},\n  \"license\": {},\n  \"browser\": \"thing-prompts.js\",\n  \"files\": [{files}]\n}}\n",
         quoted(version),
