@@ -13,25 +13,6 @@ use std::time::{Duration, Instant};
 /// The geckodriver release the tests use: the newest on crates.io when it was pinned (`cargo info geckodriver`).
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
-}
-
-/// Runs `apt-get <args>` non-interactively, with sudo unless we are root.
-fn apt_get(args: &[&str]) -> Result {
-    let mut command = if is_root() {
-        Command::new("apt-get")
-    } else {
-        let mut sudo = Command::new("sudo");
-        sudo.arg("apt-get");
-        sudo
-    };
-    tools::run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
-}
-
 fn took(started: Instant) -> String {
     let seconds = started.elapsed().as_secs();
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -39,22 +20,12 @@ fn took(started: Instant) -> String {
 
 /// Debian's Firefox ESR (`$FIREFOX`, else /usr/bin/firefox-esr), installed with apt when missing.
 pub fn firefox() -> Result<PathBuf> {
-    if let Some(path) = std::env::var_os("FIREFOX").map(PathBuf::from) {
-        return Ok(path);
-    }
-    let path = Path::new("/usr/bin/firefox-esr");
-    if path.exists() {
-        return Ok(path.to_path_buf());
-    }
-    say("installing Debian's firefox-esr for the Firefox tests (apt-get, once)");
-    let started = Instant::now();
-    apt_get(&["update", "-q"])?;
-    apt_get(&["install", "-y", "-q", "firefox-esr"])?;
-    if !path.exists() {
-        return Err("firefox-esr is still missing after apt-get install".into());
-    }
-    say(&format!("firefox-esr installed in {}", took(started)));
-    Ok(path.to_path_buf())
+    tools::debian_browser(
+        "FIREFOX",
+        "/usr/bin/firefox-esr",
+        "firefox-esr",
+        "the Firefox tests",
+    )
 }
 
 /// geckodriver at the pinned version, installed from crates.io with cargo when missing.

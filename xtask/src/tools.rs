@@ -146,44 +146,61 @@ pub fn wasm_opt() -> PathBuf {
     root().join("node_modules").join(".bin").join("wasm-opt")
 }
 
-/// Debian's Chromium, installed with apt when missing; its path.
-pub fn chromium() -> Result<PathBuf> {
-    if let Some(path) = std::env::var_os("CHROMIUM").map(PathBuf::from) {
+/// Runs `apt-get <args>` non-interactively, with sudo unless we are root.
+fn apt_get(args: &[&str]) -> Result {
+    let root = output(Command::new("id").arg("-u"))
+        .as_deref()
+        .map(str::trim)
+        == Some("0");
+    let mut command = if root {
+        Command::new("apt-get")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("apt-get");
+        sudo
+    };
+    run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// A browser from Debian's packages: the path in `$env_var` if set, else `binary`, installed
+/// with apt-get from `package` when missing (saying so and how long it took).
+pub fn debian_browser(
+    env_var: &str,
+    binary: &str,
+    package: &str,
+    purpose: &str,
+) -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os(env_var).map(PathBuf::from) {
         return Ok(path);
     }
-    let path = Path::new("/usr/bin/chromium");
+    let path = Path::new(binary);
     if path.exists() {
         return Ok(path.to_path_buf());
     }
-    say("installing Debian's chromium for the browser tests (apt-get, once)");
-    let sudo: &[&str] = if output(Command::new("id").arg("-u"))
-        .as_deref()
-        .map(str::trim)
-        == Some("0")
-    {
-        &[]
-    } else {
-        &["sudo"]
-    };
-    let apt = |args: &[&str]| {
-        let mut all: Vec<&str> = sudo.to_vec();
-        all.push("apt-get");
-        all.extend_from_slice(args);
-        let (first, rest) = all
-            .split_first()
-            .map(|(f, r)| (*f, r.to_vec()))
-            .unwrap_or(("apt-get", vec![]));
-        run(Command::new(first)
-            .args(rest)
-            .env("DEBIAN_FRONTEND", "noninteractive"))
-    };
-    apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium"])?;
-    if path.exists() {
-        Ok(path.to_path_buf())
-    } else {
-        Err("chromium is still missing after apt-get install".into())
+    say(&format!(
+        "installing Debian's {package} for {purpose} (apt-get, once)"
+    ));
+    let started = std::time::Instant::now();
+    apt_get(&["update", "-q"])?;
+    apt_get(&["install", "-y", "-q", package])?;
+    if !path.exists() {
+        return Err(format!("{package} is still missing after apt-get install"));
     }
+    say(&format!(
+        "{package} installed in {} s",
+        started.elapsed().as_secs()
+    ));
+    Ok(path.to_path_buf())
+}
+
+/// Debian's Chromium (`$CHROMIUM`, else /usr/bin/chromium), installed with apt when missing.
+pub fn chromium() -> Result<PathBuf> {
+    debian_browser(
+        "CHROMIUM",
+        "/usr/bin/chromium",
+        "chromium",
+        "the browser tests",
+    )
 }
 
 #[cfg(test)]
