@@ -185,8 +185,10 @@ pub struct WidgetModel {
     pub view: View,
     /// The whole programme, when there is one: for the overview and the header.
     pub programme: Option<Rc<Programme>>,
-    /// The position (in number order) of the newest Thing released, if any has been.
+    /// The position (in number order) of this week's Thing: none before the start or after the end.
     pub current: Option<usize>,
+    /// The position of the newest Thing released by now, if any has been.
+    pub released: Option<usize>,
     /// The shown Thing's week, written out: "16 – 22 July 2012".
     pub week: Option<String>,
     /// The course is over: the checklist offers the overview.
@@ -429,6 +431,11 @@ fn standing(programme: &Programme, today: CivilDate, labels: &Labels) -> Option<
     })
 }
 
+/// The last day of the course, when it has a schedule.
+fn schedule_end(programme: &Programme) -> Option<CivilDate> {
+    programme.schedule.as_ref().map(|s| s.end().add_days(-1))
+}
+
 fn number_arg(number: u32) -> Arg<'static> {
     Arg::Number(usize::try_from(number).unwrap_or(usize::MAX))
 }
@@ -480,7 +487,11 @@ fn resolve_programme(
             Some(standing) => standing.position,
         },
     };
-    let current = standing.as_ref().and_then(|s| s.released);
+    let released = standing.as_ref().and_then(|s| s.released);
+    let current = standing
+        .as_ref()
+        .filter(|s| !s.ended)
+        .and_then(|s| s.released);
     // A pinned Thing is not "this week's": the course's state is only told where it matters.
     let (notice, ended) = match (choice, standing) {
         (ThingChoice::Current, Some(s)) => (s.notice, s.ended),
@@ -489,6 +500,7 @@ fn resolve_programme(
     let base = WidgetModel {
         storage_key: storage_key(&programme.id),
         current,
+        released,
         ended,
         ..WidgetModel::default()
     };
@@ -528,8 +540,19 @@ fn overview(programme: Rc<Programme>, today: CivilDate, labels: &Labels) -> Widg
             &[("total", Arg::Number(programme.things.len()))],
         )),
         title: programme.title.clone(),
-        current: standing.as_ref().and_then(|s| s.released),
-        notice: standing.and_then(|s| s.notice),
+        current: standing
+            .as_ref()
+            .filter(|s| !s.ended)
+            .and_then(|s| s.released),
+        released: standing.as_ref().and_then(|s| s.released),
+        // Over a list of every Thing, "this is its last Thing" would not fit: only say it is over.
+        notice: standing.and_then(|s| match schedule_end(&programme) {
+            Some(ended) if s.ended => Some(labels.format(
+                Label::CourseOver,
+                &[("date", Arg::Text(&labels.date(ended)))],
+            )),
+            _ => s.notice,
+        }),
         programme: Some(programme),
         ..WidgetModel::default()
     }

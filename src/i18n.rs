@@ -238,10 +238,11 @@ pub enum Label {
     Complete,
     ThisWeek,
     Upcoming,
+    CourseOver,
 }
 
 /// Every label, in the order the README lists them.
-pub const LABELS: [Label; 39] = [
+pub const LABELS: [Label; 40] = [
     Label::ThingOf,
     Label::Answered,
     Label::Clear,
@@ -281,6 +282,7 @@ pub const LABELS: [Label; 39] = [
     Label::Complete,
     Label::ThisWeek,
     Label::Upcoming,
+    Label::CourseOver,
 ];
 
 impl Label {
@@ -326,6 +328,7 @@ impl Label {
             Self::Complete => "complete",
             Self::ThisWeek => "this-week",
             Self::Upcoming => "upcoming",
+            Self::CourseOver => "course-over",
         }
     }
 
@@ -496,6 +499,12 @@ impl Label {
             Self::Complete => ["done", "terminé", "erledigt", "hecho"],
             Self::ThisWeek => ["this week", "cette semaine", "diese Woche", "esta semana"],
             Self::Upcoming => ["from {date}", "à partir du {date}", "ab {date}", "a partir del {date}"],
+            Self::CourseOver => [
+                "The course finished on {date}.",
+                "Le cours s’est terminé le {date}.",
+                "Der Kurs endete am {date}.",
+                "El curso terminó el {date}.",
+            ],
         }
     }
 }

@@ -10,7 +10,8 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub enum Outcome {
     Ready(Rc<WidgetModel>, Scheme),
-    Failed(AttrValue),
+    /// What to fix, and the problems one by one when there are several.
+    Failed(AttrValue, Rc<Vec<String>>),
 }
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,8 @@ pub fn app(props: &AppProps) -> Html {
         Outcome::Ready(model, scheme) => {
             html! { <Checklist model={model.clone()} scheme={*scheme} /> }
         }
-        Outcome::Failed(message) => html! { <ErrorNotice message={message.clone()} /> },
+        Outcome::Failed(message, details) => {
+            html! { <ErrorNotice message={message.clone()} details={details.clone()} /> }
+        }
     }
 }

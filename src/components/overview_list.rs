@@ -26,7 +26,7 @@ pub fn overview_list(props: &OverviewListProps) -> Html {
         let done = props.progress.done_count(&key, counted.iter().copied());
         let total = counted.len();
         let current = model.current == Some(position);
-        let upcoming = schedule.is_some() && model.current.is_none_or(|c| position > c);
+        let upcoming = schedule.is_some() && model.released.is_none_or(|r| position > r);
         let complete = total > 0 && done == total;
         let title = match &thing.link {
             Some(link) => html! { <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ thing.title.clone() }</a> },

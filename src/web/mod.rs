@@ -9,7 +9,7 @@ mod style;
 
 use crate::colour::Scheme;
 use crate::components::app::{App, AppProps, Outcome};
-use crate::embed::{bundled_programme, resolve_at, Theme};
+use crate::embed::{bundled_programme, resolve_at, EmbedError, Theme};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
@@ -80,9 +80,16 @@ pub fn mount(
             Outcome::Ready(Rc::new(model), scheme)
         }
         Err(error) => {
-            let message = error.to_string();
-            warn(&message);
-            Outcome::Failed(message.into())
+            warn(&error.to_string());
+            // Several problems in a programme read better as a list than as one long line.
+            let (message, details) = match &error {
+                EmbedError::BrokenProgramme(origin, errors) if errors.0.len() > 1 => (
+                    format!("The programme \"{origin}\" cannot be used:"),
+                    errors.0.iter().map(ToString::to_string).collect(),
+                ),
+                _ => (error.to_string(), Vec::new()),
+            };
+            Outcome::Failed(message.into(), Rc::new(details))
         }
     };
     style::adopt(&shadow);

@@ -212,22 +212,43 @@ pub fn demo() -> Result {
     println!();
     println!("  Thing Prompts demo: {}", servers.pages);
     println!();
-    println!(
-        "  {}blogger-post.html     Blogger-style post, with a \"this week's Thing\" sidebar",
-        servers.pages
-    );
-    println!(
-        "  {}wordpress-front.html  WordPress-style front page, three posts with widgets",
-        servers.pages
-    );
-    println!(
-        "  {}inline-post.html      a participant's post with their own questions (inline mode)",
-        servers.pages
-    );
-    println!(
-        "  {}csp-post.html         a blog with a strict Content-Security-Policy (www/demo/_headers)",
-        servers.pages
-    );
+    let pages = [
+        (
+            "blogger-post.html",
+            "Blogger-style post, with a \"this week's Thing\" sidebar",
+        ),
+        (
+            "wordpress-front.html",
+            "WordPress-style front page, three posts with widgets",
+        ),
+        (
+            "inline-post.html",
+            "a participant's post with their own questions (inline mode)",
+        ),
+        (
+            "organiser-sidebar.html",
+            "an organiser's own course, loaded by URL from the widget origin, with an overview",
+        ),
+        (
+            "json-programme-post.html",
+            "a course given as a JSON block on the page",
+        ),
+        (
+            "hostile-reset.html",
+            "a theme with aggressive resets and home-made checkboxes",
+        ),
+        (
+            "hostile-dark.html",
+            "a dark theme with light text and !important everywhere",
+        ),
+        (
+            "csp-post.html",
+            "a blog with a strict Content-Security-Policy (www/demo/_headers)",
+        ),
+    ];
+    for (page, what) in pages {
+        println!("  {}{page:<26}{what}", servers.pages);
+    }
     println!();
     say("serving; press Ctrl-C to stop");
     loop {
