@@ -299,7 +299,7 @@ fn the_overview_of_a_bundled_programme() {
             );
             assert_eq!(model.storage_key, "thing-prompts:v1:cpd23-2012");
             assert_eq!(model.programme.as_ref().unwrap().things.len(), 23);
-            assert_eq!(model.current, current, "{thing:?} on {today}");
+            assert_eq!(model.released, current, "{thing:?} on {today}");
             match notice {
                 Some(words) => {
                     let shown = model.notice.clone().unwrap_or_default();
@@ -376,7 +376,7 @@ fn the_overview_of_a_supplied_programme() {
         assert_eq!(model.kicker.as_deref(), Some("All 6 Things"));
         assert_eq!(model.title, "10 Things for Library Staff");
         assert_eq!(model.storage_key, "thing-prompts:v1:library-10-things");
-        assert_eq!(model.current, current, "{today}");
+        assert_eq!(model.released, current, "{today}");
         match notice {
             Some(words) => {
                 let shown = model.notice.clone().unwrap_or_default();
@@ -624,8 +624,10 @@ fn after_the_end_the_last_thing_is_shown_and_the_course_is_over() {
     for (today, over) in cases {
         let model = embed::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
         assert_eq!(model.thing_key, "6", "{today}");
-        assert_eq!(model.current, Some(5), "{today}");
+        assert_eq!(model.released, Some(5), "{today}");
         assert_eq!(model.ended, over, "{today}");
+        // After the end no Thing is this week's.
+        assert_eq!(model.current, if over { None } else { Some(5) }, "{today}");
         if over {
             let notice = model.notice.unwrap();
             assert!(notice.contains("finished"), "{notice}");
@@ -653,7 +655,7 @@ fn a_pinned_thing_has_no_course_notice_but_knows_the_current_one() {
         assert_eq!(model.thing_key, "3", "{today}");
         assert_eq!(model.notice, None, "{today}");
         assert!(!model.ended, "{today}");
-        assert_eq!(model.current, current, "{today}");
+        assert_eq!(model.released, current, "{today}");
         assert_eq!(
             model.week.as_deref(),
             Some("14 May 2012 – 20 May 2012"),
