@@ -1,5 +1,6 @@
 //! Project automation (`cargo xtask <command>`): build, serve the demo, run every test.
 
+mod bench;
 mod dist;
 mod firefox;
 mod serve;
@@ -15,6 +16,7 @@ usage: cargo xtask <command>
   demo    build dist/ and serve the demo blog pages (the main job)
   test    run every test: format, lints, host tests, browser tests
   dist    build the deployable files into dist/
+  bench   build dist/ and measure it against the performance budgets (never fails on them)
 ";
 
 fn main() -> ExitCode {
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
         Some("dist") => dist::build().map(|_| ()),
+        Some("bench") => bench::run(),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);

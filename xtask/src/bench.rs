@@ -1,0 +1,43 @@
+//! `cargo xtask bench`: builds the release dist/, serves it, and runs bench/bench.mjs in headless
+//! Chromium, which prints each figure of the performance budgets and whether it holds. A
+//! benchmark, not a test: budgets that do not hold are reported, never a failure.
+
+use crate::serve::{self, Site};
+use crate::tools::{chromium, run as run_command};
+use crate::{dist, root, say, Result};
+use std::process::Command;
+
+pub fn run() -> Result {
+    let dist = dist::build()?;
+    let chromium = chromium()?;
+    let servers = serve::start(&dist, 0, 0)?;
+    // The benchmark's own pages (one, five and fifty checklists, and the plain-JavaScript
+    // baseline), written by bench.mjs and served from a loopback origin of their own like a blog.
+    let pages = root().join("target").join("bench-pages");
+    std::fs::create_dir_all(&pages).map_err(|e| format!("{}: {e}", pages.display()))?;
+    let listener = serve::bind(0)?;
+    let bench = serve::url(&listener)?;
+    serve::spawn(
+        listener,
+        Site {
+            folder: pages.clone(),
+            cors: false,
+            widget_base: Some(servers.widget.clone()),
+            also: None,
+        },
+    );
+    say(&format!(
+        "benchmark in headless Chromium: pages at {bench}, widget at {}",
+        servers.widget
+    ));
+    run_command(
+        Command::new("node")
+            .arg("bench/bench.mjs")
+            .env("PAGE_ORIGIN", &servers.pages)
+            .env("WIDGET_ORIGIN", &servers.widget)
+            .env("BENCH_ORIGIN", &bench)
+            .env("BENCH_PAGES", &pages)
+            .env("CHROMIUM", &chromium)
+            .env("DIST", &dist),
+    )
+}
