@@ -204,6 +204,28 @@
       }
     }
 
+    // Widgets start a few at a time, each batch in its own task, so a front page of many posts
+    // stays responsive while they mount (Yew renders each one in the microtasks after it).
+    var queue = [];
+    var draining = false;
+    function enqueue(glue, node, programme) {
+      queue.push([glue, node, programme]);
+      if (!draining) {
+        draining = true;
+        // The first few start at once: the reader is probably looking at them.
+        Promise.resolve().then(drain);
+      }
+    }
+    function drain() {
+      var started = Date.now();
+      for (var n = 0; queue.length && n < 4 && Date.now() - started < 8; n++) {
+        var job = queue.shift();
+        mount(job[0], job[1], job[2]);
+      }
+      if (queue.length) setTimeout(drain, 0);
+      else draining = false;
+    }
+
     function scan() {
       try {
         var found = [];
@@ -228,7 +250,7 @@
           // Each widget starts as soon as it has what it needs: one waiting for its programme's
           // URL holds up no other.
           Promise.all([glue, programme]).then(function (both) {
-            mount(both[0], node, both[1]);
+            enqueue(both[0], node, both[1]);
           }, function () {});
         });
       } catch (error) {
