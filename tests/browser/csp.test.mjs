@@ -196,51 +196,40 @@ test('a policy without wasm-unsafe-eval keeps the static questions and warns onc
   }
 });
 
-test('a policy without the widget host in connect-src keeps the static questions and names connect-src', async () => {
-  const context = await browser.newContext();
-  try {
-    const url = await serveWithPolicy(
-      context,
-      'csp-no-connect',
-      `default-src 'none'; script-src ${WIDGET} 'wasm-unsafe-eval'`,
-    );
-    const page = await context.newPage();
-    const log = watch(page);
-    await page.goto(url);
-    await waitForWarning(page, log);
-    await staticContentStays(page, 2);
-    const warnings = log.widgetWarnings().map((m) => m.text);
-    assert.equal(warnings.length, 1, `one widget warning: ${JSON.stringify(warnings)}`);
-    assert.match(warnings[0], new RegExp(`add ${WIDGET.replaceAll('.', '\\.')} to connect-src`));
-    assert.equal(log.warnings().length, 1);
-    assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await context.close();
-  }
-});
-
-test('a policy that admits the loader file but not the rest of its folder names script-src', async () => {
-  const context = await browser.newContext();
-  try {
-    const url = await serveWithPolicy(
-      context,
-      'csp-loader-only',
-      `default-src 'none'; script-src ${WIDGET}/thing-prompts.js 'wasm-unsafe-eval'; connect-src ${WIDGET}`,
-    );
-    const page = await context.newPage();
-    const log = watch(page);
-    await page.goto(url);
-    await waitForWarning(page, log);
-    await staticContentStays(page, 2);
-    const warnings = log.widgetWarnings().map((m) => m.text);
-    assert.equal(warnings.length, 1, `one widget warning: ${JSON.stringify(warnings)}`);
-    assert.match(warnings[0], new RegExp(`add ${WIDGET.replaceAll('.', '\\.')} to script-src`));
-    assert.equal(log.warnings().length, 1);
-    assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await context.close();
-  }
-});
+// A policy missing one directive the widget files need: one warning naming the directive to add.
+for (const [name, policy, directive, what] of [
+  [
+    'csp-no-connect',
+    `default-src 'none'; script-src ${WIDGET} 'wasm-unsafe-eval'`,
+    'connect-src',
+    'a policy without the widget host in connect-src keeps the static questions and names connect-src',
+  ],
+  [
+    'csp-loader-only',
+    `default-src 'none'; script-src ${WIDGET}/thing-prompts.js 'wasm-unsafe-eval'; connect-src ${WIDGET}`,
+    'script-src',
+    'a policy that admits the loader file but not the rest of its folder names script-src',
+  ],
+]) {
+  test(what, async () => {
+    const context = await browser.newContext();
+    try {
+      const url = await serveWithPolicy(context, name, policy);
+      const page = await context.newPage();
+      const log = watch(page);
+      await page.goto(url);
+      await waitForWarning(page, log);
+      await staticContentStays(page, 2);
+      const warnings = log.widgetWarnings().map((m) => m.text);
+      assert.equal(warnings.length, 1, `one widget warning: ${JSON.stringify(warnings)}`);
+      assert.match(warnings[0], new RegExp(`add ${WIDGET.replaceAll('.', '\\.')} to ${directive}`));
+      assert.equal(log.warnings().length, 1);
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('a policy that blocks the widget host in script-src: the loader never runs and the page is untouched', async () => {
   const context = await browser.newContext();
