@@ -3,9 +3,9 @@
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
 use crate::i18n::{Arg, Label, Labels, Lang};
+use crate::json::{self, Value};
 use crate::progress::{Progress, StoredDataError, STORAGE_PREFIX};
 use crate::prompt_id::PromptId;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -114,19 +114,8 @@ impl fmt::Display for BackupError {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BackupFormat {
-    thing_prompts_backup: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BackupFile {
-    thing_prompts_backup: u32,
-    course: String,
-    progress: serde_json::Value,
-}
+/// The field of a backup file that holds its format number.
+const FORMAT_FIELD: &str = "thingPromptsBackup";
 
 fn is_valid_course(course: &str) -> bool {
     course == INLINE_COURSE || crate::programme::is_valid_programme_id(course)
@@ -145,14 +134,17 @@ impl Backup {
     }
 
     /// The file a reader downloads: every change, with its time.
+    /// Its layout is the one the first release wrote: indented, the progress's keys sorted.
     pub fn to_file(&self) -> String {
-        let progress = serde_json::from_str(&self.progress.to_json()).unwrap_or_default();
-        let file = BackupFile {
-            thing_prompts_backup: BACKUP_FORMAT,
-            course: self.course.clone(),
-            progress,
-        };
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        Value::Object(vec![
+            (
+                FORMAT_FIELD.to_owned(),
+                Value::Int(u64::from(BACKUP_FORMAT)),
+            ),
+            ("course".to_owned(), Value::String(self.course.clone())),
+            ("progress".to_owned(), self.progress.to_value(true)),
+        ])
+        .to_json_pretty()
     }
 
     /// A short text to copy: `TP1 <course> <thing>:<id>,<id> …`, listing ticked prompts only.
@@ -192,23 +184,30 @@ impl Backup {
     }
 
     fn parse_file(text: &str) -> Result<Self, BackupError> {
+        let file = json::parse(text).map_err(|_| BackupError::NotABackup)?;
         // The format first: a newer file may have another shape altogether.
-        let format: BackupFormat =
-            serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
-        if format.thing_prompts_backup > BACKUP_FORMAT {
-            return Err(BackupError::NewerFormat(format.thing_prompts_backup));
+        let format = file
+            .get(FORMAT_FIELD)
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or(BackupError::NotABackup)?;
+        if format > BACKUP_FORMAT {
+            return Err(BackupError::NewerFormat(format));
         }
-        if format.thing_prompts_backup != BACKUP_FORMAT {
+        if format != BACKUP_FORMAT {
             return Err(BackupError::NotABackup);
         }
-        let file: BackupFile = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
-        if !is_valid_course(&file.course) {
-            return Err(BackupError::BadCourse(file.course));
+        let course = file
+            .get("course")
+            .and_then(Value::as_str)
+            .ok_or(BackupError::NotABackup)?;
+        let progress = file.get("progress").ok_or(BackupError::NotABackup)?;
+        if !is_valid_course(course) {
+            return Err(BackupError::BadCourse(course.to_owned()));
         }
-        let progress =
-            Progress::parse(&file.progress.to_string()).map_err(BackupError::DamagedProgress)?;
+        let progress = Progress::from_value(progress).map_err(BackupError::DamagedProgress)?;
         Ok(Self {
-            course: file.course,
+            course: course.to_owned(),
             progress,
         })
     }

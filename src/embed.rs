@@ -264,7 +264,8 @@ pub type ProgrammeLookup<'a> = &'a dyn Fn(&str) -> Option<Result<Programme, Prog
 /// `Err` carries the reader's own date when the zone is not known.
 pub type Clock<'a> = &'a dyn Fn(Option<&str>) -> Result<CivilDate, CivilDate>;
 
-/// The bundled programmes, parsed on demand.
+/// The bundled programmes, parsed on demand (host build: see `programme::BUNDLED`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_programme(id: &str) -> Option<Result<Programme, ProgrammeErrors>> {
     crate::programme::bundled_source(id).map(Programme::from_json)
 }

@@ -8,6 +8,7 @@ pub mod colour;
 pub mod date;
 pub mod embed;
 pub mod i18n;
+pub mod json;
 pub mod programme;
 pub mod progress;
 pub mod prompt_id;

@@ -1,9 +1,9 @@
 //! The programme model: a course's Things, their prompts and its schedule, read from JSON and validated.
 
 use crate::date::CivilDate;
+use crate::json::{self, Value};
 use crate::prompt_id::{collapse_whitespace, PromptId};
 use crate::schedule::Schedule;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -89,68 +89,263 @@ impl fmt::Display for ProgrammeErrors {
     }
 }
 
-// Unknown fields are refused: a misspelt "promts" must not quietly leave a Thing without questions.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// A programme file as written, before its values are checked.
 struct ProgrammeFile {
-    /// Lets an editor find the JSON Schema; not used here.
-    #[serde(rename = "$schema", default)]
-    _schema: Option<String>,
     format: u32,
     id: String,
     title: String,
-    #[serde(default)]
     language: Option<String>,
-    #[serde(default)]
     time_zone: Option<String>,
-    #[serde(default)]
     schedule: Option<ScheduleFile>,
     things: Vec<ThingFile>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ScheduleFile {
-    #[serde(default)]
     start: Option<String>,
-    #[serde(default)]
     interval_days: Option<u32>,
-    #[serde(default)]
     catch_up: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ThingFile {
     number: u32,
     title: String,
-    #[serde(default)]
     link: Option<String>,
-    #[serde(default)]
     release: Option<String>,
-    #[serde(default)]
     prompts: Vec<PromptFile>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct PromptFile {
-    #[serde(default)]
     id: Option<String>,
     text: String,
-    #[serde(default)]
     optional: bool,
+}
+
+/// The first thing in the JSON that does not fit the format, as a path and what is wrong.
+type Shape<T> = Result<T, String>;
+
+/// What a value is, for "must be …, not …" messages.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => if *b { "true" } else { "false" }.into(),
+        Value::Int(n) => n.to_string(),
+        Value::Number(text) => text.clone(),
+        Value::String(_) => "text in quotes".into(),
+        Value::Array(_) => "a list [ … ]".into(),
+        Value::Object(_) => "an object { … }".into(),
+    }
+}
+
+fn text_at(value: &Value, path: &str) -> Shape<String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(format!(
+            "{path} must be text in double quotes, not {}",
+            found(other)
+        )),
+    }
+}
+
+fn whole_at(value: &Value, path: &str) -> Shape<u32> {
+    match value {
+        Value::Int(n) => u32::try_from(*n).map_err(|_| format!("{path} is too large: {n}")),
+        other => Err(format!(
+            "{path} must be a whole number, not {}",
+            found(other)
+        )),
+    }
+}
+
+/// One JSON object of the file, whose fields are read by name.
+struct Fields<'a> {
+    /// Its path (`things[3]`), empty for the whole file.
+    at: String,
+    fields: &'a [(String, Value)],
+}
+
+impl<'a> Fields<'a> {
+    /// Unknown fields are refused: a misspelt "promts" must not quietly leave a Thing without questions.
+    fn new(value: &'a Value, at: String, known: &[&str]) -> Shape<Self> {
+        let Value::Object(fields) = value else {
+            let what = if at.is_empty() { "the file" } else { &at };
+            return Err(format!(
+                "{what} must be an object {{ … }}, not {}",
+                found(value)
+            ));
+        };
+        if let Some((key, _)) = fields
+            .iter()
+            .find(|(key, _)| !known.contains(&key.as_str()))
+        {
+            let mut message = if at.is_empty() {
+                String::new()
+            } else {
+                format!("{at}: ")
+            };
+            message.push_str(&format!(
+                "unknown field \"{key}\": the fields allowed here are "
+            ));
+            for (i, name) in known.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(if i + 1 == known.len() { " and " } else { ", " });
+                }
+                message.push_str(&format!("\"{name}\""));
+            }
+            return Err(message);
+        }
+        Ok(Self { at, fields })
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.at.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.at)
+        }
+    }
+
+    /// The field, when it is given (`null` included).
+    fn given(&self, key: &str) -> Option<&'a Value> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn required(&self, key: &str) -> Shape<&'a Value> {
+        self.given(key)
+            .ok_or_else(|| format!("{} is missing", self.path(key)))
+    }
+
+    fn text(&self, key: &str) -> Shape<String> {
+        text_at(self.required(key)?, &self.path(key))
+    }
+
+    fn whole(&self, key: &str) -> Shape<u32> {
+        whole_at(self.required(key)?, &self.path(key))
+    }
+
+    /// A field that may be left out or be `null`.
+    fn optional(&self, key: &str) -> Option<&'a Value> {
+        self.given(key).filter(|v| **v != Value::Null)
+    }
+
+    fn optional_text(&self, key: &str) -> Shape<Option<String>> {
+        self.optional(key)
+            .map(|v| text_at(v, &self.path(key)))
+            .transpose()
+    }
+
+    /// A list that may be left out (but not be `null`), each item read by `read` with its path.
+    fn list<T>(&self, key: &str, read: impl Fn(&'a Value, String) -> Shape<T>) -> Shape<Vec<T>> {
+        match self.given(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| read(item, format!("{}[{i}]", self.path(key))))
+                .collect(),
+            Some(other) => Err(format!(
+                "{} must be a list [ … ], not {}",
+                self.path(key),
+                found(other)
+            )),
+        }
+    }
+}
+
+impl ProgrammeFile {
+    fn read(value: &Value) -> Shape<Self> {
+        let file = Fields::new(
+            value,
+            String::new(),
+            &[
+                "$schema", "format", "id", "title", "language", "timeZone", "schedule", "things",
+            ],
+        )?;
+        // Lets an editor find the JSON Schema; not used here.
+        file.optional_text("$schema")?;
+        Ok(Self {
+            format: file.whole("format")?,
+            id: file.text("id")?,
+            title: file.text("title")?,
+            language: file.optional_text("language")?,
+            time_zone: file.optional_text("timeZone")?,
+            schedule: file
+                .optional("schedule")
+                .map(ScheduleFile::read)
+                .transpose()?,
+            things: file.list("things", ThingFile::read)?,
+        })
+    }
+}
+
+impl ScheduleFile {
+    fn read(value: &Value) -> Shape<Self> {
+        let schedule = Fields::new(
+            value,
+            "schedule".into(),
+            &["start", "intervalDays", "catchUp"],
+        )?;
+        Ok(Self {
+            start: schedule.optional_text("start")?,
+            interval_days: schedule
+                .optional("intervalDays")
+                .map(|v| whole_at(v, "schedule.intervalDays"))
+                .transpose()?,
+            catch_up: schedule.list("catchUp", |v, at| text_at(v, &at))?,
+        })
+    }
+}
+
+impl ThingFile {
+    fn read(value: &Value, at: String) -> Shape<Self> {
+        let thing = Fields::new(
+            value,
+            at,
+            &["number", "title", "link", "release", "prompts"],
+        )?;
+        Ok(Self {
+            number: thing.whole("number")?,
+            title: thing.text("title")?,
+            link: thing.optional_text("link")?,
+            release: thing.optional_text("release")?,
+            prompts: thing.list("prompts", PromptFile::read)?,
+        })
+    }
+}
+
+impl PromptFile {
+    fn read(value: &Value, at: String) -> Shape<Self> {
+        let prompt = Fields::new(value, at, &["id", "text", "optional"])?;
+        let optional = match prompt.given("optional") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                return Err(format!(
+                    "{} must be true or false, not {}",
+                    prompt.path("optional"),
+                    found(other)
+                ))
+            }
+        };
+        Ok(Self {
+            id: prompt.optional_text("id")?,
+            text: prompt.text("text")?,
+            optional,
+        })
+    }
 }
 
 impl Programme {
     /// Reads and validates a programme file, reporting every problem found, not only the first.
     pub fn from_json(text: &str) -> Result<Self, ProgrammeErrors> {
-        let file: ProgrammeFile = serde_json::from_str(text).map_err(|e| {
-            ProgrammeErrors(vec![ProgrammeError {
-                path: String::new(),
-                message: format!("the file is not a programme in JSON ({e})"),
-            }])
-        })?;
+        let file = json::parse(text)
+            .map_err(|e| e.to_string())
+            .and_then(|value| ProgrammeFile::read(&value))
+            .map_err(|why| {
+                ProgrammeErrors(vec![ProgrammeError {
+                    path: String::new(),
+                    message: format!("the file is not a programme in JSON ({why})"),
+                }])
+            })?;
         let mut errors = Vec::new();
         let mut push =
             |path: String, message: String| errors.push(ProgrammeError { path, message });
@@ -495,7 +690,14 @@ fn is_web_link(link: &str) -> bool {
     })
 }
 
-/// The programmes that ship inside the widget, by id.
+/// The ids of the programmes that ship with the widget, each as `programmes/<id>.json`
+/// beside the loader in dist/ (the loader fetches the one a placeholder names, so the
+/// WebAssembly carries none of them).
+pub const BUNDLED_IDS: [&str; 2] = ["cpd23-2011", "cpd23-2012"];
+
+/// The bundled programmes' JSON text by id, for the host build (tests, tools). The
+/// WebAssembly gets the one a page needs from the loader instead.
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED: [(&str, &str); 2] = [
     (
         "cpd23-2011",
@@ -507,7 +709,8 @@ pub const BUNDLED: [(&str, &str); 2] = [
     ),
 ];
 
-/// The JSON text of a bundled programme.
+/// The JSON text of a bundled programme (host build only, see [`BUNDLED`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_source(id: &str) -> Option<&'static str> {
     BUNDLED
         .iter()
@@ -515,7 +718,12 @@ pub fn bundled_source(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// Whether `id` names a bundled programme.
+pub fn is_bundled(id: &str) -> bool {
+    BUNDLED_IDS.contains(&id)
+}
+
 /// The ids of the bundled programmes, for messages that list what can be used.
 pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
-    BUNDLED.iter().map(|(id, _)| *id)
+    BUNDLED_IDS.iter().copied()
 }

@@ -1,7 +1,7 @@
 //! What a reader has ticked, in the versioned form kept in browser storage, and how copies merge.
 
+use crate::json::{self, Value};
 use crate::prompt_id::PromptId;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -29,7 +29,7 @@ pub fn backup_key(key: &str) -> String {
 ///
 /// Keeping the time of un-ticking too lets two copies merge per prompt:
 /// the later change wins, whichever copy it is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tick {
     pub done: bool,
     pub at: u64,
@@ -50,17 +50,6 @@ impl Tick {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     things: BTreeMap<String, BTreeMap<PromptId, Tick>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredV1 {
-    version: u32,
-    things: BTreeMap<String, BTreeMap<PromptId, Tick>>,
-}
-
-#[derive(Deserialize)]
-struct StoredVersion {
-    version: u32,
 }
 
 /// Why stored text could not be read as progress.
@@ -87,8 +76,21 @@ impl fmt::Display for StoredDataError {
 impl Progress {
     /// Reads stored text; never panics, whatever the text.
     pub fn parse(text: &str) -> Result<Self, StoredDataError> {
-        let unreadable = |e: serde_json::Error| StoredDataError::Unreadable(e.to_string());
-        let StoredVersion { version } = serde_json::from_str(text).map_err(unreadable)?;
+        let value = json::parse(text).map_err(|e| StoredDataError::Unreadable(e.to_string()))?;
+        Self::from_value(&value)
+    }
+
+    /// Reads stored progress already parsed as JSON (as inside a backup file).
+    ///
+    /// The version is read first: a newer release may have changed everything else.
+    /// Fields this release does not know are ignored, as they always were.
+    pub(crate) fn from_value(value: &Value) -> Result<Self, StoredDataError> {
+        let unreadable = |why: &str| StoredDataError::Unreadable(why.to_owned());
+        let version = value
+            .get("version")
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| unreadable("no \"version\" with a whole number"))?;
         if version > STORAGE_VERSION {
             return Err(StoredDataError::NewerVersion(version));
         }
@@ -97,19 +99,68 @@ impl Progress {
                 "unknown format {version}"
             )));
         }
-        let stored: StoredV1 = serde_json::from_str(text).map_err(unreadable)?;
-        Ok(Self {
-            things: stored.things,
-        })
+        let stored = value
+            .get("things")
+            .and_then(Value::as_object)
+            .ok_or_else(|| unreadable("no \"things\" object"))?;
+        let mut things = BTreeMap::new();
+        for (thing, ticks) in stored {
+            let ticks = ticks.as_object().ok_or_else(|| {
+                StoredDataError::Unreadable(format!("Thing \"{thing}\" is not an object"))
+            })?;
+            let mut read = BTreeMap::new();
+            for (id, tick) in ticks {
+                let done = tick.get("done").and_then(Value::as_bool);
+                let at = tick.get("at").and_then(Value::as_u64);
+                let (Some(done), Some(at)) = (done, at) else {
+                    return Err(StoredDataError::Unreadable(format!(
+                        "prompt \"{id}\" of Thing \"{thing}\" is not {{\"done\": true or false, \"at\": a time}}"
+                    )));
+                };
+                read.insert(PromptId::named(id), Tick { done, at });
+            }
+            things.insert(thing.clone(), read);
+        }
+        Ok(Self { things })
     }
 
     /// The text to store; `parse` reads it back to an equal value.
     pub fn to_json(&self) -> String {
-        let stored = StoredV1 {
-            version: STORAGE_VERSION,
-            things: self.things.clone(),
-        };
-        serde_json::to_string(&stored).unwrap_or_default()
+        self.to_value(false).to_json()
+    }
+
+    /// The stored form as JSON: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`.
+    /// `sorted_keys` puts every object's keys in alphabetical order instead
+    /// (`things` before `version`, `at` before `done`), as backup files have them.
+    pub(crate) fn to_value(&self, sorted_keys: bool) -> Value {
+        let things = self
+            .things
+            .iter()
+            .map(|(thing, ticks)| {
+                let ticks = ticks
+                    .iter()
+                    .map(|(id, tick)| {
+                        let mut fields = vec![
+                            ("done".to_owned(), Value::Bool(tick.done)),
+                            ("at".to_owned(), Value::Int(tick.at)),
+                        ];
+                        if sorted_keys {
+                            fields.reverse();
+                        }
+                        (id.as_str().to_owned(), Value::Object(fields))
+                    })
+                    .collect();
+                (thing.clone(), Value::Object(ticks))
+            })
+            .collect();
+        let mut fields = vec![
+            ("version".to_owned(), Value::Int(u64::from(STORAGE_VERSION))),
+            ("things".to_owned(), Value::Object(things)),
+        ];
+        if sorted_keys {
+            fields.reverse();
+        }
+        Value::Object(fields)
     }
 
     /// Whether the prompt is ticked.

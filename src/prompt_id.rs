@@ -1,14 +1,12 @@
 //! Stable prompt ids: a tick belongs to the question, not to the page it was ticked on.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The id under which a prompt's tick is stored.
 ///
 /// Programme files may name ids themselves; otherwise the id is derived from the
 /// prompt's normalised text, so the same question pasted into two posts shares its tick.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PromptId(String);
 
 impl PromptId {

@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 use thing_prompts::backup::{course_of_key, Backup, BackupError, RestoreReport, INLINE_COURSE};
 use thing_prompts::date::CivilDate;
+use thing_prompts::json::{self, Value};
 use thing_prompts::progress::{backup_key, storage_key, Progress, StoredDataError, Tick};
 use thing_prompts::prompt_id::PromptId;
 
@@ -129,13 +130,18 @@ fn code_round_trip_gives_the_same_prompts() {
 fn file_round_trip_keeps_every_change_and_its_time() {
     let original = backup("cpd23-2012", small_progress());
     let file = original.to_file();
-    let value: serde_json::Value = serde_json::from_str(&file).unwrap();
-    assert_eq!(value["thingPromptsBackup"], 1);
-    assert_eq!(value["course"], "cpd23-2012");
-    assert_eq!(value["progress"]["version"], 1);
+    let value = json::parse(&file).unwrap();
+    assert_eq!(value.get("thingPromptsBackup"), Some(&Value::Int(1)));
+    assert_eq!(value.get("course"), Some(&Value::from("cpd23-2012")));
+    let progress = value.get("progress").unwrap();
+    assert_eq!(progress.get("version"), Some(&Value::Int(1)));
+    let tick = progress.get("things").unwrap().get("12").unwrap();
     assert_eq!(
-        value["progress"]["things"]["12"][text(OTHERS).as_str()],
-        serde_json::json!({"done": false, "at": 12})
+        tick.get(text(OTHERS).as_str()),
+        Some(&Value::Object(vec![
+            ("at".into(), Value::Int(12)),
+            ("done".into(), Value::Bool(false)),
+        ]))
     );
     assert_eq!(Backup::parse(&file), Ok(original));
 }
@@ -617,4 +623,105 @@ fn restoring_an_empty_backup_says_it_is_empty() {
     );
     let message = report.to_string();
     assert!(!message.contains("0 ticks"), "{message}");
+}
+
+/// Every character JSON escapes, and some it must leave alone.
+fn awkward() -> String {
+    let mut text: String = (0_u8..0x20).map(char::from).collect();
+    text.push_str("\"\\/\u{7f}\u{80}\u{2028}\u{2029}é😀\u{feff}");
+    text
+}
+
+/// `awkward()` as the first release (serde_json) wrote it.
+const AWKWARD_JSON: &str = concat!(
+    r#"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f"#,
+    r#"\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"#,
+    r#"\"\\/"#,
+    "\u{7f}\u{80}\u{2028}\u{2029}é😀\u{feff}"
+);
+
+#[test]
+fn backup_files_are_byte_for_byte_what_the_first_release_wrote() {
+    let mut progress = Progress::default();
+    progress.set("12", &named(&awkward()), true, u64::MAX - 1);
+    progress.set("12", &named(&awkward()), false, 5);
+    progress.set("", &text("Why?"), true, 0);
+    progress.set("3", &named("q 1"), false, 9_007_199_254_740_993);
+    progress.set("3", &named(""), true, 1);
+    progress.set(&awkward(), &named("z"), true, 7);
+    // Written by the release that used serde_json, from the same backups: the
+    // progress's keys are sorted ("things" before "version", "at" before "done").
+    let first_release = r#"{
+  "thingPromptsBackup": 1,
+  "course": "cpd23-2012",
+  "progress": {
+    "things": {
+      "": {
+        "t9b970ef64ee134f2": {
+          "at": 0,
+          "done": true
+        }
+      },
+      "AWKWARD": {
+        "z": {
+          "at": 7,
+          "done": true
+        }
+      },
+      "12": {
+        "AWKWARD": {
+          "at": 18446744073709551615,
+          "done": false
+        }
+      },
+      "3": {
+        "": {
+          "at": 1,
+          "done": true
+        },
+        "q 1": {
+          "at": 9007199254740993,
+          "done": false
+        }
+      }
+    },
+    "version": 1
+  }
+}"#
+    .replace("AWKWARD", AWKWARD_JSON);
+    let full = backup("cpd23-2012", progress);
+    assert_eq!(full.to_file(), first_release);
+    assert_eq!(Backup::parse(&first_release), Ok(full));
+
+    let empty = r#"{
+  "thingPromptsBackup": 1,
+  "course": "~inline",
+  "progress": {
+    "things": {},
+    "version": 1
+  }
+}"#;
+    let none = backup(INLINE_COURSE, Progress::default());
+    assert_eq!(none.to_file(), empty);
+    assert_eq!(Backup::parse(empty), Ok(none));
+}
+
+#[test]
+fn backup_files_ignore_unknown_fields_and_need_course_and_progress() {
+    let with_extra = r#"{"note":"kept by hand","thingPromptsBackup":1,"course":"x","progress":{"version":1,"things":{"1":{"a":{"done":true,"at":3,"by":"me"}}}},"extra":[1.5]}"#;
+    let read = Backup::parse(with_extra).unwrap();
+    assert!(read.progress.is_done("1", &named("a")));
+    for text in [
+        r#"{"thingPromptsBackup":1,"course":"x"}"#,
+        r#"{"thingPromptsBackup":1,"progress":{"version":1,"things":{}}}"#,
+        r#"{"thingPromptsBackup":1,"course":5,"progress":{"version":1,"things":{}}}"#,
+        r#"{"thingPromptsBackup":1.0,"course":"x","progress":{"version":1,"things":{}}}"#,
+        r#"{"thingPromptsBackup":1,"course":"x","course":"y","progress":{"version":1,"things":{}}}"#,
+    ] {
+        assert_eq!(Backup::parse(text), Err(BackupError::NotABackup), "{text}");
+    }
+    assert!(matches!(
+        Backup::parse(r#"{"thingPromptsBackup":1,"course":"x","progress":null}"#),
+        Err(BackupError::DamagedProgress(StoredDataError::Unreadable(_)))
+    ));
 }

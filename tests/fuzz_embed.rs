@@ -16,6 +16,7 @@ use thing_prompts::colour::Rgba;
 use thing_prompts::date::CivilDate;
 use thing_prompts::embed::{bundled_programme, resolve, RawEmbed, Supplied, ThingChoice};
 use thing_prompts::i18n::{Arg, Label, Labels, Lang, LABELS};
+use thing_prompts::json::{self, Value};
 use thing_prompts::programme::{Programme, BUNDLED};
 
 fn config(cases: u32) -> ProptestConfig {
@@ -241,9 +242,20 @@ proptest! {
 /// A bundled programme file with Thing 1's link replaced.
 fn with_link(link: &str) -> String {
     let source = BUNDLED[1].1;
-    let mut value: serde_json::Value = serde_json::from_str(source).unwrap();
-    value["things"][0]["link"] = serde_json::Value::String(link.to_owned());
-    value.to_string()
+    let mut value = json::parse(source).unwrap();
+    let Value::Object(fields) = &mut value else {
+        panic!("the programme is an object")
+    };
+    let things = fields.iter_mut().find(|(key, _)| key == "things").unwrap();
+    let Value::Array(things) = &mut things.1 else {
+        panic!("things is a list")
+    };
+    let Value::Object(thing) = &mut things[0] else {
+        panic!("a Thing is an object")
+    };
+    thing.retain(|(key, _)| key != "link");
+    thing.push(("link".into(), Value::from(link)));
+    value.to_json()
 }
 
 fn is_web_address(link: &str) -> bool {

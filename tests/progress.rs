@@ -519,3 +519,95 @@ fn a_whole_course_fully_ticked_stays_small() {
     assert!(stored.len() < 5_500, "{} bytes", stored.len());
     assert_eq!(Progress::parse(&stored).unwrap(), progress);
 }
+
+/// A prompt id of every character JSON escapes, and of some it must leave alone.
+fn awkward_id() -> String {
+    let mut id: String = (0_u8..0x20).map(char::from).collect();
+    id.push_str("\"\\/\u{7f}\u{80}\u{2028}\u{2029}é😀\u{feff}");
+    id
+}
+
+/// `awkward_id()` as the first release (serde_json) wrote it: control characters escaped,
+/// with the short forms where JSON has them, `"` and `\` escaped, everything else as it is.
+const AWKWARD_JSON: &str = concat!(
+    r#"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f"#,
+    r#"\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"#,
+    r#"\"\\/"#,
+    "\u{7f}\u{80}\u{2028}\u{2029}é😀\u{feff}"
+);
+
+/// Progress with awkward ids and Thing keys, and times up to `u64::MAX`.
+fn awkward_progress() -> Progress {
+    let awkward = id(&awkward_id());
+    let mut p = Progress::default();
+    p.set("12", &awkward, true, u64::MAX - 1);
+    p.set("12", &awkward, false, 5);
+    p.set("", &PromptId::from_text("Why?"), true, 0);
+    p.set("3", &id("q 1"), false, 9_007_199_254_740_993);
+    p.set("3", &id(""), true, 1);
+    p.set(&awkward_id(), &id("z"), true, 7);
+    p
+}
+
+#[test]
+fn stored_text_is_byte_for_byte_what_the_first_release_wrote() {
+    // Written by the release that used serde_json, from the same progress.
+    let first_release = r#"{"version":1,"things":{"":{"t9b970ef64ee134f2":{"done":true,"at":0}},"AWKWARD":{"z":{"done":true,"at":7}},"12":{"AWKWARD":{"done":false,"at":18446744073709551615}},"3":{"":{"done":true,"at":1},"q 1":{"done":false,"at":9007199254740993}}}}"#
+        .replace("AWKWARD", AWKWARD_JSON);
+    let progress = awkward_progress();
+    assert_eq!(progress.to_json(), first_release);
+    assert_eq!(Progress::parse(&first_release), Ok(progress));
+    assert_eq!(
+        Progress::default().to_json(),
+        r#"{"version":1,"things":{}}"#
+    );
+}
+
+#[test]
+fn stored_text_with_white_space_unknown_fields_and_escapes_reads() {
+    let text = "\r\n {\"things\" : {\"1\":{\"\\u0071\\ud83d\\ude00\":{\"at\":5,\"done\":true,\"note\":[1.5,null]}}},\n\t\"version\": 1, \"later\": {\"x\": -2e3} } \n";
+    let progress = parsed(text);
+    assert_eq!(
+        progress.tick("1", &id("q😀")),
+        Some(Tick { done: true, at: 5 })
+    );
+    assert_eq!(progress.ticks().count(), 1);
+}
+
+#[test]
+fn unreadable_stored_text_says_why() {
+    let cases = [
+        (
+            "{\"version\":1,\n \"things\":{}",
+            "line 2, column 13: the text ends too soon: expected a comma or } after this field",
+        ),
+        (
+            r#"{"version":1,"things":{},"version":1}"#,
+            r#"line 1, column 26: the field "version" appears twice in this object"#,
+        ),
+        (
+            r#"{"version":1,"things":{"12":{"a":{}},"12":{}}}"#,
+            r#"line 1, column 38: the field "12" appears twice in this object"#,
+        ),
+        (
+            r#"{"version":1.0,"things":{}}"#,
+            r#"no "version" with a whole number"#,
+        ),
+        (r#"{"version":1,"things":null}"#, r#"no "things" object"#),
+        (
+            r#"{"version":1,"things":{"12":[]}}"#,
+            r#"Thing "12" is not an object"#,
+        ),
+        (
+            r#"{"version":1,"things":{"12":{"a":{"done":true,"at":1e3}}}}"#,
+            r#"prompt "a" of Thing "12" is not {"done": true or false, "at": a time}"#,
+        ),
+    ];
+    for (text, why) in cases {
+        assert_eq!(
+            Progress::parse(text),
+            Err(StoredDataError::Unreadable(why.into())),
+            "{text}"
+        );
+    }
+}

@@ -9,6 +9,7 @@
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use thing_prompts::backup::Backup;
+use thing_prompts::json::Value;
 use thing_prompts::programme::{self, Programme};
 use thing_prompts::progress::{Progress, Tick};
 use thing_prompts::prompt_id::PromptId;
@@ -69,29 +70,31 @@ fn tick() -> impl Strategy<Value = Tick> {
 /// Builds progress holding exactly these ticks (and these Things, even with no ticks)
 /// through the public API: the stored JSON text, parsed.
 fn build(things: &BTreeMap<String, BTreeMap<PromptId, Tick>>) -> Progress {
-    let things: serde_json::Map<String, serde_json::Value> = things
+    let stored: Vec<(String, Value)> = things
         .iter()
         .map(|(thing, ticks)| {
-            let ticks: serde_json::Map<String, serde_json::Value> = ticks
+            let ticks: Vec<(String, Value)> = ticks
                 .iter()
                 .map(|(id, tick)| {
-                    (
-                        id.as_str().to_owned(),
-                        serde_json::json!({ "done": tick.done, "at": tick.at }),
-                    )
+                    let tick = vec![
+                        ("done".to_owned(), Value::Bool(tick.done)),
+                        ("at".to_owned(), Value::Int(tick.at)),
+                    ];
+                    (id.as_str().to_owned(), Value::Object(tick))
                 })
                 .collect();
-            (thing.clone(), serde_json::Value::Object(ticks))
+            (thing.clone(), Value::Object(ticks))
         })
         .collect();
-    let text = serde_json::json!({ "version": 1, "things": things }).to_string();
+    let text = Value::Object(vec![
+        ("version".to_owned(), Value::Int(1)),
+        ("things".to_owned(), Value::Object(stored)),
+    ])
+    .to_json();
     let progress = Progress::parse(&text).unwrap();
     assert_eq!(
         progress.ticks().count(),
-        things
-            .values()
-            .map(|t| t.as_object().unwrap().len())
-            .sum::<usize>()
+        things.values().map(BTreeMap::len).sum::<usize>()
     );
     progress
 }

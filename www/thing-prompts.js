@@ -7,9 +7,21 @@
   // their URLs, so this loader never pairs with a cached copy of another build's files.
   var BUILD = '__BUILD__';
   var VERSION = '__VERSION__';
+  // The programmes that ship beside this file as programmes/<id>.json (also written by xtask).
+  var BUNDLED = '__PROGRAMMES__'.split(' ');
+  // The WebAssembly modules: the lite one has the checklist; the full one adds the parts a reader
+  // rarely opens (backup, course overview) and is fetched only when one of them is wanted.
+  var LITE = 'thing-prompts-wasm';
+  var FULL = 'thing-prompts-full';
   // A programme named by data-programme-src gets this long to arrive, and may be this large.
   var PROGRAMME_TIMEOUT_MS = 10000;
   var PROGRAMME_MAX_BYTES = 256 * 1024;
+  // A placeholder within this many viewport heights of the viewport (below it or above it) mounts
+  // as soon as the widget is ready; one further away when scrolling brings it this close. About
+  // three posts on a phone or a laptop: the screen the reader sees and the next ones. A flick of
+  // a few thousand pixels a second still takes a third of a second to cover one and a half
+  // viewports, far longer than a batch of widgets takes to mount.
+  var NEAR = 1.5;
   // Nothing is ever thrown into the page: the placeholders' own content is the fallback.
   try {
     // The one global name the widget adds; a second copy of this script reuses it.
@@ -109,25 +121,28 @@
       warn('cannot tell where the widget files are; the questions stay as plain text.');
       return null;
     }
-    var ready = null;
+    // Each module's glue, as a promise, once asked for; `active` is the one widgets mount with.
+    var modules = {};
+    var chosen = null;
+    var active = null;
     var claimed = typeof WeakSet === 'function' ? new WeakSet() : null;
     // Programme files by absolute URL: each is fetched once per page, whatever the number of
     // placeholders, scans and copies of this script (later copies use this copy's scan).
     var programmes = {};
 
-    function load() {
-      if (ready) return ready;
+    function load(name) {
+      if (modules[name]) return modules[name];
       var violations = [];
       function onViolation(event) {
         violations.push(event);
       }
       document.addEventListener('securitypolicyviolation', onViolation);
       var tag = '?v=' + encodeURIComponent(BUILD);
-      ready = new Promise(function (resolve) {
+      var ready = modules[name] = new Promise(function (resolve) {
         // Inside the executor, a host page's broken fetch that throws becomes a rejection.
         resolve(Promise.all([
-          import(base + 'thing-prompts-wasm.js' + tag),
-          fetch(base + 'thing-prompts-wasm_bg.wasm' + tag, { credentials: 'omit' }),
+          import(base + name + '.js' + tag),
+          fetch(base + name + '_bg.wasm' + tag, { credentials: 'omit' }),
         ]));
       }).then(function (loaded) {
         var glue = loaded[0];
@@ -157,6 +172,8 @@
             }
             if (fix) {
               warn("the page's Content-Security-Policy " + fix);
+            } else if (active) {
+              warn('could not load the rest of the widget (backup, course overview):', error);
             } else {
               warn('could not start, so the questions stay as plain text:', error);
             }
@@ -172,7 +189,12 @@
      */
     function programmeOf(node) {
       var src = node.getAttribute('data-programme-src');
-      if (src === null) return Promise.resolve([undefined, undefined]);
+      if (src === null) {
+        // A bundled programme is a file beside this one, fetched once per page like the others.
+        var id = (node.getAttribute('data-programme') || '').trim().toLowerCase();
+        if (!id || BUNDLED.indexOf(id) < 0) return Promise.resolve([undefined, undefined]);
+        src = base + 'programmes/' + id + '.json?v=' + encodeURIComponent(BUILD);
+      }
       var url = null;
       try {
         url = new URL(src.trim() || 'about:blank', document.baseURI);
@@ -189,10 +211,17 @@
       return programmes[key];
     }
 
-    function mount(glue, node, programme) {
+    // The widgets mounted so far, [node, programme], for the full module to take over.
+    var live = [];
+    // The placeholder being mounted, [node, programme], for an upgrade it asks for meanwhile.
+    var current = null;
+    function mount(node, programme, open) {
+      var job = current = [node, programme];
       try {
-        glue.mount(node, programme[0], programme[1]);
+        if (active.mount(node, programme[0], programme[1], open)) live.push(job);
+        current = null;
       } catch (error) {
+        current = null;
         warn('one widget could not start:', error);
         // A shadow root left empty would hide the placeholder's own content: show it again.
         try {
@@ -208,22 +237,147 @@
     // stays responsive while they mount (Yew renders each one in the microtasks after it).
     var queue = [];
     var draining = false;
-    function enqueue(glue, node, programme) {
-      queue.push([glue, node, programme]);
+    function enqueue(node, programme) {
+      queue.push([node, programme]);
       if (!draining) {
         draining = true;
         // The first few start at once: the reader is probably looking at them.
         Promise.resolve().then(drain);
       }
     }
-    function drain() {
+    function drain(all) {
       var started = Date.now();
-      for (var n = 0; queue.length && n < 4 && Date.now() - started < 8; n++) {
+      for (var n = 0; queue.length && (all === true || (n < 4 && Date.now() - started < 8)); n++) {
         var job = queue.shift();
-        mount(job[0], job[1], job[2]);
+        mount(job[0], job[1]);
       }
       if (queue.length) setTimeout(drain, 0);
       else draining = false;
+    }
+
+    // Placeholders far below the fold wait until the reader scrolls near them, so a front page of
+    // fifty posts starts as fast as one of five. Each placeholder found has a record:
+    // { node, ready: [glue, programme] once both have arrived, near, started }.
+    var waiting = [];
+    var records = null;
+    var watcher = null;
+    try {
+      if (typeof IntersectionObserver === 'function' && typeof WeakMap === 'function') {
+        records = new WeakMap();
+        // Percentages of the viewport's height above and below it (the test isNear repeats).
+        watcher = new IntersectionObserver(function (entries) {
+          try {
+            for (var i = 0; i < entries.length; i++) {
+              var record = entries[i].isIntersecting && records.get(entries[i].target);
+              if (record) approach(record);
+            }
+          } catch (error) {
+            warn('one widget could not start:', error);
+          }
+        }, { rootMargin: NEAR * 100 + '% 0px' });
+      }
+    } catch (ignored) {
+      // Without it every widget starts at once, as it did before.
+      watcher = null;
+    }
+
+    /** Whether `node` is near enough to the viewport to start now: the observer's test, at once. */
+    function isNear(node) {
+      try {
+        // No box at all (display: none on it or an ancestor: a closed tab, a hidden sidebar):
+        // where it will appear cannot be told, and a page's script may show it at any moment
+        // without scrolling, so it starts now, as every placeholder did before.
+        if (!node.getClientRects().length) return true;
+        var box = node.getBoundingClientRect();
+        var height = window.innerHeight || document.documentElement.clientHeight;
+        return box.bottom >= -NEAR * height && box.top <= (1 + NEAR) * height;
+      } catch (ignored) {
+        return true;
+      }
+    }
+
+    function start(record) {
+      if (record.started || !record.ready || !record.near) return;
+      record.started = true;
+      forget(record);
+      enqueue(record.node, record.ready[1]);
+    }
+    function approach(record) {
+      record.near = true;
+      if (watcher) watcher.unobserve(record.node);
+      start(record);
+    }
+    function forget(record) {
+      var at = waiting.indexOf(record);
+      if (at >= 0) waiting.splice(at, 1);
+      if (watcher) {
+        watcher.unobserve(record.node);
+        records.delete(record.node);
+      }
+    }
+
+    // A printed page shows every widget: all start now, and mount in the microtasks after this
+    // event, before the browser lays the page out for print. One whose WebAssembly or programme
+    // has not arrived yet prints its static content.
+    try {
+      window.addEventListener('beforeprint', function () {
+        try {
+          waiting.slice().forEach(approach);
+          drain(true);
+        } catch (error) {
+          warn('could not start every widget for printing:', error);
+        }
+      });
+    } catch (ignored) {
+      // Printing then shows far placeholders' static content, which is complete too.
+    }
+
+    // The lite module asks for the full one (a reader opened Backup or All Things, or a
+    // placeholder wants the overview): once it has arrived, it takes over every widget on the
+    // page, with what the lite one kept in memory, and opens the part that was asked for.
+    var asked = [];
+    var upgrading = null;
+    function upgrade(host, open) {
+      if (host) asked.push([host, open, current && current[0] === host ? current[1] : null]);
+      if (upgrading) return;
+      upgrading = load(FULL).then(function (full) {
+        var kept = null;
+        try {
+          kept = active && active !== full ? active.unmount_all() : null;
+        } catch (error) {
+          warn('could not hand the widgets over to the full module:', error);
+          return;
+        }
+        var mounted = live;
+        live = [];
+        active = full;
+        chosen = modules[FULL];
+        try {
+          if (kept) full.adopt_memory(kept);
+        } catch (ignored) {
+          // Only ticks kept in memory (storage blocked) could be missing; storage has the rest.
+        }
+        var done = [];
+        function again(node, programme, open) {
+          if (done.indexOf(node) >= 0) return;
+          done.push(node);
+          mount(node, programme, open);
+        }
+        asked.forEach(function (pair) {
+          for (var i = 0; i < mounted.length; i++) {
+            if (mounted[i][0] === pair[0]) return again(pair[0], mounted[i][1], pair[1] || undefined);
+          }
+          // An overview the lite module could not show: mount it as it was first given.
+          again(pair[0], pair[2] || [undefined, undefined]);
+        });
+        asked = [];
+        mounted.forEach(function (pair) {
+          again(pair[0], pair[1]);
+        });
+      }, function () {
+        upgrading = null;
+        asked = [];
+      });
     }
 
     function scan() {
@@ -237,7 +391,23 @@
           found.push(node);
         }
         if (!found.length) return;
-        var glue = load();
+        // The full module at once for a page that shows an overview; else the lite one.
+        var wantsFull = found.some(function (node) {
+          try {
+            return (node.getAttribute('data-view') || '').trim().toLowerCase() === 'overview';
+          } catch (ignored) {
+            return false; // A host page's trap: that placeholder is reported when it is read.
+          }
+        });
+        if (!chosen) {
+          chosen = load(wantsFull ? FULL : LITE).then(function (glue) {
+            if (!active) active = glue;
+            return glue;
+          });
+        } else if (wantsFull && !modules[FULL]) {
+          upgrade(null, null);
+        }
+        var glue = chosen;
         found.forEach(function (node) {
           var programme;
           try {
@@ -247,17 +417,33 @@
             warn('one widget could not start:', error);
             return;
           }
-          // Each widget starts as soon as it has what it needs: one waiting for its programme's
-          // URL holds up no other.
+          var record = { node: node, ready: null, near: !watcher, started: false };
+          waiting.push(record);
+          if (watcher) {
+            try {
+              records.set(node, record);
+              watcher.observe(node);
+            } catch (ignored) {
+              record.near = true;
+            }
+          }
+          // Each widget starts as soon as it has what it needs and is near the viewport: one
+          // waiting for its programme's URL holds up no other.
           Promise.all([glue, programme]).then(function (both) {
-            enqueue(both[0], node, both[1]);
-          }, function () {});
+            record.ready = both;
+            // Near ones start now, without waiting for the observer's first report (which a tab
+            // opened in the background does not get until it is shown).
+            if (!record.near && isNear(node)) approach(record);
+            else start(record);
+          }, function () {
+            forget(record);
+          });
         });
       } catch (error) {
         warn('could not look for placeholders:', error);
       }
     }
 
-    return { base: base, scan: scan, version: VERSION, build: BUILD };
+    return { base: base, scan: scan, upgrade: upgrade, version: VERSION, build: BUILD };
   }
 })();

@@ -1,8 +1,11 @@
 use super::checklist::Checklist;
 use super::error_notice::ErrorNotice;
+#[cfg(feature = "extras")]
 use super::overview::Overview;
 use crate::colour::Scheme;
-use crate::embed::{View, WidgetModel};
+#[cfg(feature = "extras")]
+use crate::embed::View;
+use crate::embed::WidgetModel;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,20 +17,31 @@ pub enum Outcome {
     Failed(AttrValue, Rc<Vec<String>>),
 }
 
+/// A part to open as the widget mounts: the full module taking over from the click that
+/// asked for it (the lite module has no backup panel or overview).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Opening {
+    Nothing,
+    Backup,
+    Overview,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub outcome: Outcome,
+    pub open: Opening,
 }
 
 /// The root of one widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.outcome {
+        #[cfg(feature = "extras")]
         Outcome::Ready(model, scheme) if model.view == View::Overview => {
             html! { <Overview model={model.clone()} scheme={*scheme} /> }
         }
         Outcome::Ready(model, scheme) => {
-            html! { <Checklist model={model.clone()} scheme={*scheme} /> }
+            html! { <Checklist model={model.clone()} scheme={*scheme} open={props.open} /> }
         }
         Outcome::Failed(message, details) => {
             html! { <ErrorNotice message={message.clone()} details={details.clone()} /> }

@@ -1,4 +1,7 @@
+use super::app::Opening;
+#[cfg(feature = "extras")]
 use super::backup_panel::BackupPanel;
+#[cfg(feature = "extras")]
 use super::overview_list::OverviewList;
 use super::progress_line::ProgressLine;
 use super::prompt_item::PromptItem;
@@ -10,6 +13,7 @@ use crate::programme::counted_prompts;
 use crate::prompt_id::PromptId;
 use crate::web::{now_ms, progress_store, storage_is_persistent};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +21,8 @@ pub struct ChecklistProps {
     pub model: Rc<WidgetModel>,
     /// The palette for this page (light or dark), worked out when the widget mounted.
     pub scheme: Scheme,
+    /// Open at once (and focus the button of) the backup panel or the course list.
+    pub open: Opening,
 }
 
 /// One Thing's questions as checkboxes, with the reader's progress.
@@ -26,16 +32,26 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let progress = use_progress(&model.storage_key);
     // What the last "Clear ticks" removed, so one click can put it back.
     let cleared = use_state(|| None::<Rc<Vec<PromptId>>>);
-    let backup_open = use_state(|| false);
-    let overview_open = use_state(|| false);
-    let ontoggleoverview = {
-        let overview_open = overview_open.clone();
-        Callback::from(move |_: MouseEvent| overview_open.set(!*overview_open))
-    };
-    let ontogglebackup = {
-        let backup_open = backup_open.clone();
-        Callback::from(move |_: MouseEvent| backup_open.set(!*backup_open))
-    };
+    let opening = props.open;
+    let backup_open = use_state(|| opening == Opening::Backup);
+    let overview_open = use_state(|| opening == Opening::Overview);
+    let ontoggleoverview = toggle(&overview_open, "overview");
+    let ontogglebackup = toggle(&backup_open, "backup");
+    // The full module took over from a click on one of these: keep the focus where it was.
+    let backup_button = use_node_ref();
+    let overview_button = use_node_ref();
+    {
+        let focus = match opening {
+            Opening::Backup => Some(backup_button.clone()),
+            Opening::Overview => Some(overview_button.clone()),
+            Opening::Nothing => None,
+        };
+        use_effect_with((), move |()| {
+            if let Some(button) = focus.and_then(|b| b.cast::<web_sys::HtmlElement>()) {
+                let _ = button.focus();
+            }
+        });
+    }
 
     let set_all = {
         let model = model.clone();
@@ -142,12 +158,12 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     <div class="footer">
                         <ProgressLine done={counted_done} total={counted.len()} text={answered} />
                         { action }
-                        <button type="button" aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
+                        <button type="button" ref={backup_button} aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
                             { labels.text(Label::Backup) }
                         </button>
                     </div>
                     if *backup_open {
-                        <BackupPanel model={model.clone()} />
+                        { backup_panel(&model) }
                     }
                 }
             </fieldset>
@@ -156,12 +172,12 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
             if model.ended && model.programme.is_some() {
                 <p class="more">
-                    <button type="button" aria-expanded={overview_open.to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
+                    <button type="button" ref={overview_button} aria-expanded={overview_open.to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
                         { labels.text(Label::ShowOverview) }
                     </button>
                 </p>
                 if *overview_open {
-                    <div id="tp-all"><OverviewList model={model.clone()} progress={progress.clone()} /></div>
+                    <div id="tp-all">{ overview_list(&model, &progress) }</div>
                 }
             }
             if !storage_is_persistent() {
@@ -169,4 +185,42 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
         </div>
     }
+}
+
+/// A button's click: opens or closes its part; in the lite module, where the part is not
+/// built in, asks the loader for the full module to take over with the part open.
+fn toggle(open: &UseStateHandle<bool>, part: &'static str) -> Callback<MouseEvent> {
+    let open = open.clone();
+    Callback::from(move |event: MouseEvent| {
+        if cfg!(feature = "extras") {
+            open.set(!*open);
+        } else if let Some(host) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .and_then(|n| crate::web::host_of(&n))
+        {
+            crate::web::upgrade(&host, part);
+        }
+        let _ = part;
+    })
+}
+
+#[cfg(feature = "extras")]
+fn backup_panel(model: &Rc<WidgetModel>) -> Html {
+    html! { <BackupPanel model={model.clone()} /> }
+}
+
+#[cfg(not(feature = "extras"))]
+fn backup_panel(_: &Rc<WidgetModel>) -> Html {
+    html! {}
+}
+
+#[cfg(feature = "extras")]
+fn overview_list(model: &Rc<WidgetModel>, progress: &Rc<crate::progress::Progress>) -> Html {
+    html! { <OverviewList model={model.clone()} progress={progress.clone()} /> }
+}
+
+#[cfg(not(feature = "extras"))]
+fn overview_list(_: &Rc<WidgetModel>, _: &Rc<crate::progress::Progress>) -> Html {
+    html! {}
 }

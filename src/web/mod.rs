@@ -1,6 +1,7 @@
 //! The browser edge: the one entry point the loader calls, and everything that touches the page.
 
 mod clock;
+#[cfg(feature = "extras")]
 pub mod files;
 pub mod page;
 pub mod progress_store;
@@ -8,11 +9,96 @@ mod storage;
 mod style;
 
 use crate::colour::Scheme;
-use crate::components::app::{App, AppProps, Outcome};
-use crate::embed::{bundled_programme, resolve_at, EmbedError, Theme};
+use crate::components::app::{App, AppProps, Opening, Outcome};
+use crate::embed::{resolve_at, EmbedError, Supplied, Theme};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+thread_local! {
+    /// Every widget this module runs, so that [`unmount_all`] can hand the page over.
+    static MOUNTED: RefCell<Vec<(ShadowRoot, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The loader's `ThingPrompts.upgrade(host, open)`: loads the full module, which takes
+    /// over every widget and opens `open` ("backup", "overview") in `host`.
+    #[wasm_bindgen(js_namespace = ThingPrompts, js_name = upgrade, catch)]
+    fn loader_upgrade(host: &Element, open: &str) -> Result<(), JsValue>;
+}
+
+/// Asks the loader for the full module (the lite build has no backup panel or overview);
+/// the widget `host` opens `open` once the full module has taken over.
+pub fn upgrade(host: &Element, open: &str) {
+    if loader_upgrade(host, open).is_err() {
+        warn("this page's loader cannot load the rest of the widget (backup, overview)");
+    }
+}
+
+/// The placeholder element around the shadow root that `node` is in.
+pub fn host_of(node: &web_sys::Node) -> Option<Element> {
+    node.get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .map(|s| s.host())
+}
+
+/// Whether this build has the rarely used parts (backup panel, course overview).
+#[wasm_bindgen]
+pub fn full() -> bool {
+    cfg!(feature = "extras")
+}
+
+/// Stops every widget this module runs and empties their shadow roots, for another build
+/// to mount in; returns what the page kept in memory instead of localStorage (pass it to
+/// that build's [`adopt_memory`]) so that nothing ticked is lost on the way.
+#[wasm_bindgen]
+pub fn unmount_all() -> js_sys::Array {
+    for (shadow, app) in MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut())) {
+        app.destroy();
+        while let Some(child) = shadow.first_child() {
+            if shadow.remove_child(&child).is_err() {
+                break;
+            }
+        }
+    }
+    let kept = storage::snapshot();
+    let pairs = js_sys::Array::new();
+    for (key, value) in kept.entries {
+        pairs.push(&js_sys::Array::of2(&key.into(), &value.into()));
+    }
+    js_sys::Array::of3(
+        &pairs,
+        &kept
+            .memory_only
+            .into_iter()
+            .map(JsValue::from)
+            .collect::<js_sys::Array>(),
+        &kept.failed.into(),
+    )
+}
+
+/// Takes over what another build of the widget kept in memory (see [`unmount_all`]).
+#[wasm_bindgen]
+pub fn adopt_memory(kept: js_sys::Array) {
+    let text = |value: JsValue| value.as_string().unwrap_or_default();
+    let entries = js_sys::Array::from(&kept.get(0))
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            (text(pair.get(0)), text(pair.get(1)))
+        })
+        .collect();
+    let memory_only = js_sys::Array::from(&kept.get(1)).iter().map(text).collect();
+    storage::adopt(storage::Snapshot {
+        entries,
+        memory_only,
+        failed: kept.get(2).is_truthy(),
+    });
+}
 
 /// Logs one warning, prefixed so a page author can tell whose it is.
 pub fn warn(message: &str) {
@@ -39,14 +125,18 @@ pub fn version() -> String {
 /// Turns one placeholder into a widget. Returns false, and leaves the element as it was,
 /// when it is already mounted or cannot host a shadow root; never throws into the page.
 /// For a placeholder with `data-programme-src` the loader passes the fetched text, or why
-/// fetching failed (a message for the page author).
+/// fetching failed (a message for the page author). `open` ("backup", "overview") opens
+/// that part at once and focuses its button: the full module taking over from a click.
 #[wasm_bindgen]
 pub fn mount(
     host: Element,
     programme_text: Option<String>,
     programme_error: Option<String>,
+    open: Option<String>,
 ) -> bool {
-    if host.shadow_root().is_some() {
+    // A shadow root emptied by another build's `unmount_all` is taken over, never a live one.
+    let reused = host.shadow_root();
+    if reused.as_ref().is_some_and(|s| s.first_child().is_some()) {
         return false;
     }
     install_panic_hook();
@@ -57,10 +147,28 @@ pub fn mount(
         (None, Some(error)) => Some(Err(error)),
         (None, None) => None,
     };
-    let raw = page::read_embed(&host, fetched);
-    let resolved = resolve_at(&raw, &clock::today_in, &bundled_programme);
+    // What the loader fetched is the file of data-programme-src or, for a placeholder naming
+    // a bundled programme, that programme's file (programmes/<id>.json beside the loader).
+    let from_src = host.has_attribute("data-programme-src");
+    let mut raw = page::read_embed(&host, if from_src { fetched.clone() } else { None });
+    if !from_src && raw.supplied.is_none() {
+        let bundled = raw
+            .programme
+            .as_deref()
+            .map(|id| id.trim().to_ascii_lowercase())
+            .filter(|id| crate::programme::is_bundled(id));
+        if let (Some(origin), Some(text)) = (bundled, fetched) {
+            raw.supplied = Some(Supplied { origin, text });
+        }
+    }
+    let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
+    if !full() && matches!(&resolved, Ok(model) if model.view == crate::embed::View::Overview) {
+        // The overview is in the full module: the loader mounts this placeholder with it.
+        upgrade(&host, "");
+        return false;
+    }
     let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let Ok(shadow) = host.attach_shadow(&init) else {
+    let Some(shadow) = reused.or_else(|| host.attach_shadow(&init).ok()) else {
         warn(&format!(
             "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
             host.tag_name().to_lowercase()
@@ -99,8 +207,13 @@ pub fn mount(
     if shadow.append_child(&root).is_err() {
         return false;
     }
-    // The app lives as long as the page; its handle is not needed to keep it.
-    let _app = yew::Renderer::<App>::with_root_and_props(root, AppProps { outcome }).render();
+    let open = match open.as_deref() {
+        Some("backup") => Opening::Backup,
+        Some("overview") => Opening::Overview,
+        _ => Opening::Nothing,
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { outcome, open }).render();
+    MOUNTED.with(|m| m.borrow_mut().push((shadow, app)));
     true
 }
 
@@ -116,6 +229,7 @@ fn install_panic_hook() {
 pub use storage::is_persistent as storage_is_persistent;
 
 /// The reader's own date today.
+#[cfg(feature = "extras")]
 pub fn today() -> crate::date::CivilDate {
     match clock::today_in(None) {
         Ok(day) | Err(day) => day,

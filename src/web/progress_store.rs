@@ -3,6 +3,7 @@
 
 use super::storage;
 use super::warn;
+#[cfg(feature = "extras")]
 use crate::backup::{Backup, RestoreReport};
 use crate::progress::{backup_key, Progress, STORAGE_PREFIX};
 use std::cell::{Cell, RefCell};
@@ -100,6 +101,7 @@ pub fn change(key: &str, apply: impl FnOnce(&mut Progress)) {
 }
 
 /// Adds a backup's ticks under its own course's key (whichever widget it was restored in).
+#[cfg(feature = "extras")]
 pub fn restore(backup: &Backup, now: u64) -> RestoreReport {
     let mut report = RestoreReport::default();
     change(&backup.storage_key(), |progress| {

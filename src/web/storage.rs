@@ -64,3 +64,34 @@ pub fn keep_in_memory(key: &str) {
     FAILED.with(|failed| failed.set(true));
     MEMORY_ONLY.with(|keys| keys.borrow_mut().insert(key.to_owned()));
 }
+
+/// What this page keeps in memory instead of localStorage, so that another build of the
+/// widget taking over the page (the full module after the lite one) starts from it.
+pub struct Snapshot {
+    pub entries: Vec<(String, String)>,
+    pub memory_only: Vec<String>,
+    pub failed: bool,
+}
+
+/// This page's in-memory storage, for [`Snapshot`].
+pub fn snapshot() -> Snapshot {
+    Snapshot {
+        entries: MEMORY.with(|m| {
+            m.borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        }),
+        memory_only: MEMORY_ONLY.with(|keys| keys.borrow().iter().cloned().collect()),
+        failed: FAILED.with(Cell::get),
+    }
+}
+
+/// Takes over another module's in-memory storage (see [`snapshot`]).
+pub fn adopt(snapshot: Snapshot) {
+    if snapshot.failed {
+        FAILED.with(|failed| failed.set(true));
+    }
+    MEMORY.with(|memory| memory.borrow_mut().extend(snapshot.entries));
+    MEMORY_ONLY.with(|keys| keys.borrow_mut().extend(snapshot.memory_only));
+}

@@ -102,24 +102,35 @@ export function statusLine(page, n) {
   return widget(page, n).locator('.footer [role=status]');
 }
 
-/** Waits until placeholder `n` has a shadow root with a mounted `.tp` in it. */
+/**
+ * Waits until placeholder `n` has a shadow root with a mounted `.tp` in it, scrolling it into
+ * view if it is far below the fold (such placeholders mount only as they approach the viewport).
+ */
 export async function waitMounted(page, n, timeout = 10_000) {
+  await widget(page, n).evaluate((node) => node.scrollIntoView({ block: 'nearest' }));
   await widget(page, n).locator('.tp').first().waitFor({ state: 'attached', timeout });
 }
 
-/** Waits until every one of `count` placeholders has mounted. */
-export async function waitAllMounted(page, count, timeout = 10_000) {
+/**
+ * Waits until every placeholder on the page has mounted, and there are `count` of them when
+ * `count` is a number. Placeholders far below the fold mount only as they approach the viewport,
+ * so while it waits it scrolls to the first one not mounted yet, as a reader scrolling down would
+ * (`block: 'nearest'`: none that is in view already), and back to where the page was at the end.
+ * Tests about lazy mounting itself (lazy.test.mjs) wait without it.
+ */
+export async function waitAllMounted(page, count = null, timeout = 10_000) {
+  const at = await page.evaluate(() => [window.scrollX, window.scrollY]);
   await page.waitForFunction(
     (expected) => {
-      const nodes = document.querySelectorAll('.thing-prompts');
-      return (
-        nodes.length === expected &&
-        [...nodes].every((node) => node.shadowRoot && node.shadowRoot.querySelector('.tp'))
-      );
+      const nodes = [...document.querySelectorAll('.thing-prompts')];
+      const next = nodes.find((node) => !(node.shadowRoot && node.shadowRoot.querySelector('.tp')));
+      if (next) next.scrollIntoView({ block: 'nearest' });
+      return !next && (expected === null || nodes.length === expected);
     },
     count,
     { timeout },
   );
+  await page.evaluate(([x, y]) => window.scrollTo(x, y), at);
 }
 
 /** The checked state of every checkbox in placeholder `n`. */
@@ -218,17 +229,13 @@ export async function demoPages() {
   return names.filter((name) => name.endsWith('.html') && !name.startsWith('_')).sort();
 }
 
-/** Waits until every `.thing-prompts` placeholder on the page (however many) has mounted. */
+/**
+ * Waits until every `.thing-prompts` placeholder on the page (however many) has mounted,
+ * scrolling to those far below the fold as `waitAllMounted` does.
+ */
 export async function waitEveryWidget(page, timeout = 10_000) {
   await page.waitForLoadState('load');
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('.thing-prompts')].every(
-        (node) => node.shadowRoot && node.shadowRoot.querySelector('.tp'),
-      ),
-    null,
-    { timeout },
-  );
+  await waitAllMounted(page, null, timeout);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 

@@ -1,5 +1,5 @@
 // The loader's side of data-programme-src: which URLs it fetches, how often, and what it hands to
-// the WebAssembly's mount(node, programmeText, programmeError). The glue and the WASM are replaced
+// the WebAssembly's mount(node, programmeText, programmeError, open). The glue and the WASM are replaced
 // by a tiny fake glue module (served with `context.route`) that records its arguments on the
 // placeholder, so these tests check the loader alone, whatever the widget does with a programme.
 import { test, before, after } from 'node:test';
@@ -9,8 +9,9 @@ import { createServer } from 'node:http';
 import { launch, watch, fixtureHtml, serveFixture, eventually, PAGE_ORIGIN, WIDGET_ORIGIN } from './helpers.mjs';
 
 const FAKE_GLUE = `export default async function () {}
-export function mount(node, text, error) {
-  node.setAttribute('data-got', JSON.stringify({ count: arguments.length, types: [typeof text, typeof error], text, error }));
+export function mount(node, text, error, open) {
+  node.setAttribute('data-got', JSON.stringify({ count: arguments.length, types: [typeof text, typeof error, typeof open], text, error }));
+  return true;
 }
 `;
 
@@ -137,15 +138,15 @@ test('each URL is fetched once, and each way of failing gets its own message', a
   const ids = ['plain', 'ok-relative', 'ok-absolute', 'ok-fragment', 'cors', 'no-cors', 'missing', 'gone', 'down', 'big', 'javascript', 'data', 'empty'];
   await waitGot(page, ids);
 
-  const none = { count: 3, types: ['undefined', 'undefined'] };
-  assert.deepEqual(await got(page, 'plain'), none, 'no data-programme-src: mount(node, undefined, undefined)');
-  const text = { count: 3, types: ['string', 'undefined'], text: PROGRAMME };
+  const none = { count: 4, types: ['undefined', 'undefined', 'undefined'] };
+  assert.deepEqual(await got(page, 'plain'), none, 'no data-programme-src: mount(node, undefined, undefined, undefined)');
+  const text = { count: 4, types: ['string', 'undefined', 'undefined'], text: PROGRAMME };
   for (const id of ['ok-relative', 'ok-absolute', 'ok-fragment', 'cors']) {
     assert.deepEqual(await got(page, id), text, `${id}: the body's text, decoded as UTF-8`);
   }
   assert.equal(requests['ok.json'], 1, 'three placeholders naming one file (relative, absolute, with a fragment): one fetch');
   const error = async (id, message) => {
-    assert.deepEqual(await got(page, id), { count: 3, types: ['undefined', 'string'], error: message }, id);
+    assert.deepEqual(await got(page, id), { count: 4, types: ['undefined', 'string', 'undefined'], error: message }, id);
   };
   await error('no-cors', failed(`${OTHER_BASE}no-cors.json`) + NETWORK);
   await error('down', failed(`${PAGE_BASE}down.json`) + NETWORK);
@@ -192,7 +193,7 @@ test('a body larger than its Content-Length says, or sent without one, is refuse
   for (const name of ['gzip', 'chunked']) {
     assert.deepEqual(
       await got(page, name),
-      { count: 3, types: ['undefined', 'string'], error: failed(`${OTHER_BASE}${name}.json`) + TOO_LARGE },
+      { count: 4, types: ['undefined', 'string', 'undefined'], error: failed(`${OTHER_BASE}${name}.json`) + TOO_LARGE },
       name,
     );
   }
@@ -207,7 +208,7 @@ test('a URL that never answers holds up no other widget, and times out after 10 
   const started = Date.now();
   await page.goto(await serveFixture(context, 'programme-src-hangs', fixtureHtml(body)));
   await waitGot(page, ['plain']);
-  assert.deepEqual(await got(page, 'plain'), { count: 3, types: ['undefined', 'undefined'] });
+  assert.deepEqual(await got(page, 'plain'), { count: 4, types: ['undefined', 'undefined', 'undefined'] });
   assert.equal(await got(page, 'hangs'), null, 'still waiting for its programme');
   await eventually(() => requests['hangs.json'] === 1, 'the hanging URL was requested once');
   await waitGot(page, ['hangs', 'hangs-too'], 15_000);
@@ -215,7 +216,7 @@ test('a URL that never answers holds up no other widget, and times out after 10 
   assert.ok(waited >= 9_500, `gave up after ${waited} ms, not before 10 s`);
   const message = failed(`${PAGE_BASE}hangs.json`) + 'no answer within 10 seconds. Try again later, or check the address.';
   for (const id of ['hangs', 'hangs-too']) {
-    assert.deepEqual(await got(page, id), { count: 3, types: ['undefined', 'string'], error: message }, id);
+    assert.deepEqual(await got(page, id), { count: 4, types: ['undefined', 'string', 'undefined'], error: message }, id);
   }
   assert.equal(requests['hangs.json'], 1);
   assert.deepEqual(log.pageErrors, []);

@@ -532,10 +532,10 @@ test('error: a block that is not JSON says where the parser stopped', async () =
   const said = await expectError(
     'programme-block-bad-json',
     `${block('broken', '{\n  "format": 1,\n  "id": "broken",\n  "title": "Broken",\n}')}\n${bad('data-programme="#broken" data-thing="1"')}`,
-    /^The programme "#broken" cannot be used: the file is not a programme in JSON \(trailing comma at line 6 column 1\)\.$/,
+    /^The programme "#broken" cannot be used: the file is not a programme in JSON \(line 6, column 1: a comma cannot come just before }: remove it\)\.$/,
     { fixes: false },
   );
-  assert.match(said, /line 6 column 1/);
+  assert.match(said, /line 6, column 1/);
 });
 
 test('error: a block with several problems lists every one with its place', async () => {
@@ -617,7 +617,7 @@ test('error: data-programme-src sends something that is not JSON', async () => {
   await expectError(
     'programme-src-not-json',
     bad(`data-programme-src="${url}" data-thing="1"`),
-    new RegExp(`^The programme "${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" cannot be used: the file is not a programme in JSON \\(expected value at line 1 column 1\\)\\.$`),
+    new RegExp(`^The programme "${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" cannot be used: the file is not a programme in JSON \\(line 1, column 1: expected a value: text in double quotes, a number, true, false, null, \\[ or \\{\\)\\.$`),
     {
       fixes: false,
       setup: (context) =>

@@ -213,8 +213,11 @@ async function clearAndReload(context, page) {
 async function openBackup(page, n) {
   const toggle = widget(page, n).getByRole('button', { name: 'Backup', exact: true });
   await toggle.click();
+  // The first Backup on a page brings the full module, which takes over with the panel open.
+  const panel = widget(page, n).locator('.backup');
+  await panel.waitFor();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  return widget(page, n).locator('.backup');
+  return panel;
 }
 
 test('export to a file, clear storage, import the file: exactly the same ticks come back', async () => {

@@ -292,7 +292,7 @@ test('a page of several widgets: one new global, nothing outside the placeholder
     assert.deepEqual(added(after.window, after.before.window), ['ThingPrompts']);
     assert.deepEqual(added(after.keys, after.before.keys), ['ThingPrompts']);
     assert.deepEqual(added(after.document, after.before.document), []);
-    assert.deepEqual(Object.keys(await page.evaluate(() => window.ThingPrompts)).sort(), ['base', 'build', 'scan', 'version']);
+    assert.deepEqual(Object.keys(await page.evaluate(() => window.ThingPrompts)).sort(), ['base', 'build', 'scan', 'upgrade', 'version']);
 
     // Nothing outside the placeholders changed: no attribute, no text, no node removed, and the
     // page's own DOM is what the page is with JavaScript off.
@@ -367,14 +367,15 @@ async function widgetFile(name) {
   return Buffer.from(await response.arrayBuffer());
 }
 
-test('the loader asks for the glue and the WebAssembly of its own build (?v=<build token>)', async () => {
+test('the loader asks for the files of its own build (?v=<build token>), and the full module only when needed', async () => {
   const loader = (await widgetFile('thing-prompts.js')).toString('utf8');
-  const build = /var BUILD = '([0-9a-f]{12})';/.exec(loader)?.[1];
-  assert.ok(build, 'the loader carries a 12-digit build token');
-  const glue = await widgetFile('thing-prompts-wasm.js');
-  const wasm = await widgetFile('thing-prompts-wasm_bg.wasm');
-  const expected = createHash('sha384').update(Buffer.concat([glue, wasm])).digest('hex').slice(0, 12);
-  assert.equal(build, expected, 'the token is the hash of this glue and WebAssembly');
+  const files = [];
+  for (const name of ['thing-prompts-wasm.js', 'thing-prompts-wasm_bg.wasm', 'thing-prompts-full.js', 'thing-prompts-full_bg.wasm']) {
+    files.push(await widgetFile(name));
+  }
+  for (const id of ['cpd23-2011', 'cpd23-2012']) files.push(await widgetFile(`programmes/${id}.json`));
+  const build = createHash('sha384').update(Buffer.concat(files)).digest('hex').slice(0, 12);
+  assert.ok(loader.includes(`"${build}"`) || loader.includes(`'${build}'`), 'the loader carries the hash of both modules and the programmes');
 
   await withContext({}, async (context) => {
     const url = await serveFixture(
@@ -386,14 +387,28 @@ test('the loader asks for the glue and the WebAssembly of its own build (?v=<bui
     const log = watch(page);
     await page.goto(url);
     await waitAllMounted(page, 1);
-    const widgetRequests = log.requestsMatching((u) => u.origin === new URL(WIDGET_ORIGIN).origin);
-    const byFile = Object.fromEntries(widgetRequests.map((u) => [new URL(u).pathname, new URL(u).search]));
-    assert.deepEqual(byFile, {
+    await page.waitForLoadState('networkidle');
+    const byFile = () => Object.fromEntries(
+      log.requestsMatching((u) => u.origin === new URL(WIDGET_ORIGIN).origin).map((u) => [new URL(u).pathname, new URL(u).search]),
+    );
+    assert.deepEqual(byFile(), {
       '/thing-prompts.js': '',
       '/thing-prompts-wasm.js': `?v=${build}`,
       '/thing-prompts-wasm_bg.wasm': `?v=${build}`,
+      '/programmes/cpd23-2012.json': `?v=${build}`,
     });
     assert.equal(await page.evaluate(() => window.ThingPrompts.build), build);
+    await checkboxes(page, 0).nth(0).check();
+    await page.locator('.thing-prompts').nth(0).getByRole('button', { name: 'Backup', exact: true }).click();
+    await page.locator('.thing-prompts').nth(0).locator('.backup').waitFor();
+    assert.deepEqual(byFile(), {
+      '/thing-prompts.js': '',
+      '/thing-prompts-wasm.js': `?v=${build}`,
+      '/thing-prompts-wasm_bg.wasm': `?v=${build}`,
+      '/programmes/cpd23-2012.json': `?v=${build}`,
+      '/thing-prompts-full.js': `?v=${build}`,
+      '/thing-prompts-full_bg.wasm': `?v=${build}`,
+    });
   });
 });
 
@@ -447,9 +462,13 @@ test('dist/package.json makes the folder an npm package of this release', async 
     'thing-prompts.js',
     'thing-prompts-wasm.js',
     'thing-prompts-wasm_bg.wasm',
+    'thing-prompts-full.js',
+    'thing-prompts-full_bg.wasm',
     'thing-prompts-programme.schema.json',
+    'programmes/',
   ]);
-  for (const file of pkg.files) await widgetFile(file);
+  for (const file of pkg.files.filter((f) => !f.endsWith('/'))) await widgetFile(file);
+  for (const id of ['cpd23-2011', 'cpd23-2012']) await widgetFile(`programmes/${id}.json`);
   const loader = (await widgetFile('thing-prompts.js')).toString('utf8');
-  assert.ok(loader.includes(`var VERSION = '${version}';`), 'the loader knows its release');
+  assert.ok(loader.includes(`"${version}"`) || loader.includes(`'${version}'`), 'the loader knows its release');
 });

@@ -76,9 +76,19 @@ async function poll(check, { timeout = 2000, interval = 25 } = {}) {
   }
 }
 
-/** What each placeholder shows, read in the page: its shadow root's checklist and checkboxes. */
-function shape() {
+/**
+ * What each placeholder shows, read in the page: its shadow root's checklist and checkboxes.
+ * With `approach`, it first scrolls to the first placeholder not mounted yet, as a reader would
+ * (placeholders far below the fold mount only as they approach the viewport).
+ */
+function shape(approach = false) {
   return session.execute(`
+    if (arguments[0]) {
+      const next = [...document.querySelectorAll('.thing-prompts')].find(
+        (node) => !(node.shadowRoot && node.shadowRoot.querySelector('.tp')),
+      );
+      if (next) next.scrollIntoView({ block: 'nearest' });
+    }
     return [...document.querySelectorAll('.thing-prompts')].map((node) => {
       const root = node.shadowRoot;
       return {
@@ -87,20 +97,24 @@ function shape() {
         error: root ? root.querySelectorAll('.tp.error').length : 0,
         boxes: root ? root.querySelectorAll('input[type=checkbox]').length : 0,
       };
-    });`);
+    });`, approach);
 }
 
-/** Waits until each of `counts.length` placeholders shows a checklist; returns their shapes. */
+/**
+ * Waits until each of `counts.length` placeholders shows a checklist, scrolling to those far
+ * below the fold, then scrolls back to the top; returns their shapes.
+ */
 async function waitMounted(counts, timeout = 15_000) {
   let last;
   const done = await poll(
     async () => {
-      last = await shape();
+      last = await shape(true);
       return last.length === counts.length && last.every((s) => s.tp > 0 && s.boxes > 0);
     },
     { timeout },
   );
   assert.ok(done, `all ${counts.length} placeholders mount within ${timeout} ms: ${JSON.stringify(last)}`);
+  await session.execute('window.scrollTo(0, 0)');
   return last;
 }
 

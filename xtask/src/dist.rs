@@ -2,16 +2,21 @@
 //! npm-style package folder (a public CDN serves it at a versioned and a moving major path),
 //! with the loader's Subresource Integrity hash for the snippet.
 
-use crate::tools::{cargo, npm_tools, run, wasm_bindgen, wasm_opt, wasm_target};
+use crate::tools::{
+    npm_tools, release_toolchain, run, terser, wasm_bindgen, wasm_opt, RELEASE_TOOLCHAIN,
+};
 use crate::{root, say, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The files a page fetches, in the order it fetches them.
-pub const FILES: [&str; 3] = [
+/// The loader, then the lite module a page fetches first (glue, WebAssembly), then the full
+/// module it fetches only when a reader opens a rarely used part (backup, course overview).
+pub const FILES: [&str; 5] = [
     "thing-prompts.js",
     "thing-prompts-wasm.js",
     "thing-prompts-wasm_bg.wasm",
+    "thing-prompts-full.js",
+    "thing-prompts-full_bg.wasm",
 ];
 
 /// The programme files' JSON Schema, copied from www/ for editors to point `$schema` at.
@@ -19,36 +24,154 @@ pub const SCHEMA: &str = "thing-prompts-programme.schema.json";
 
 /// Builds the release files into dist/ and returns its path.
 pub fn build() -> Result<PathBuf> {
-    wasm_target()?;
+    release_toolchain()?;
     let bindgen = wasm_bindgen()?;
     npm_tools()?;
-    say("compiling the widget for wasm32 (release)");
-    run(cargo().args([
-        "build",
-        "--release",
-        "--package",
-        "thing-prompts",
-        "--lib",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
     let dist = root().join("dist");
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&dist).map_err(|e| format!("dist/: {e}"))?;
-    let built = root().join("target/wasm32-unknown-unknown/release/thing_prompts.wasm");
+    module(&bindgen, &dist, "lite", "thing-prompts-wasm")?;
+    module(&bindgen, &dist, "full", "thing-prompts-full")?;
+    let read = |file: &str| std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"));
+    // The build token names this build's glue and WebAssembly in the loader's requests
+    // (`?v=<build>`), so a new loader never runs an older build's files from a cache.
+    let mut modules = Vec::new();
+    for file in FILES.iter().skip(1) {
+        modules.extend(read(file)?);
+    }
+    let programmes = bundled_programmes(&dist)?;
+    for (_, text) in &programmes {
+        modules.extend(text.as_bytes());
+    }
+    let build = build_token(&modules);
+    let version = package_field("version")?;
+    let source = std::fs::read_to_string(root().join("www/thing-prompts.js"))
+        .map_err(|e| format!("www/thing-prompts.js: {e}"))?;
+    for token in ["__BUILD__", "__VERSION__", "__PROGRAMMES__"] {
+        if !source.contains(token) {
+            return Err(format!("www/thing-prompts.js has no {token} to fill in"));
+        }
+    }
+    let loader = source
+        .replace("__BUILD__", &build)
+        .replace(
+            "__PROGRAMMES__",
+            &programmes
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .replace("__VERSION__", &version);
+    write(&dist.join(FILES[0]), loader.as_bytes())?;
+    minify(&dist.join(FILES[0]), false)?;
+    let loader = read(FILES[0])?;
+    let schema =
+        std::fs::read(root().join("www").join(SCHEMA)).map_err(|e| format!("www/{SCHEMA}: {e}"))?;
+    write(&dist.join(SCHEMA), &schema)?;
+    write(
+        &dist.join("package.json"),
+        package_json(&version)?.as_bytes(),
+    )?;
+    let integrity = integrity(&loader);
+    write(
+        &dist.join("SNIPPET.txt"),
+        snippet(&version, &integrity).as_bytes(),
+    )?;
+    for file in FILES {
+        say(&format!("dist/{file}: {} bytes", read(file)?.len()));
+    }
+    say(&format!("release {version}, build {build}"));
+    say(&format!("integrity of dist/thing-prompts.js: {integrity}"));
+    say("the snippet with it is in dist/SNIPPET.txt");
+    Ok(dist)
+}
+
+/// Copies www/programmes/*.json to dist/programmes/ without their layout white space (the
+/// loader fetches the one a placeholder names) and returns them as (id, text), sorted by id.
+fn bundled_programmes(dist: &Path) -> Result<Vec<(String, String)>> {
+    let from = root().join("www").join("programmes");
+    let to = dist.join("programmes");
+    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let mut found = Vec::new();
+    let entries = std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".json"))
+        else {
+            continue;
+        };
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let compact = compact_json(&text);
+        write(&to.join(format!("{id}.json")), compact.as_bytes())?;
+        found.push((id.to_owned(), compact));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// JSON text without the white space between its tokens (strings are kept as they are).
+pub fn compact_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Compiles one WebAssembly module ("lite": without the feature "extras"; "full": with it)
+/// and writes its glue and optimised WebAssembly to dist/ as `<name>.js`, `<name>_bg.wasm`.
+fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
+    say(&format!(
+        "compiling the {kind} module for wasm32 (release, {RELEASE_TOOLCHAIN}, standard library rebuilt for size)"
+    ));
+    // Its own target folder, so that stable test builds and this build never evict each other.
+    // The stack size repeats .cargo/config.toml, which these flags replace.
+    run(Command::new("rustup")
+        .args(["run", RELEASE_TOOLCHAIN, "cargo", "build", "--release"])
+        .args(["--package", "thing-prompts", "--lib"])
+        .args(["--target", "wasm32-unknown-unknown"])
+        .arg(if kind == "full" {
+            "--all-features"
+        } else {
+            "--no-default-features"
+        })
+        .args(["-Z", "build-std=std,panic_abort", "--target-dir"])
+        .arg(release_target())
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-C link-arg=-zstack-size=262144 -Z unstable-options -C panic=immediate-abort",
+        )
+        .env_remove("RUSTC")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO"))?;
+    let built = release_target().join("wasm32-unknown-unknown/release/thing_prompts.wasm");
     say("generating the JavaScript glue (wasm-bindgen --target web)");
     run(Command::new(bindgen)
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "thing-prompts-wasm",
-            "--out-dir",
-        ])
-        .arg(&dist)
+        .args(["--target", "web", "--no-typescript", "--out-name", name])
+        .arg("--out-dir")
+        .arg(dist)
         .arg(&built))?;
-    let wasm = dist.join("thing-prompts-wasm_bg.wasm");
+    let wasm = dist.join(format!("{name}_bg.wasm"));
     say("shrinking the WebAssembly (wasm-opt -Oz)");
     run(Command::new(wasm_opt())
         .args([
@@ -65,43 +188,25 @@ pub fn build() -> Result<PathBuf> {
         ])
         .arg(&wasm)
         .arg(&wasm))?;
-    let read = |file: &str| std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"));
-    // The build token names this build's glue and WebAssembly in the loader's requests
-    // (`?v=<build>`), so a new loader never runs an older build's files from a cache.
-    let mut pair = read(FILES[1])?;
-    pair.extend(read(FILES[2])?);
-    let build = build_token(&pair);
-    let version = package_field("version")?;
-    let source = std::fs::read_to_string(root().join("www/thing-prompts.js"))
-        .map_err(|e| format!("www/thing-prompts.js: {e}"))?;
-    for token in ["__BUILD__", "__VERSION__"] {
-        if !source.contains(token) {
-            return Err(format!("www/thing-prompts.js has no {token} to fill in"));
-        }
+    minify(&dist.join(format!("{name}.js")), true)
+}
+
+/// Minifies a script in place with terser: names shortened, dead code and comments dropped
+/// (the readable source stays in www/ and in the wasm-bindgen output of the build).
+fn minify(path: &Path, module: bool) -> Result {
+    let mut command = Command::new(terser());
+    command
+        .arg(path)
+        .args(["--compress", "--mangle", "--ecma", "2017"]);
+    if module {
+        command.arg("--module");
     }
-    let loader = source
-        .replace("__BUILD__", &build)
-        .replace("__VERSION__", &version);
-    write(&dist.join(FILES[0]), loader.as_bytes())?;
-    let schema =
-        std::fs::read(root().join("www").join(SCHEMA)).map_err(|e| format!("www/{SCHEMA}: {e}"))?;
-    write(&dist.join(SCHEMA), &schema)?;
-    write(
-        &dist.join("package.json"),
-        package_json(&version)?.as_bytes(),
-    )?;
-    let integrity = integrity(loader.as_bytes());
-    write(
-        &dist.join("SNIPPET.txt"),
-        snippet(&version, &integrity).as_bytes(),
-    )?;
-    for file in FILES {
-        say(&format!("dist/{file}: {} bytes", read(file)?.len()));
-    }
-    say(&format!("release {version}, build {build}"));
-    say(&format!("integrity of dist/thing-prompts.js: {integrity}"));
-    say("the snippet with it is in dist/SNIPPET.txt");
-    Ok(dist)
+    run(command.arg("--output").arg(path))
+}
+
+/// The target folder of the release build (see [`build`]).
+pub fn release_target() -> PathBuf {
+    root().join("target").join("release-wasm")
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result {
@@ -148,7 +253,7 @@ fn package_json(version: &str) -> Result<String> {
     let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
     let files = FILES
         .iter()
-        .chain([&SCHEMA])
+        .chain([&SCHEMA, &"programmes/"])
         .map(|file| quoted(file))
         .collect::<Vec<_>>()
         .join(", ");
@@ -344,7 +449,16 @@ pub fn sha384(message: &[u8]) -> [u8; 48] {
 
 #[cfg(test)]
 mod tests {
-    use super::{base64, integrity, sha384};
+    use super::{base64, compact_json, integrity, sha384};
+
+    #[test]
+    fn compact_json_drops_layout_but_not_text_inside_strings() {
+        let text = "{\n  \"title\": \"Thing 12: the \\\" social \",\n\t\"n\": [1, 2]\r\n}\n";
+        assert_eq!(
+            compact_json(text),
+            "{\"title\":\"Thing 12: the \\\" social \",\"n\":[1,2]}"
+        );
+    }
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -82,17 +82,21 @@ fn run_all(tally: &mut Tally) -> Result {
         "-D",
         "warnings",
     ]))?;
-    tools::run(cargo().args([
-        "clippy",
-        "--package",
-        "thing-prompts",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // Both WebAssembly modules: the lite first download and the full one (feature "extras").
+    for features in ["--no-default-features", "--all-features"] {
+        tools::run(cargo().args([
+            "clippy",
+            "--package",
+            "thing-prompts",
+            "--target",
+            "wasm32-unknown-unknown",
+            features,
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
     tools::dependency_checks()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;

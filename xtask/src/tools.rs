@@ -44,6 +44,44 @@ pub fn wasm_target() -> Result {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
+/// The toolchain the release WebAssembly is built with: a pinned nightly, because only
+/// nightly can rebuild the standard library for size (`-Z build-std`) and drop the panic
+/// and formatting machinery a widget never shows (`-C panic=immediate-abort`). Tests,
+/// clippy and the host build stay on the stable toolchain of rust-toolchain.toml.
+pub const RELEASE_TOOLCHAIN: &str = "nightly-2026-05-20";
+
+/// Installs [`RELEASE_TOOLCHAIN`] with the standard library's source and the wasm32 target.
+pub fn release_toolchain() -> Result {
+    let ready = output(Command::new("rustup").args([
+        "run",
+        RELEASE_TOOLCHAIN,
+        "rustc",
+        "--print",
+        "sysroot",
+    ]))
+    .map(|sysroot| {
+        let lib = Path::new(sysroot.trim()).join("lib/rustlib");
+        lib.join("src").exists() && lib.join("wasm32-unknown-unknown").exists()
+    });
+    if ready == Some(true) {
+        return Ok(());
+    }
+    say(&format!(
+        "installing the release toolchain {RELEASE_TOOLCHAIN} with rust-src (rustup, once)"
+    ));
+    run(Command::new("rustup").args([
+        "toolchain",
+        "install",
+        RELEASE_TOOLCHAIN,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))
+}
+
 /// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
 fn locked_wasm_bindgen() -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))
@@ -144,6 +182,11 @@ pub fn npm_tools() -> Result {
 /// wasm-opt from the npm package binaryen (Debian's older binaryen produces WASM that fails to load).
 pub fn wasm_opt() -> PathBuf {
     root().join("node_modules").join(".bin").join("wasm-opt")
+}
+
+/// terser from npm, which minifies the loader and the wasm-bindgen glue in dist/.
+pub fn terser() -> PathBuf {
+    root().join("node_modules").join(".bin").join("terser")
 }
 
 /// Runs `apt-get <args>` non-interactively, with sudo unless we are root.

@@ -1,0 +1,148 @@
+// The two WebAssembly modules: a page of checklists fetches only the lite one; the first click
+// on a part only the full module has (Backup, All Things) fetches the full one, which takes over
+// every widget on the page without losing a tick, opens what was asked for and keeps the focus.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch,
+  pageUrl,
+  watch,
+  widget,
+  checkboxes,
+  statusLine,
+  checkedStates,
+  waitAllMounted,
+  eventually,
+} from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const LITE = (url) => url.pathname.endsWith('/thing-prompts-wasm_bg.wasm');
+const FULL = (url) => url.pathname.endsWith('/thing-prompts-full_bg.wasm');
+
+async function withPage(body, init = null) {
+  const context = await browser.newContext();
+  try {
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const log = watch(page);
+    await body(page, log);
+  } finally {
+    await context.close();
+  }
+}
+
+function quiet(log) {
+  assert.deepEqual(log.errors(), [], 'no console errors');
+  assert.deepEqual(log.pageErrors, [], 'no page errors');
+  assert.deepEqual(log.widgetWarnings(), [], 'no widget warnings');
+}
+
+/** Where the keyboard focus is: the text of the focused element inside a widget, and which widget. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('.thing-prompts')];
+    const host = document.activeElement;
+    const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
+    return inner ? { widget: hosts.indexOf(host), text: inner.textContent.trim() } : null;
+  });
+}
+
+test('a page of checklists fetches only the lite module; Backup by keyboard brings the full one, ticks and focus kept', async () => {
+  await withPage(async (page, log) => {
+    await page.goto(pageUrl('wordpress-front.html'));
+    await waitAllMounted(page, 3);
+    await page.waitForLoadState('networkidle');
+    assert.equal(log.requestsMatching(LITE).length, 1, 'the lite module, once');
+    assert.equal(log.requestsMatching(FULL).length, 0, 'no full module before it is needed');
+
+    await checkboxes(page, 0).nth(1).check();
+    await checkboxes(page, 2).nth(0).check();
+    const before = [await checkedStates(page, 0), await checkedStates(page, 1), await checkedStates(page, 2)];
+
+    const toggle = widget(page, 1).getByRole('button', { name: 'Backup', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await widget(page, 1).locator('.backup').waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await focused(page), { widget: 1, text: 'Backup' }, 'focus stays on the Backup button');
+    assert.equal(log.requestsMatching(FULL).length, 1, 'the full module, once');
+    for (const n of [0, 2]) {
+      assert.equal(await widget(page, n).locator('.backup').count(), 0, `widget ${n} stays closed`);
+    }
+    const after = [await checkedStates(page, 0), await checkedStates(page, 1), await checkedStates(page, 2)];
+    assert.deepEqual(after, before, 'every tick is still shown after the takeover');
+
+    // The widgets now all run in the full module: a tick in one reaches the others on the page
+    // (widgets 0 and 2 both show Thing 12).
+    await checkboxes(page, 0).nth(2).check();
+    await eventually(async () => (await checkedStates(page, 2))[2] === true, 'widget 2 follows the tick');
+    // Closing and opening again is now instant, with no further download.
+    await toggle.click();
+    assert.equal(await widget(page, 1).locator('.backup').count(), 0);
+    await toggle.click();
+    await widget(page, 1).locator('.backup').waitFor();
+    assert.equal(log.requestsMatching(FULL).length, 1);
+    assert.equal(log.requestsMatching(LITE).length, 1);
+    quiet(log);
+  });
+});
+
+test('with storage blocked, ticks kept in memory survive the takeover by the full module', async () => {
+  const blocked = () => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  };
+  await withPage(async (page, log) => {
+    await page.goto(pageUrl('blogger-post.html'));
+    await waitAllMounted(page, 2);
+    await checkboxes(page, 0).nth(1).check();
+    await checkboxes(page, 0).nth(3).check();
+    assert.equal((await statusLine(page, 0).textContent()).trim(), '2 of 5 answered');
+    await widget(page, 0).getByRole('button', { name: 'Backup', exact: true }).click();
+    const panel = widget(page, 0).locator('.backup');
+    await panel.waitFor();
+    assert.equal((await statusLine(page, 0).textContent()).trim(), '2 of 5 answered');
+    assert.deepEqual(await checkedStates(page, 0), [false, true, false, true, false]);
+    await panel.getByRole('button', { name: 'Copy backup code' }).click();
+    const code = (await panel.locator('textarea.code').inputValue()).trim();
+    assert.match(code, /^TP1 cpd23-2012 12:[0-9a-f]{16},[0-9a-f]{16}$/, 'the backup holds both ticks');
+    assert.deepEqual(log.errors(), []);
+    assert.deepEqual(log.pageErrors, []);
+  }, blocked);
+});
+
+test('a page with an overview fetches the full module at once and never the lite one', async () => {
+  await withPage(async (page, log) => {
+    await page.goto(pageUrl('organiser-sidebar.html'));
+    await waitAllMounted(page);
+    await page.waitForLoadState('networkidle');
+    assert.equal(log.requestsMatching(FULL).length, 1);
+    assert.equal(log.requestsMatching(LITE).length, 0);
+    assert.ok((await page.locator('.thing-prompts').count()) >= 2);
+    quiet(log);
+  });
+});
+
+test('a bundled programme is fetched once per page as its own file, not compiled into the module', async () => {
+  await withPage(async (page, log) => {
+    await page.goto(pageUrl('wordpress-front.html'));
+    await waitAllMounted(page, 3);
+    await page.waitForLoadState('networkidle');
+    const files = log.requestsMatching((url) => url.pathname.includes('/programmes/'));
+    assert.equal(files.length, 1, files.join(', '));
+    assert.match(new URL(files[0]).pathname, /\/programmes\/cpd23-2012\.json$/);
+    assert.match(new URL(files[0]).search, /^\?v=[0-9a-f]{12}$/, 'named with the build, like the modules');
+    quiet(log);
+  });
+});
