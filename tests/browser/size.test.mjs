@@ -1,0 +1,43 @@
+// The download of a page of checklists, from the built dist/ folder: deterministic, so CI checks it
+// (the timing figures live in `cargo xtask bench`, which never fails). The issue's budget is 64 KB
+// gzip and does not hold yet (README, Performance); until it does, this test holds the line where
+// the last measurement left it, so that no change makes every reader's download heavier unnoticed,
+// and it checks that the parts a reader rarely opens stay out of the first download.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+
+// DIST_DIR: another built folder to check (default: this checkout's dist/).
+const DIST = process.env.DIST_DIR ? new URL(`file://${process.env.DIST_DIR}/`) : new URL('../../dist/', import.meta.url);
+// The last measured first download (README, Performance) plus 2 % for small changes; lower it
+// whenever the download shrinks.
+const CEILING = 165_000;
+const BUDGET = 64 * 1024;
+
+async function gzip(name) {
+  return gzipSync(await readFile(new URL(name, DIST)), { level: 9 }).length;
+}
+
+test('a page of checklists downloads the loader, the lite module and one programme, within the ceiling', async () => {
+  const parts = {
+    loader: await gzip('thing-prompts.js'),
+    glue: await gzip('thing-prompts-wasm.js'),
+    wasm: await gzip('thing-prompts-wasm_bg.wasm'),
+    programme: await gzip('programmes/cpd23-2012.json'),
+  };
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  console.log(`first download, gzip -9: ${total} B (${JSON.stringify(parts)}); budget ${BUDGET} B ${total <= BUDGET ? 'holds' : 'not yet held'}`);
+  assert.ok(total <= CEILING, `the first download grew to ${total} B gzip (ceiling ${CEILING} B)`);
+});
+
+test('the backup panel and the overview are not in the lite module', async () => {
+  const lite = await readFile(new URL('thing-prompts-wasm_bg.wasm', DIST));
+  const full = await readFile(new URL('thing-prompts-full_bg.wasm', DIST));
+  // Names only backup files use (src/backup.rs) are data in the module that writes them.
+  for (const only of ['thingPromptsBackup']) {
+    assert.ok(full.includes(only), `the full module has "${only}"`);
+    assert.ok(!lite.includes(only), `the lite module does not have "${only}"`);
+  }
+  assert.ok(gzipSync(full, { level: 9 }).length - gzipSync(lite, { level: 9 }).length > 2048, 'what the full module adds is worth loading lazily (over 2 KB)');
+});
