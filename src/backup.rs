@@ -6,7 +6,6 @@ use crate::i18n::{Arg, Label, Labels, Lang};
 use crate::json::{self, Value};
 use crate::progress::{Progress, StoredDataError, STORAGE_PREFIX};
 use crate::prompt_id::PromptId;
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// The backup file format this release writes.
@@ -253,7 +252,8 @@ impl Backup {
             already: 0,
             things: 0,
         };
-        let mut things = BTreeSet::new();
+        // `ticks` comes Thing by Thing, so counting changes of Thing counts the Things.
+        let mut last_thing = None;
         for (thing, id, tick) in self.progress.ticks() {
             if !tick.done {
                 continue;
@@ -263,10 +263,12 @@ impl Backup {
             } else {
                 progress.set(thing, id, true, now);
                 report.restored += 1;
-                things.insert(thing.to_owned());
+                if last_thing != Some(thing) {
+                    last_thing = Some(thing);
+                    report.things += 1;
+                }
             }
         }
-        report.things = things.len();
         report
     }
 

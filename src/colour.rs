@@ -38,7 +38,7 @@ impl Rgba {
         let mut numbers = inner
             .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
             .filter(|part| !part.is_empty())
-            .map(|part| part.parse::<f64>().ok().filter(|n| n.is_finite()));
+            .map(number);
         let red = numbers.next()??;
         let green = numbers.next()??;
         let blue = numbers.next()??;
@@ -64,7 +64,7 @@ impl Rgba {
             if c <= 0.039_28 {
                 c / 12.92
             } else {
-                ((c + 0.055) / 1.055).powf(2.4)
+                power_2_4((c + 0.055) / 1.055)
             }
         };
         0.2126 * channel(self.red) + 0.7152 * channel(self.green) + 0.0722 * channel(self.blue)
@@ -84,4 +84,44 @@ impl Rgba {
             Scheme::Light
         }
     }
+}
+
+/// A number as computed styles write it (`12`, `0.5`, `.5`, `-3`); `None` for anything else.
+/// Read by hand: the standard library's float parser is kilobytes of code and tables.
+fn number(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut scale = 1.0_f64;
+    // Up to 19 digits, exact; a quotient of exact values is rounded once, as parsing does.
+    for (i, c) in whole.chars().chain(fraction.chars()).enumerate() {
+        let digit = c.to_digit(10)?;
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
+        if i >= whole.len() {
+            scale *= 10.0;
+        }
+    }
+    let value = mantissa as f64 / scale;
+    Some(if negative { -value } else { value })
+}
+
+/// `x` to the power 2.4 for `x` in 0..=1, without the `powf` of the maths library:
+/// x² times the fifth root of x², found by Newton's method from above.
+fn power_2_4(x: f64) -> f64 {
+    let square = x * x;
+    if square <= 0.0 {
+        return 0.0;
+    }
+    let mut root = 1.0_f64;
+    for _ in 0..40 {
+        let fourth = root * root * root * root;
+        root = (4.0 * root + square / fourth) / 5.0;
+    }
+    square * root
 }

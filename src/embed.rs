@@ -119,11 +119,14 @@ impl fmt::Display for EmbedError {
                 "No questions to show: add data-programme=\"cpd23-2012\" (or another programme), or put the questions in a list inside this element.",
             ),
             Self::UnknownProgramme(id) => {
-                let known = bundled_ids().collect::<Vec<_>>().join(", ");
-                write!(
-                    f,
-                    "There is no programme \"{id}\": use one of {known}, or put the questions in a list inside this element."
-                )
+                write!(f, "There is no programme \"{id}\": use one of ")?;
+                for (i, known) in bundled_ids().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(known)?;
+                }
+                f.write_str(", or put the questions in a list inside this element.")
             }
             Self::BadProgrammeId(id) => write!(
                 f,

@@ -4,7 +4,6 @@
 //! read by whoever edits the post, and the same words appear in the console.
 
 use crate::date::CivilDate;
-use std::collections::BTreeMap;
 
 /// A language the interface is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -239,10 +238,19 @@ pub enum Label {
     ThisWeek,
     Upcoming,
     CourseOver,
+    StartPost,
+    OutlineHint,
+    CopyAs,
+    PlainText,
+    OutlineCopied,
+    SelectOutline,
+    YourOutline,
+    OutlineTitle,
+    OutlinePartOf,
 }
 
 /// Every label, in the order the README lists them.
-pub const LABELS: [Label; 40] = [
+pub const LABELS: [Label; 49] = [
     Label::ThingOf,
     Label::Answered,
     Label::Clear,
@@ -283,6 +291,15 @@ pub const LABELS: [Label; 40] = [
     Label::ThisWeek,
     Label::Upcoming,
     Label::CourseOver,
+    Label::StartPost,
+    Label::OutlineHint,
+    Label::CopyAs,
+    Label::PlainText,
+    Label::OutlineCopied,
+    Label::SelectOutline,
+    Label::YourOutline,
+    Label::OutlineTitle,
+    Label::OutlinePartOf,
 ];
 
 impl Label {
@@ -329,6 +346,15 @@ impl Label {
             Self::ThisWeek => "this-week",
             Self::Upcoming => "upcoming",
             Self::CourseOver => "course-over",
+            Self::StartPost => "start-post",
+            Self::OutlineHint => "outline-hint",
+            Self::CopyAs => "copy-as",
+            Self::PlainText => "plain-text",
+            Self::OutlineCopied => "outline-copied",
+            Self::SelectOutline => "select-outline",
+            Self::YourOutline => "your-outline",
+            Self::OutlineTitle => "outline-title",
+            Self::OutlinePartOf => "outline-part-of",
         }
     }
 
@@ -505,6 +531,60 @@ impl Label {
                 "Der Kurs endete am {date}.",
                 "El curso terminó el {date}.",
             ],
+            Self::StartPost => [
+                "Start my post",
+                "Commencer mon billet",
+                "Meinen Beitrag beginnen",
+                "Empezar mi entrada",
+            ],
+            Self::OutlineHint => [
+                "Copy an outline for your own post: this Thing's title, the course, and each question with an empty paragraph under it for your answer. HTML suits Blogger's HTML view and WordPress's Custom HTML block.",
+                "Copiez un plan pour votre propre billet : le titre de ce Thing, le cours, et chaque question suivie d’un paragraphe vide pour votre réponse. Le HTML convient à la vue HTML de Blogger et au bloc HTML personnalisé de WordPress.",
+                "Kopieren Sie eine Gliederung für Ihren eigenen Beitrag: den Titel dieses Things, den Kurs und jede Frage mit einem leeren Absatz darunter für Ihre Antwort. HTML passt in die HTML-Ansicht von Blogger und den Block „Individuelles HTML“ von WordPress.",
+                "Copie un esquema para su propia entrada: el título de este Thing, el curso y cada pregunta con un párrafo vacío debajo para su respuesta. El HTML sirve para la vista HTML de Blogger y el bloque HTML personalizado de WordPress.",
+            ],
+            Self::CopyAs => [
+                "Copy as {format}",
+                "Copier en {format}",
+                "Als {format} kopieren",
+                "Copiar como {format}",
+            ],
+            Self::PlainText => [
+                "plain text",
+                "texte brut",
+                "Nur-Text",
+                "texto sin formato",
+            ],
+            Self::OutlineCopied => [
+                "Copied as {format}: paste it into your post.",
+                "Copié en {format} : collez-le dans votre billet.",
+                "Als {format} kopiert: Fügen Sie es in Ihren Beitrag ein.",
+                "Copiado como {format}: péguelo en su entrada.",
+            ],
+            Self::SelectOutline => [
+                "This browser would not copy it: select the outline below and copy it yourself.",
+                "Ce navigateur n’a pas voulu le copier : sélectionnez le plan ci-dessous et copiez-le vous-même.",
+                "Dieser Browser hat nicht kopiert: Markieren Sie die Gliederung unten und kopieren Sie sie selbst.",
+                "Este navegador no quiso copiarlo: seleccione el esquema de abajo y cópielo usted.",
+            ],
+            Self::YourOutline => [
+                "Your outline as {format}",
+                "Votre plan en {format}",
+                "Ihre Gliederung als {format}",
+                "Su esquema como {format}",
+            ],
+            Self::OutlineTitle => [
+                "Thing {thing}: {title}",
+                "Thing {thing} : {title}",
+                "Thing {thing}: {title}",
+                "Thing {thing}: {title}",
+            ],
+            Self::OutlinePartOf => [
+                "Part of {programme}.",
+                "Dans le cadre de {programme}.",
+                "Ein Beitrag zu {programme}.",
+                "Forma parte de {programme}.",
+            ],
         }
     }
 }
@@ -520,14 +600,15 @@ pub enum Arg<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Labels {
     lang: Lang,
-    overrides: BTreeMap<Label, String>,
+    /// Sorted by label, each label once (a plain list: there are a few at most).
+    overrides: Vec<(Label, String)>,
 }
 
 impl Labels {
     pub fn new(lang: Lang) -> Self {
         Self {
             lang,
-            overrides: BTreeMap::new(),
+            overrides: Vec::new(),
         }
     }
 
@@ -537,15 +618,24 @@ impl Labels {
 
     /// Uses `text` for `label` instead of the built-in wording.
     pub fn override_label(&mut self, label: Label, text: &str) {
-        self.overrides.insert(label, text.to_owned());
+        let at = self
+            .overrides
+            .iter()
+            .position(|(known, _)| *known >= label)
+            .unwrap_or(self.overrides.len());
+        match self.overrides.get_mut(at) {
+            Some((known, old)) if *known == label => text.clone_into(old),
+            _ => self.overrides.insert(at, (label, text.to_owned())),
+        }
     }
 
     /// The label with its values filled in.
     pub fn format(&self, label: Label, args: &[(&str, Arg<'_>)]) -> String {
         let template = self
             .overrides
-            .get(&label)
-            .map_or_else(|| label.text(self.lang), String::as_str);
+            .iter()
+            .find(|(known, _)| *known == label)
+            .map_or_else(|| label.text(self.lang), |(_, text)| text.as_str());
         fill(template, self.lang, args)
     }
 

@@ -4,7 +4,6 @@
 //! Every number the formats here hold is a whole number of 0 or more, so only those are
 //! read as numbers; any other number is kept as the text it was written as.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// How deeply arrays and objects may nest; deeper text is refused rather than risking the stack.
@@ -182,12 +181,15 @@ impl Parser<'_> {
     /// An error at byte offset `at`; line and column are worked out only now.
     fn fail_at<T>(&self, at: usize, mut message: String) -> Result<T, Error> {
         let before = self.text.get(..at).unwrap_or(self.text);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .bytes()
+            .rposition(|b| b == b'\n')
+            .map_or(0, |i| i + 1);
         if at >= self.text.len() {
             message.insert_str(0, "the text ends too soon: ");
         }
         Err(Error {
-            line: before.matches('\n').count() + 1,
+            line: before.bytes().filter(|b| *b == b'\n').count() + 1,
             column: before.get(line_start..).unwrap_or("").chars().count() + 1,
             message,
         })
@@ -202,14 +204,11 @@ impl Parser<'_> {
             Some(b'\'') => self.fail("text must be in double quotes, not single ones"),
             _ => {
                 let rest = self.text.get(self.pos..).unwrap_or("");
-                for (word, value) in [
-                    ("true", Value::Bool(true)),
-                    ("false", Value::Bool(false)),
-                    ("null", Value::Null),
-                ] {
+                for (word, value) in [("true", Some(true)), ("false", Some(false)), ("null", None)]
+                {
                     if rest.starts_with(word) {
                         self.pos += word.len();
-                        return Ok(value);
+                        return Ok(value.map_or(Value::Null, Value::Bool));
                     }
                 }
                 self.fail(
@@ -284,14 +283,13 @@ impl Parser<'_> {
                 }
             }
         }
-        let mut seen = BTreeSet::new();
-        for ((key, _), start) in fields.iter().zip(starts) {
-            if !seen.insert(key.as_str()) {
-                return self.fail_at(
-                    start,
-                    format!("the field \"{key}\" appears twice in this object"),
-                );
-            }
+        if let Some((key, start)) =
+            first_repeated(&fields).and_then(|i| Some((&fields.get(i)?.0, *starts.get(i)?)))
+        {
+            return self.fail_at(
+                start,
+                format!("the field \"{key}\" appears twice in this object"),
+            );
         }
         Ok(Value::Object(fields))
     }
@@ -446,6 +444,22 @@ impl Parser<'_> {
         }
         Ok(Value::Number(text.to_owned()))
     }
+}
+
+/// The position of the first field whose key an earlier field already has.
+fn first_repeated(fields: &[(String, Value)]) -> Option<usize> {
+    let key = |i: usize| fields.get(i).map(|(key, _)| key);
+    if fields.len() < 2 {
+        return None;
+    }
+    // Sorted by key, equal keys stay in document order: each later one of a pair repeats.
+    let order = crate::order::stable_order(fields.len(), &|a, b| key(a) < key(b));
+    order
+        .iter()
+        .zip(order.iter().skip(1))
+        .filter(|(a, b)| key(**a) == key(**b))
+        .map(|(_, b)| *b)
+        .min()
 }
 
 /// Writes `value`; `indent` is the current level when pretty printing.

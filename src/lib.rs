@@ -9,10 +9,13 @@ pub mod date;
 pub mod embed;
 pub mod i18n;
 pub mod json;
+mod order;
+pub mod outline;
 pub mod programme;
 pub mod progress;
 pub mod prompt_id;
 pub mod schedule;
+pub mod snippet;
 
 #[cfg(target_arch = "wasm32")]
 mod components;

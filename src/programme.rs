@@ -2,9 +2,9 @@
 
 use crate::date::CivilDate;
 use crate::json::{self, Value};
+use crate::order::sort_by;
 use crate::prompt_id::{collapse_whitespace, PromptId};
 use crate::schedule::Schedule;
-use std::collections::HashMap;
 use std::fmt;
 
 /// The programme file format this release reads.
@@ -156,6 +156,26 @@ fn whole_at(value: &Value, path: &str) -> Shape<u32> {
     }
 }
 
+/// The path of `field` inside the object at `at`: `things[3].title`.
+/// (Paths are built by these few functions rather than `format!` at each of their many uses.)
+fn dotted(at: &str, field: &str) -> String {
+    let mut path = String::with_capacity(at.len() + 1 + field.len());
+    path.push_str(at);
+    path.push('.');
+    path.push_str(field);
+    path
+}
+
+/// `things[t]`.
+fn thing_path(t: usize) -> String {
+    format!("things[{t}]")
+}
+
+/// `schedule.catchUp[i]`.
+fn catch_up_path(i: usize) -> String {
+    format!("schedule.catchUp[{i}]")
+}
+
 /// One JSON object of the file, whose fields are read by name.
 struct Fields<'a> {
     /// Its path (`things[3]`), empty for the whole file.
@@ -200,7 +220,7 @@ impl<'a> Fields<'a> {
         if self.at.is_empty() {
             key.to_owned()
         } else {
-            format!("{}.{key}", self.at)
+            dotted(&self.at, key)
         }
     }
 
@@ -224,7 +244,7 @@ impl<'a> Fields<'a> {
 
     /// A field that may be left out or be `null`.
     fn optional(&self, key: &str) -> Option<&'a Value> {
-        self.given(key).filter(|v| **v != Value::Null)
+        self.given(key).filter(|v| !matches!(v, Value::Null))
     }
 
     fn optional_text(&self, key: &str) -> Shape<Option<String>> {
@@ -237,11 +257,13 @@ impl<'a> Fields<'a> {
     fn list<T>(&self, key: &str, read: impl Fn(&'a Value, String) -> Shape<T>) -> Shape<Vec<T>> {
         match self.given(key) {
             None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| read(item, format!("{}[{i}]", self.path(key))))
-                .collect(),
+            Some(Value::Array(items)) => {
+                let mut read_items = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    read_items.push(read(item, format!("{}[{i}]", self.path(key)))?);
+                }
+                Ok(read_items)
+            }
             Some(other) => Err(format!(
                 "{} must be a list [ … ], not {}",
                 self.path(key),
@@ -392,52 +414,54 @@ impl Programme {
         // A release date that was given but cannot be read is reported once, not also as missing.
         let mut unreadable_releases = 0;
         let mut release_given: Vec<bool> = Vec::new();
-        let mut numbers: HashMap<u32, usize> = HashMap::new();
+        // (number, index in the file) of each Thing so far: a course has a few dozen.
+        let mut numbers: Vec<(u32, usize)> = Vec::new();
         for (t, thing) in file.things.into_iter().enumerate() {
-            let at = format!("things[{t}]");
+            let at = thing_path(t);
             let release = thing.release.as_deref().and_then(|text| {
                 CivilDate::parse(text)
                     .map_err(|e| {
                         unreadable_releases += 1;
-                        push(format!("{at}.release"), e.to_string());
+                        push(dotted(&at, "release"), e.to_string());
                     })
                     .ok()
             });
             releases.push((t, thing.number, release));
             release_given.push(thing.release.is_some());
             if thing.number == 0 {
-                push(format!("{at}.number"), "Things are numbered from 1".into());
-            } else if let Some(&first) = numbers.get(&thing.number) {
+                push(dotted(&at, "number"), "Things are numbered from 1".into());
+            } else if let Some(&(_, first)) = numbers.iter().find(|(n, _)| *n == thing.number) {
                 push(
-                    format!("{at}.number"),
+                    dotted(&at, "number"),
                     format!(
                         "Thing {} appears twice (also at things[{first}]): give each Thing its own number",
                         thing.number
                     ),
                 );
             } else {
-                numbers.insert(thing.number, t);
+                numbers.push((thing.number, t));
             }
             let title = collapse_whitespace(&thing.title);
             if title.is_empty() {
-                push(format!("{at}.title"), "each Thing needs a title".into());
+                push(dotted(&at, "title"), "each Thing needs a title".into());
             }
             if let Some(link) = &thing.link {
                 if !is_web_link(link) {
                     push(
-                        format!("{at}.link"),
+                        dotted(&at, "link"),
                         format!("\"{link}\" is not a web address: it must start with https:// or http://"),
                     );
                 }
             }
             let mut prompts = Vec::with_capacity(thing.prompts.len());
-            let mut ids: HashMap<PromptId, usize> = HashMap::new();
+            // (id, index in the file) of each prompt so far: a Thing has a handful.
+            let mut ids: Vec<(PromptId, usize)> = Vec::new();
             for (p, prompt) in thing.prompts.into_iter().enumerate() {
                 let at = format!("{at}.prompts[{p}]");
                 let text = collapse_whitespace(&prompt.text);
                 if text.is_empty() {
                     push(
-                        format!("{at}.text"),
+                        dotted(&at, "text"),
                         "the question is empty: write it or remove the prompt".into(),
                     );
                     continue;
@@ -445,7 +469,7 @@ impl Programme {
                 let id = match prompt.id.as_deref() {
                     Some(id) if id.trim().is_empty() => {
                         push(
-                            format!("{at}.id"),
+                            dotted(&at, "id"),
                             "an id cannot be empty: remove it or name the prompt".into(),
                         );
                         continue;
@@ -453,17 +477,17 @@ impl Programme {
                     Some(id) => PromptId::named(id.trim()),
                     None => PromptId::from_text(&text),
                 };
-                if let Some(&first) = ids.get(&id) {
+                if let Some(&(_, first)) = ids.iter().find(|(known, _)| *known == id) {
                     let what = if prompt.id.is_some() { "id" } else { "text" };
                     push(
-                        format!("{at}.{what}"),
+                        dotted(&at, what),
                         format!(
                             "duplicate {what} \"{id}\" (also used at things[{t}].prompts[{first}])"
                         ),
                     );
                     continue;
                 }
-                ids.insert(id.clone(), p);
+                ids.push((id.clone(), p));
                 prompts.push(Prompt {
                     id,
                     text,
@@ -483,14 +507,13 @@ impl Programme {
         if !errors.is_empty() {
             return Err(ProgrammeErrors(errors));
         }
-        things.sort_by_key(|thing| thing.number);
         Ok(Self {
             id: file.id,
             title,
             language: file.language.unwrap_or_else(|| "en".into()),
             time_zone: file.time_zone,
             schedule,
-            things,
+            things: sort_by(things, |a, b| a.number < b.number),
         })
     }
 
@@ -509,7 +532,7 @@ impl Programme {
 /// `releases` holds (index in the file, Thing number, release date) for every Thing.
 fn read_schedule(
     file: Option<ScheduleFile>,
-    mut releases: Vec<(usize, u32, Option<CivilDate>)>,
+    releases: Vec<(usize, u32, Option<CivilDate>)>,
     explicit: usize,
     given: &[bool],
     push: &mut impl FnMut(String, String),
@@ -525,18 +548,18 @@ fn read_schedule(
         .enumerate()
         .filter_map(|(i, text)| {
             CivilDate::parse(text)
-                .map_err(|e| push(format!("schedule.catchUp[{i}]"), e.to_string()))
+                .map_err(|e| push(catch_up_path(i), e.to_string()))
                 .ok()
                 .map(|day| (i, day))
         })
         .collect();
     let catch_up_days: Vec<CivilDate> = catch_up.iter().map(|(_, day)| *day).collect();
-    releases.sort_by_key(|(_, number, _)| *number);
+    let releases = sort_by(releases, |a, b| a.1 < b.1);
     let schedule = match (&spec.start, spec.interval_days, explicit) {
         (None, None, 0) => {
             if let Some((i, _)) = catch_up.first() {
                 push(
-                    format!("schedule.catchUp[{i}]"),
+                    catch_up_path(*i),
                     "catch-up weeks need a schedule: add schedule.start and schedule.intervalDays, or a release date to every Thing".into(),
                 );
             }
@@ -574,7 +597,7 @@ fn read_schedule(
             for (i, day) in &catch_up {
                 if *day < start {
                     push(
-                        format!("schedule.catchUp[{i}]"),
+                        catch_up_path(*i),
                         format!("{day} is before the course starts ({start}): remove it or fix the date"),
                     );
                 }
@@ -594,7 +617,7 @@ fn read_schedule(
                 for (t, _, day) in &releases {
                     if day.is_none() && given.get(*t).copied() != Some(true) {
                         push(
-                            format!("things[{t}].release"),
+                            dotted(&thing_path(*t), "release"),
                             "missing: give every Thing a release date, or none and use schedule.start".into(),
                         );
                     }
@@ -609,7 +632,7 @@ fn read_schedule(
                     if day <= earlier {
                         in_order = false;
                         push(
-                            format!("things[{t}].release"),
+                            dotted(&thing_path(*t), "release"),
                             format!(
                                 "{day} is not after Thing {before}'s release ({earlier}): release dates must increase with the Thing number"
                             ),
@@ -630,7 +653,7 @@ fn read_schedule(
                     .find(|(_, _, day)| day.is_some_and(|d| d >= *from && d < to))
                 {
                     push(
-                        format!("schedule.catchUp[{i}]"),
+                        catch_up_path(*i),
                         format!(
                             "the catch-up week from {from} overlaps Thing {}'s release: move one of them",
                             clash.1
@@ -639,7 +662,7 @@ fn read_schedule(
                 }
                 if days.first().is_some_and(|first| from < first) {
                     push(
-                        format!("schedule.catchUp[{i}]"),
+                        catch_up_path(*i),
                         format!("{from} is before the course starts: remove it or fix the date"),
                     );
                 }
@@ -650,7 +673,7 @@ fn read_schedule(
     for (i, day) in &catch_up {
         if *day >= schedule.end() {
             push(
-                format!("schedule.catchUp[{i}]"),
+                catch_up_path(*i),
                 format!(
                     "{day} is after the course ends ({}): a catch-up week must come between Things or straight after the last",
                     schedule.end().add_days(-1)

@@ -2,7 +2,6 @@
 
 use crate::json::{self, Value};
 use crate::prompt_id::PromptId;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The stored-data schema this release writes.
@@ -46,10 +45,29 @@ impl Tick {
     }
 }
 
+/// One Thing's ticks, sorted by prompt id, each id once.
+type Ticks = Vec<(PromptId, Tick)>;
+
 /// Every tick of one programme, by Thing key (`"12"`, or `""` for an inline list without a Thing) and prompt id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    things: BTreeMap<String, BTreeMap<PromptId, Tick>>,
+    /// Sorted by Thing key, each key once: sorted lists rather than maps, whose code is
+    /// a large part of the WebAssembly for the few dozen entries a course has.
+    things: Vec<(String, Ticks)>,
+}
+
+/// Sorts `entries` by key (stably) and keeps the last of equal keys, as inserting each
+/// into a map in turn would.
+fn sorted_entries<K: Ord, V>(entries: Vec<(K, V)>) -> Vec<(K, V)> {
+    let mut entries = crate::order::sort_by(entries, |a, b| a.0 < b.0);
+    entries.dedup_by(|later, earlier| {
+        let same = later.0 == earlier.0;
+        if same {
+            std::mem::swap(&mut later.1, &mut earlier.1);
+        }
+        same
+    });
+    entries
 }
 
 /// Why stored text could not be read as progress.
@@ -103,12 +121,12 @@ impl Progress {
             .get("things")
             .and_then(Value::as_object)
             .ok_or_else(|| unreadable("no \"things\" object"))?;
-        let mut things = BTreeMap::new();
+        let mut things = Vec::with_capacity(stored.len());
         for (thing, ticks) in stored {
             let ticks = ticks.as_object().ok_or_else(|| {
                 StoredDataError::Unreadable(format!("Thing \"{thing}\" is not an object"))
             })?;
-            let mut read = BTreeMap::new();
+            let mut read = Vec::with_capacity(ticks.len());
             for (id, tick) in ticks {
                 let done = tick.get("done").and_then(Value::as_bool);
                 let at = tick.get("at").and_then(Value::as_u64);
@@ -117,11 +135,13 @@ impl Progress {
                         "prompt \"{id}\" of Thing \"{thing}\" is not {{\"done\": true or false, \"at\": a time}}"
                     )));
                 };
-                read.insert(PromptId::named(id), Tick { done, at });
+                read.push((PromptId::named(id), Tick { done, at }));
             }
-            things.insert(thing.clone(), read);
+            things.push((thing.clone(), sorted_entries(read)));
         }
-        Ok(Self { things })
+        Ok(Self {
+            things: sorted_entries(things),
+        })
     }
 
     /// The text to store; `parse` reads it back to an equal value.
@@ -170,10 +190,25 @@ impl Progress {
 
     /// The stored state of a prompt, if it was ever changed.
     pub fn tick(&self, thing: &str, prompt: &PromptId) -> Option<Tick> {
+        let at = self.thing_at(thing).ok()?;
+        let (_, ticks) = self.things.get(at)?;
+        let at = prompt_at(ticks, prompt).ok()?;
+        ticks.get(at).map(|(_, tick)| *tick)
+    }
+
+    /// Where the Thing is in `things`, or where it would go.
+    fn thing_at(&self, thing: &str) -> Result<usize, usize> {
         self.things
-            .get(thing)
-            .and_then(|ticks| ticks.get(prompt))
-            .copied()
+            .binary_search_by(|(key, _)| key.as_str().cmp(thing))
+    }
+
+    /// The Thing's ticks, added (empty) when it has none yet.
+    fn ticks_mut(&mut self, thing: &str) -> Option<&mut Ticks> {
+        let at = self.thing_at(thing).unwrap_or_else(|at| {
+            self.things.insert(at, (thing.to_owned(), Vec::new()));
+            at
+        });
+        self.things.get_mut(at).map(|(_, ticks)| ticks)
     }
 
     /// How many of `prompts` are ticked.
@@ -191,12 +226,14 @@ impl Progress {
     /// Records a reader's change made at `now`. The change always wins over what is
     /// stored, even when the clock went backwards since the last one.
     pub fn set(&mut self, thing: &str, prompt: &PromptId, done: bool, now: u64) {
-        let ticks = self.things.entry(thing.to_owned()).or_default();
-        let at = match ticks.get(prompt) {
+        let previous = self.tick(thing, prompt);
+        let at = match previous {
             Some(previous) if previous.at >= now => previous.at.saturating_add(1),
             _ => now,
         };
-        ticks.insert(prompt.clone(), Tick { done, at });
+        if let Some(ticks) = self.ticks_mut(thing) {
+            put(ticks, prompt, Tick { done, at });
+        }
     }
 
     /// Every recorded change: Thing key, prompt id and its state.
@@ -212,11 +249,29 @@ impl Progress {
     /// Commutative, associative and idempotent, so copies may meet in any order.
     pub fn merge(&mut self, other: &Self) {
         for (thing, theirs) in &other.things {
-            let ours = self.things.entry(thing.clone()).or_default();
+            let Some(ours) = self.ticks_mut(thing) else {
+                continue;
+            };
             for (prompt, tick) in theirs {
-                let merged = ours.get(prompt).map_or(*tick, |mine| mine.newer(*tick));
-                ours.insert(prompt.clone(), merged);
+                put(ours, prompt, *tick);
             }
         }
+    }
+}
+
+/// Where the prompt is in `ticks`, or where it would go.
+fn prompt_at(ticks: &Ticks, prompt: &PromptId) -> Result<usize, usize> {
+    ticks.binary_search_by(|(id, _)| id.cmp(prompt))
+}
+
+/// Records `tick` for `prompt`: the newer of it and the one there (see [`Tick::newer`]).
+fn put(ticks: &mut Ticks, prompt: &PromptId, tick: Tick) {
+    match prompt_at(ticks, prompt) {
+        Ok(at) => {
+            if let Some((_, mine)) = ticks.get_mut(at) {
+                *mine = mine.newer(tick);
+            }
+        }
+        Err(at) => ticks.insert(at, (prompt.clone(), tick)),
     }
 }

@@ -55,5 +55,12 @@ pub fn normalise(text: &str) -> String {
 
 /// Tidies text read from a page for display: white space collapsed, ends trimmed, case kept.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

@@ -77,9 +77,10 @@ impl Schedule {
 
     /// Each Thing on its own date (increasing); each catch-up week lasts 7 days from its date.
     pub fn explicit(releases: Vec<CivilDate>, catch_up: &[CivilDate]) -> Self {
-        let mut pauses: Vec<(CivilDate, CivilDate)> =
-            catch_up.iter().map(|day| (*day, day.add_days(7))).collect();
-        pauses.sort();
+        let pauses: Vec<(CivilDate, CivilDate)> = crate::order::sort_by(
+            catch_up.iter().map(|day| (*day, day.add_days(7))).collect(),
+            |a, b| a < b,
+        );
         let mut end = releases
             .last()
             .map_or(CivilDate::from_day_number(0), |last| last.add_days(7));

@@ -18,12 +18,13 @@ pub enum Outcome {
 }
 
 /// A part to open as the widget mounts: the full module taking over from the click that
-/// asked for it (the lite module has no backup panel or overview).
+/// asked for it (the lite module has no backup panel, outline or overview).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Opening {
     Nothing,
     Backup,
     Overview,
+    Outline,
 }
 
 #[derive(Properties, PartialEq)]

@@ -2,6 +2,8 @@ use super::app::Opening;
 #[cfg(feature = "extras")]
 use super::backup_panel::BackupPanel;
 #[cfg(feature = "extras")]
+use super::outline_panel::OutlinePanel;
+#[cfg(feature = "extras")]
 use super::overview_list::OverviewList;
 use super::progress_line::ProgressLine;
 use super::prompt_item::PromptItem;
@@ -21,7 +23,7 @@ pub struct ChecklistProps {
     pub model: Rc<WidgetModel>,
     /// The palette for this page (light or dark), worked out when the widget mounted.
     pub scheme: Scheme,
-    /// Open at once (and focus the button of) the backup panel or the course list.
+    /// Open at once (and focus the button of) the backup panel, the outline or the course list.
     pub open: Opening,
 }
 
@@ -35,15 +37,19 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let opening = props.open;
     let backup_open = use_state(|| opening == Opening::Backup);
     let overview_open = use_state(|| opening == Opening::Overview);
+    let outline_open = use_state(|| opening == Opening::Outline);
     let ontoggleoverview = toggle(&overview_open, "overview");
     let ontogglebackup = toggle(&backup_open, "backup");
+    let ontoggleoutline = toggle(&outline_open, "outline");
     // The full module took over from a click on one of these: keep the focus where it was.
     let backup_button = use_node_ref();
     let overview_button = use_node_ref();
+    let outline_button = use_node_ref();
     {
         let focus = match opening {
             Opening::Backup => Some(backup_button.clone()),
             Opening::Overview => Some(overview_button.clone()),
+            Opening::Outline => Some(outline_button.clone()),
             Opening::Nothing => None,
         };
         use_effect_with((), move |()| {
@@ -158,10 +164,16 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     <div class="footer">
                         <ProgressLine done={counted_done} total={counted.len()} text={answered} />
                         { action }
+                        <button type="button" ref={outline_button} aria-expanded={outline_open.to_string()} aria-controls="tp-outline" onclick={ontoggleoutline}>
+                            { labels.text(Label::StartPost) }
+                        </button>
                         <button type="button" ref={backup_button} aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
                             { labels.text(Label::Backup) }
                         </button>
                     </div>
+                    if *outline_open {
+                        { outline_panel(&model) }
+                    }
                     if *backup_open {
                         { backup_panel(&model) }
                     }
@@ -212,6 +224,16 @@ fn backup_panel(model: &Rc<WidgetModel>) -> Html {
 
 #[cfg(not(feature = "extras"))]
 fn backup_panel(_: &Rc<WidgetModel>) -> Html {
+    html! {}
+}
+
+#[cfg(feature = "extras")]
+fn outline_panel(model: &Rc<WidgetModel>) -> Html {
+    html! { <OutlinePanel model={model.clone()} /> }
+}
+
+#[cfg(not(feature = "extras"))]
+fn outline_panel(_: &Rc<WidgetModel>) -> Html {
     html! {}
 }
 

@@ -4,7 +4,11 @@ pub mod app;
 #[cfg(feature = "extras")]
 pub mod backup_panel;
 pub mod checklist;
+#[cfg(feature = "configurator")]
+pub mod configurator;
 pub mod error_notice;
+#[cfg(feature = "extras")]
+pub mod outline_panel;
 #[cfg(feature = "extras")]
 pub mod overview;
 #[cfg(feature = "extras")]

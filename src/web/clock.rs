@@ -39,8 +39,9 @@ fn offset_minutes(zone: &str, now: &Date) -> Option<i32> {
             Reflect::get(&part, &"value".into())
                 .ok()?
                 .as_string()?
-                .parse::<f64>()
+                .parse::<u32>()
                 .ok()
+                .map(f64::from)
         })
     };
     let local = Date::utc(field("year")?, field("month")? - 1.0);

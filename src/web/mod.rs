@@ -1,6 +1,8 @@
 //! The browser edge: the one entry point the loader calls, and everything that touches the page.
 
 mod clock;
+#[cfg(feature = "configurator")]
+mod configure;
 #[cfg(feature = "extras")]
 pub mod files;
 pub mod page;
@@ -79,6 +81,27 @@ pub fn unmount_all() -> js_sys::Array {
             .collect::<js_sys::Array>(),
         &kept.failed.into(),
     )
+}
+
+/// Stops the widget mounted in `host`, if any, and empties its shadow root (the configurator's
+/// preview mounts a new one on each change).
+#[cfg(feature = "configurator")]
+pub fn unmount(host: &Element) {
+    let found = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let at = mounted
+            .iter()
+            .position(|(shadow, _)| shadow.host() == *host)?;
+        Some(mounted.remove(at))
+    });
+    if let Some((shadow, app)) = found {
+        app.destroy();
+        while let Some(child) = shadow.first_child() {
+            if shadow.remove_child(&child).is_err() {
+                break;
+            }
+        }
+    }
 }
 
 /// Takes over what another build of the widget kept in memory (see [`unmount_all`]).
@@ -210,6 +233,7 @@ pub fn mount(
     let open = match open.as_deref() {
         Some("backup") => Opening::Backup,
         Some("overview") => Opening::Overview,
+        Some("outline") => Opening::Outline,
         _ => Opening::Nothing,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { outcome, open }).render();

@@ -7,7 +7,6 @@ use super::warn;
 use crate::backup::{Backup, RestoreReport};
 use crate::progress::{backup_key, Progress, STORAGE_PREFIX};
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -22,10 +21,11 @@ struct Entry {
 }
 
 thread_local! {
-    static ENTRIES: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+    // Plain lists rather than maps (whose code is large): a page shows one or two courses.
+    static ENTRIES: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
     static NEXT_LISTENER: Cell<u32> = const { Cell::new(0) };
     static WATCHING_OTHER_TABS: Cell<bool> = const { Cell::new(false) };
-    static REPORTED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static REPORTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Reads and parses what is stored under `key`. Text that cannot be read is kept aside
@@ -43,7 +43,15 @@ fn read_stored(key: &str) -> Progress {
             if !kept {
                 storage::keep_in_memory(key);
             }
-            if REPORTED.with(|reported| reported.borrow_mut().insert(key.to_owned())) {
+            let first_report = REPORTED.with(|reported| {
+                let mut reported = reported.borrow_mut();
+                let first = !reported.iter().any(|k| k == key);
+                if first {
+                    reported.push(key.to_owned());
+                }
+                first
+            });
+            if first_report {
                 if kept {
                     warn(&format!(
                         "{error}; it was kept under \"{backup}\" and the checklist starts empty."
@@ -59,28 +67,40 @@ fn read_stored(key: &str) -> Progress {
 
 /// The page's current copy of the progress under `key`.
 pub fn load(key: &str) -> Rc<Progress> {
-    if let Some(progress) =
-        ENTRIES.with(|entries| entries.borrow().get(key).map(|e| e.progress.clone()))
-    {
+    if let Some(progress) = ENTRIES.with(|entries| {
+        entries
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, e)| e.progress.clone())
+    }) {
         return progress;
     }
     let progress = Rc::new(read_stored(key));
-    ENTRIES.with(|entries| {
-        entries
-            .borrow_mut()
-            .entry(key.to_owned())
-            .or_default()
-            .progress = progress.clone();
-    });
+    with_entry(key, |entry| entry.progress = progress.clone());
     progress
+}
+
+/// Runs `f` on the entry of `key`, added first when there is none.
+fn with_entry<R>(key: &str, f: impl FnOnce(&mut Entry) -> R) -> R {
+    ENTRIES.with(|entries| {
+        let mut entries = entries.borrow_mut();
+        let at = entries
+            .iter()
+            .position(|(k, _)| k == key)
+            .unwrap_or_else(|| {
+                entries.push((key.to_owned(), Entry::default()));
+                entries.len() - 1
+            });
+        let mut added = Entry::default();
+        f(entries.get_mut(at).map_or(&mut added, |(_, entry)| entry))
+    })
 }
 
 /// Replaces the page's copy and tells every widget showing it.
 fn publish(key: &str, progress: Progress) {
     let progress = Rc::new(progress);
-    let listeners: Vec<Listener> = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        let entry = entries.entry(key.to_owned()).or_default();
+    let listeners: Vec<Listener> = with_entry(key, |entry| {
         entry.progress = progress.clone();
         entry.listeners.iter().map(|(_, l)| l.clone()).collect()
     });
@@ -118,14 +138,7 @@ pub fn subscribe(key: &str, listener: impl Fn(Rc<Progress>) + 'static) -> Subscr
         next.set(id.wrapping_add(1));
         id
     });
-    ENTRIES.with(|entries| {
-        entries
-            .borrow_mut()
-            .entry(key.to_owned())
-            .or_default()
-            .listeners
-            .push((id, Rc::new(listener)));
-    });
+    with_entry(key, |entry| entry.listeners.push((id, Rc::new(listener))));
     Subscription {
         key: key.to_owned(),
         id,
@@ -141,7 +154,11 @@ pub struct Subscription {
 impl Drop for Subscription {
     fn drop(&mut self) {
         ENTRIES.with(|entries| {
-            if let Some(entry) = entries.borrow_mut().get_mut(&self.key) {
+            if let Some((_, entry)) = entries
+                .borrow_mut()
+                .iter_mut()
+                .find(|(k, _)| *k == self.key)
+            {
                 entry.listeners.retain(|(id, _)| *id != self.id);
             }
         });
@@ -154,10 +171,10 @@ fn on_storage_event(event: StorageEvent) {
         Some(key) if key.starts_with(STORAGE_PREFIX) => vec![key],
         Some(_) => return,
         // `localStorage.clear()` elsewhere: re-read everything shown here.
-        None => ENTRIES.with(|entries| entries.borrow().keys().cloned().collect()),
+        None => ENTRIES.with(|entries| entries.borrow().iter().map(|(k, _)| k.clone()).collect()),
     };
     for key in keys {
-        let known = ENTRIES.with(|entries| entries.borrow().contains_key(&key));
+        let known = ENTRIES.with(|entries| entries.borrow().iter().any(|(k, _)| *k == key));
         if known {
             let stored = read_stored(&key);
             let mut progress = (*load(&key)).clone();

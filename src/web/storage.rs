@@ -1,14 +1,14 @@
 //! localStorage with a fallback: when the browser blocks or fills it, the page keeps a copy in memory.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
 use web_sys::Storage;
 
 thread_local! {
     static LOCAL: RefCell<Option<Option<Storage>>> = const { RefCell::new(None) };
-    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    // Plain lists rather than maps (whose code is large): a page has a few keys.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     static FAILED: Cell<bool> = const { Cell::new(false) };
-    static MEMORY_ONLY: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static MEMORY_ONLY: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The page's localStorage, or None when the browser refuses it (reading it may throw).
@@ -27,7 +27,13 @@ pub fn is_persistent() -> bool {
 
 /// The text stored under `key`: the in-memory copy once writing has failed, else localStorage.
 pub fn read(key: &str) -> Option<String> {
-    let kept = MEMORY.with(|memory| memory.borrow().get(key).cloned());
+    let kept = MEMORY.with(|memory| {
+        memory
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    });
     if kept.is_some() {
         return kept;
     }
@@ -36,14 +42,25 @@ pub fn read(key: &str) -> Option<String> {
 
 /// Stores `value`; when localStorage refuses (blocked, full), the page keeps it in memory instead.
 pub fn write(key: &str, value: &str) {
-    let memory_only = MEMORY_ONLY.with(|keys| keys.borrow().contains(key));
+    let memory_only = MEMORY_ONLY.with(|keys| keys.borrow().iter().any(|k| k == key));
     let saved = !memory_only && local().is_some_and(|storage| storage.set_item(key, value).is_ok());
     if saved {
-        MEMORY.with(|memory| memory.borrow_mut().remove(key));
+        MEMORY.with(|memory| memory.borrow_mut().retain(|(k, _)| k != key));
     } else {
         FAILED.with(|failed| failed.set(true));
-        MEMORY.with(|memory| memory.borrow_mut().insert(key.to_owned(), value.to_owned()));
+        keep(key.to_owned(), value.to_owned());
     }
+}
+
+/// Puts `value` under `key` in the in-memory copy, replacing what it had.
+fn keep(key: String, value: String) {
+    MEMORY.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        match memory.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, kept)) => *kept = value,
+            None => memory.push((key, value)),
+        }
+    });
 }
 
 /// Stores `value` under a key that must not be overwritten; false when it could not be kept.
@@ -62,7 +79,16 @@ pub fn write_if_absent(key: &str, value: &str) -> bool {
 /// From now on this page never writes `key` to localStorage (its text there must be kept).
 pub fn keep_in_memory(key: &str) {
     FAILED.with(|failed| failed.set(true));
-    MEMORY_ONLY.with(|keys| keys.borrow_mut().insert(key.to_owned()));
+    remember_memory_only(key.to_owned());
+}
+
+fn remember_memory_only(key: String) {
+    MEMORY_ONLY.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    });
 }
 
 /// What this page keeps in memory instead of localStorage, so that another build of the
@@ -76,13 +102,8 @@ pub struct Snapshot {
 /// This page's in-memory storage, for [`Snapshot`].
 pub fn snapshot() -> Snapshot {
     Snapshot {
-        entries: MEMORY.with(|m| {
-            m.borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        }),
-        memory_only: MEMORY_ONLY.with(|keys| keys.borrow().iter().cloned().collect()),
+        entries: MEMORY.with(|m| m.borrow().clone()),
+        memory_only: MEMORY_ONLY.with(|keys| keys.borrow().clone()),
         failed: FAILED.with(Cell::get),
     }
 }
@@ -92,6 +113,10 @@ pub fn adopt(snapshot: Snapshot) {
     if snapshot.failed {
         FAILED.with(|failed| failed.set(true));
     }
-    MEMORY.with(|memory| memory.borrow_mut().extend(snapshot.entries));
-    MEMORY_ONLY.with(|keys| keys.borrow_mut().extend(snapshot.memory_only));
+    for (key, value) in snapshot.entries {
+        keep(key, value);
+    }
+    for key in snapshot.memory_only {
+        remember_memory_only(key);
+    }
 }

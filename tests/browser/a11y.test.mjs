@@ -1,6 +1,6 @@
 // Accessibility: axe-core finds no violations on any demo page (the page and every widget's
 // open shadow root), in light and in dark colour-scheme emulation, both as the page loads and
-// with a question ticked and every Backup panel open.
+// with a question ticked and every Backup and Start my post panel open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -40,7 +40,7 @@ for (const name of PAGES) {
 
         await tickAndOpenBackups(page);
         const open = await axeViolations(page);
-        if (open.length) report.push(`With a question ticked and Backup open:\n${formatViolations(open)}`);
+        if (open.length) report.push(`With a question ticked, Backup and Start my post open:\n${formatViolations(open)}`);
 
         assert.equal(report.length, 0, `axe-core violations on ${name} (${colorScheme}):\n${report.join('\n\n')}`);
       } finally {

@@ -239,16 +239,23 @@ export async function waitEveryWidget(page, timeout = 10_000) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-/** Ticks the first question of every checklist on the page and opens its Backup panel. */
+/**
+ * Ticks the first question of every checklist on the page and opens its panels: Backup and
+ * Start my post (the outline), each only once it has found that panel's button.
+ */
 export async function tickAndOpenBackups(page) {
   const count = await page.locator('.thing-prompts').count();
   for (let n = 0; n < count; n++) {
     const box = checkboxes(page, n).first();
     if ((await box.count()) === 0) continue;
     await box.check();
-    const backup = widget(page, n).getByRole('button', { name: 'Backup', exact: true });
-    if ((await backup.count()) === 1 && (await backup.getAttribute('aria-expanded')) !== 'true') {
-      await backup.click();
+    for (const name of ['Start my post', 'Backup']) {
+      const toggle = widget(page, n).getByRole('button', { name, exact: true });
+      if ((await toggle.count()) === 1 && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+        await toggle.click();
+        const panel = await toggle.getAttribute('aria-controls');
+        if (panel) await widget(page, n).locator(`#${panel}`).waitFor();
+      }
     }
   }
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

@@ -370,12 +370,19 @@ async function widgetFile(name) {
 test('the loader asks for the files of its own build (?v=<build token>), and the full module only when needed', async () => {
   const loader = (await widgetFile('thing-prompts.js')).toString('utf8');
   const files = [];
-  for (const name of ['thing-prompts-wasm.js', 'thing-prompts-wasm_bg.wasm', 'thing-prompts-full.js', 'thing-prompts-full_bg.wasm']) {
+  for (const name of [
+    'thing-prompts-wasm.js',
+    'thing-prompts-wasm_bg.wasm',
+    'thing-prompts-full.js',
+    'thing-prompts-full_bg.wasm',
+    'thing-prompts-configure.js',
+    'thing-prompts-configure_bg.wasm',
+  ]) {
     files.push(await widgetFile(name));
   }
   for (const id of ['cpd23-2011', 'cpd23-2012']) files.push(await widgetFile(`programmes/${id}.json`));
   const build = createHash('sha384').update(Buffer.concat(files)).digest('hex').slice(0, 12);
-  assert.ok(loader.includes(`"${build}"`) || loader.includes(`'${build}'`), 'the loader carries the hash of both modules and the programmes');
+  assert.ok(loader.includes(`"${build}"`) || loader.includes(`'${build}'`), 'the loader carries the hash of the modules and the programmes');
 
   await withContext({}, async (context) => {
     const url = await serveFixture(
@@ -464,7 +471,11 @@ test('dist/package.json makes the folder an npm package of this release', async 
     'thing-prompts-wasm_bg.wasm',
     'thing-prompts-full.js',
     'thing-prompts-full_bg.wasm',
+    'thing-prompts-configure.js',
+    'thing-prompts-configure_bg.wasm',
     'thing-prompts-programme.schema.json',
+    'configure.html',
+    'configure.css',
     'programmes/',
   ]);
   for (const file of pkg.files.filter((f) => !f.endsWith('/'))) await widgetFile(file);

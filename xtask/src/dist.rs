@@ -10,14 +10,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The loader, then the lite module a page fetches first (glue, WebAssembly), then the full
-/// module it fetches only when a reader opens a rarely used part (backup, course overview).
-pub const FILES: [&str; 5] = [
+/// module it fetches only when a reader opens a rarely used part (backup, course overview),
+/// then the configurator's module (www/configure.html; no blog page fetches it).
+pub const FILES: [&str; 7] = [
     "thing-prompts.js",
     "thing-prompts-wasm.js",
     "thing-prompts-wasm_bg.wasm",
     "thing-prompts-full.js",
     "thing-prompts-full_bg.wasm",
+    "thing-prompts-configure.js",
+    "thing-prompts-configure_bg.wasm",
 ];
+
+/// The configurator page (with its styles): an organiser's form that writes the snippet.
+pub const CONFIGURATOR: [&str; 2] = ["configure.html", "configure.css"];
 
 /// The programme files' JSON Schema, copied from www/ for editors to point `$schema` at.
 pub const SCHEMA: &str = "thing-prompts-programme.schema.json";
@@ -32,6 +38,7 @@ pub fn build() -> Result<PathBuf> {
     std::fs::create_dir_all(&dist).map_err(|e| format!("dist/: {e}"))?;
     module(&bindgen, &dist, "lite", "thing-prompts-wasm")?;
     module(&bindgen, &dist, "full", "thing-prompts-full")?;
+    module(&bindgen, &dist, "configure", "thing-prompts-configure")?;
     let read = |file: &str| std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"));
     // The build token names this build's glue and WebAssembly in the loader's requests
     // (`?v=<build>`), so a new loader never runs an older build's files from a cache.
@@ -69,6 +76,14 @@ pub fn build() -> Result<PathBuf> {
     let schema =
         std::fs::read(root().join("www").join(SCHEMA)).map_err(|e| format!("www/{SCHEMA}: {e}"))?;
     write(&dist.join(SCHEMA), &schema)?;
+    for file in CONFIGURATOR {
+        let text = std::fs::read_to_string(root().join("www").join(file))
+            .map_err(|e| format!("www/{file}: {e}"))?;
+        write(
+            &dist.join(file),
+            text.replace("__BUILD__", &build).as_bytes(),
+        )?;
+    }
     write(
         &dist.join("package.json"),
         package_json(&version)?.as_bytes(),
@@ -138,7 +153,8 @@ pub fn compact_json(text: &str) -> String {
     out
 }
 
-/// Compiles one WebAssembly module ("lite": without the feature "extras"; "full": with it)
+/// Compiles one WebAssembly module ("lite": without the feature "extras"; "full": with it;
+/// "configure": with "configurator", for the configurator page)
 /// and writes its glue and optimised WebAssembly to dist/ as `<name>.js`, `<name>_bg.wasm`.
 fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
     say(&format!(
@@ -150,10 +166,11 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
         .args(["run", RELEASE_TOOLCHAIN, "cargo", "build", "--release"])
         .args(["--package", "thing-prompts", "--lib"])
         .args(["--target", "wasm32-unknown-unknown"])
-        .arg(if kind == "full" {
-            "--all-features"
-        } else {
-            "--no-default-features"
+        .arg("--no-default-features")
+        .args(match kind {
+            "full" => &["--features", "extras"][..],
+            "configure" => &["--features", "configurator"][..],
+            _ => &[][..],
         })
         .args(["-Z", "build-std=std,panic_abort", "--target-dir"])
         .arg(release_target())
@@ -253,7 +270,9 @@ fn package_json(version: &str) -> Result<String> {
     let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
     let files = FILES
         .iter()
-        .chain([&SCHEMA, &"programmes/"])
+        .chain([&SCHEMA])
+        .chain(CONFIGURATOR.iter())
+        .chain([&"programmes/"])
         .map(|file| quoted(file))
         .collect::<Vec<_>>()
         .join(", ");

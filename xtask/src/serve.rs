@@ -250,6 +250,11 @@ pub fn demo() -> Result {
         println!("  {}{page:<26}{what}", servers.pages);
     }
     println!();
+    println!(
+        "  Configurator (choose the options, copy the snippet): {}configure.html",
+        servers.widget
+    );
+    println!();
     say("serving; press Ctrl-C to stop");
     loop {
         thread::park();
