@@ -176,7 +176,7 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
         .arg(release_target())
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-C link-arg=-zstack-size=262144 -Z unstable-options -C panic=immediate-abort",
+            "-C link-arg=-zstack-size=262144 -Z unstable-options -C panic=immediate-abort -Z location-detail=none",
         )
         .env_remove("RUSTC")
         .env_remove("RUSTUP_TOOLCHAIN")
