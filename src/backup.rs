@@ -34,6 +34,8 @@ pub struct RestoreReport {
     pub already: usize,
     /// The Things (or lists) the restored ticks belong to.
     pub things: usize,
+    /// Notes the backup brought that were newer than this browser's (a file only: codes carry none).
+    pub notes: usize,
 }
 
 impl RestoreReport {
@@ -42,7 +44,8 @@ impl RestoreReport {
         let restored = Arg::Number(self.restored);
         let already = Arg::Number(self.already);
         let things = Arg::Number(self.things);
-        match (self.restored, self.already) {
+        let ticks = match (self.restored, self.already) {
+            (0, 0) if self.notes > 0 => String::new(),
             (0, 0) => labels.text(Label::EmptyBackup),
             (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
             (_, 0) => labels.format(
@@ -57,6 +60,15 @@ impl RestoreReport {
                 ),
                 labels.format(Label::Already, &[("already", already)])
             ),
+        };
+        if self.notes == 0 {
+            return ticks;
+        }
+        let notes = labels.format(Label::NotesRestored, &[("notes", Arg::Number(self.notes))]);
+        if ticks.is_empty() {
+            notes
+        } else {
+            format!("{ticks} {notes}")
         }
     }
 }
@@ -246,12 +258,14 @@ impl Backup {
     }
 
     /// Adds the backup's ticks to `progress` (never removes one), as changes made at `now`.
+    /// Its notes keep their own times: one replaces this browser's only if it is newer.
     pub fn restore_into(&self, progress: &mut Progress, now: u64) -> RestoreReport {
-        let mut report = RestoreReport {
-            restored: 0,
-            already: 0,
-            things: 0,
-        };
+        let mut report = RestoreReport::default();
+        for (thing, id, note) in self.progress.notes() {
+            if progress.merge_note(thing, id, note) {
+                report.notes += 1;
+            }
+        }
         // `ticks` comes Thing by Thing, so counting changes of Thing counts the Things.
         let mut last_thing = None;
         for (thing, id, tick) in self.progress.ticks() {

@@ -32,6 +32,8 @@ pub struct RawEmbed {
     pub labels: Vec<(String, String)>,
     /// `data-view`, if present.
     pub view: Option<String>,
+    /// `data-notes`, if present.
+    pub notes: Option<String>,
     /// A programme the page supplied as text (a JSON block, or a file the loader fetched).
     pub supplied: Option<Supplied>,
 }
@@ -196,6 +198,8 @@ pub struct WidgetModel {
     pub week: Option<String>,
     /// The course is over: the checklist offers the overview.
     pub ended: bool,
+    /// Each question gets a box for the reader's private notes (`data-notes="on"`).
+    pub notes: bool,
 }
 
 /// Reads the language, the label overrides and the theme; what cannot be used is reported, not fatal.
@@ -303,6 +307,19 @@ pub fn resolve_at(
             }
         },
     };
+    let notes = match raw.notes.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+        None => false,
+        Some(value) => match value.as_str() {
+            "on" => true,
+            "" | "off" => false,
+            _ => {
+                warnings.push(format!(
+                    "data-notes=\"{value}\" is not a setting: use on (a notes box under each question) or off. Notes are off."
+                ));
+                false
+            }
+        },
+    };
     let programme = programme_of(raw, lookup)?;
     let mut today = |programme: &Programme| match clock(programme.time_zone.as_deref()) {
         Ok(day) => day,
@@ -359,6 +376,7 @@ pub fn resolve_at(
     model.theme = theme;
     model.view = view;
     model.warnings = warnings;
+    model.notes = notes;
     Ok(model)
 }
 

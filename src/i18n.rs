@@ -247,10 +247,13 @@ pub enum Label {
     YourOutline,
     OutlineTitle,
     OutlinePartOf,
+    Note,
+    NotesRestored,
+    CodeTicksOnly,
 }
 
 /// Every label, in the order the README lists them.
-pub const LABELS: [Label; 49] = [
+pub const LABELS: [Label; 52] = [
     Label::ThingOf,
     Label::Answered,
     Label::Clear,
@@ -300,6 +303,9 @@ pub const LABELS: [Label; 49] = [
     Label::YourOutline,
     Label::OutlineTitle,
     Label::OutlinePartOf,
+    Label::Note,
+    Label::NotesRestored,
+    Label::CodeTicksOnly,
 ];
 
 impl Label {
@@ -355,6 +361,9 @@ impl Label {
             Self::YourOutline => "your-outline",
             Self::OutlineTitle => "outline-title",
             Self::OutlinePartOf => "outline-part-of",
+            Self::Note => "note",
+            Self::NotesRestored => "notes-restored",
+            Self::CodeTicksOnly => "code-ticks-only",
         }
     }
 
@@ -584,6 +593,24 @@ impl Label {
                 "Dans le cadre de {programme}.",
                 "Ein Beitrag zu {programme}.",
                 "Forma parte de {programme}.",
+            ],
+            Self::Note => [
+                "Your notes (kept only in this browser)",
+                "Vos notes (gardées dans ce navigateur seulement)",
+                "Ihre Notizen (nur in diesem Browser gespeichert)",
+                "Sus notas (solo se guardan en este navegador)",
+            ],
+            Self::NotesRestored => [
+                "{notes} {notes|note|notes} restored.",
+                "{notes} {notes|note rétablie|notes rétablies}.",
+                "{notes} {notes|Notiz|Notizen} wiederhergestellt.",
+                "{notes} {notes|nota restaurada|notas restauradas}.",
+            ],
+            Self::CodeTicksOnly => [
+                "The code carries ticks only; the file keeps your notes too.",
+                "Le code ne garde que les coches ; le fichier garde aussi vos notes.",
+                "Der Code enthält nur die Häkchen; die Datei bewahrt auch Ihre Notizen.",
+                "El código solo lleva las marcas; el archivo guarda también sus notas.",
             ],
         }
     }

@@ -45,8 +45,58 @@ impl Tick {
     }
 }
 
-/// One Thing's ticks, sorted by prompt id, each id once.
-type Ticks = Vec<(PromptId, Tick)>;
+/// The longest note kept, in characters (Unicode scalar values); longer text is cut there.
+pub const NOTE_MAX_CHARS: usize = 4000;
+
+/// A reader's private note on one prompt and when it last changed (milliseconds since 1970).
+/// A cleared note is kept as empty text with its time, so that clearing reaches other copies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub text: String,
+    pub at: u64,
+}
+
+impl Note {
+    /// The newer of two notes; on equal times the greater text wins, so merging never
+    /// depends on order.
+    fn newer(self, other: Self) -> Self {
+        if (other.at, &other.text) > (self.at, &self.text) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// `text` cut to [`NOTE_MAX_CHARS`] characters.
+fn capped(text: &str) -> &str {
+    match text.char_indices().nth(NOTE_MAX_CHARS) {
+        Some((end, _)) => text.get(..end).unwrap_or(text),
+        None => text,
+    }
+}
+
+/// What is kept for one prompt: its tick and, once one was ever written, its note.
+/// A prompt with a note but never ticked has the tick `{done: false, at: 0}`, which
+/// every real change outranks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    tick: Tick,
+    note: Option<Note>,
+}
+
+impl Entry {
+    fn merged(&mut self, other: &Self) {
+        self.tick = self.tick.newer(other.tick);
+        self.note = match (self.note.take(), &other.note) {
+            (Some(mine), Some(theirs)) => Some(mine.newer(theirs.clone())),
+            (mine, theirs) => mine.or_else(|| theirs.clone()),
+        };
+    }
+}
+
+/// One Thing's entries, sorted by prompt id, each id once.
+type Ticks = Vec<(PromptId, Entry)>;
 
 /// Every tick of one programme, by Thing key (`"12"`, or `""` for an inline list without a Thing) and prompt id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -135,7 +185,25 @@ impl Progress {
                         "prompt \"{id}\" of Thing \"{thing}\" is not {{\"done\": true or false, \"at\": a time}}"
                     )));
                 };
-                read.push((PromptId::named(id), Tick { done, at }));
+                // A note is read when both its fields have their types; anything else under
+                // those names is ignored, like any field this release does not know.
+                let note = match (
+                    tick.get("note").and_then(Value::as_str),
+                    tick.get("noteAt").and_then(Value::as_u64),
+                ) {
+                    (Some(text), Some(at)) => Some(Note {
+                        text: capped(text).to_owned(),
+                        at,
+                    }),
+                    _ => None,
+                };
+                read.push((
+                    PromptId::named(id),
+                    Entry {
+                        tick: Tick { done, at },
+                        note,
+                    },
+                ));
             }
             things.push((thing.clone(), sorted_entries(read)));
         }
@@ -149,7 +217,8 @@ impl Progress {
         self.to_value(false).to_json()
     }
 
-    /// The stored form as JSON: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`.
+    /// The stored form as JSON: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`,
+    /// with `"note"` and `"noteAt"` after them only for a prompt that ever had a note.
     /// `sorted_keys` puts every object's keys in alphabetical order instead
     /// (`things` before `version`, `at` before `done`), as backup files have them.
     pub(crate) fn to_value(&self, sorted_keys: bool) -> Value {
@@ -159,13 +228,18 @@ impl Progress {
             .map(|(thing, ticks)| {
                 let ticks = ticks
                     .iter()
-                    .map(|(id, tick)| {
+                    .map(|(id, entry)| {
                         let mut fields = vec![
-                            ("done".to_owned(), Value::Bool(tick.done)),
-                            ("at".to_owned(), Value::Int(tick.at)),
+                            ("done".to_owned(), Value::Bool(entry.tick.done)),
+                            ("at".to_owned(), Value::Int(entry.tick.at)),
                         ];
                         if sorted_keys {
                             fields.reverse();
+                        }
+                        // Written only once a note was set: tick-only data keeps its bytes.
+                        if let Some(note) = &entry.note {
+                            fields.push(("note".to_owned(), Value::String(note.text.clone())));
+                            fields.push(("noteAt".to_owned(), Value::Int(note.at)));
                         }
                         (id.as_str().to_owned(), Value::Object(fields))
                     })
@@ -189,11 +263,82 @@ impl Progress {
     }
 
     /// The stored state of a prompt, if it was ever changed.
+    /// A prompt that has a note but was never ticked reads `{done: false, at: 0}`.
     pub fn tick(&self, thing: &str, prompt: &PromptId) -> Option<Tick> {
+        self.entry(thing, prompt).map(|entry| entry.tick)
+    }
+
+    fn entry(&self, thing: &str, prompt: &PromptId) -> Option<&Entry> {
         let at = self.thing_at(thing).ok()?;
         let (_, ticks) = self.things.get(at)?;
         let at = prompt_at(ticks, prompt).ok()?;
-        ticks.get(at).map(|(_, tick)| *tick)
+        ticks.get(at).map(|(_, entry)| entry)
+    }
+
+    /// The reader's note on a prompt; `None` when there is none or it was cleared.
+    pub fn note(&self, thing: &str, prompt: &PromptId) -> Option<&str> {
+        self.note_entry(thing, prompt)
+            .map(|note| note.text.as_str())
+            .filter(|text| !text.is_empty())
+    }
+
+    /// The stored note of a prompt with its time, cleared ones (empty text) included.
+    pub fn note_entry(&self, thing: &str, prompt: &PromptId) -> Option<&Note> {
+        self.entry(thing, prompt)
+            .and_then(|entry| entry.note.as_ref())
+    }
+
+    /// Records a reader's note made at `now`, cut to [`NOTE_MAX_CHARS`] characters; empty
+    /// text clears it. Like [`Self::set`], the change wins even if the clock went backwards;
+    /// text equal to the stored note changes nothing.
+    pub fn set_note(&mut self, thing: &str, prompt: &PromptId, text: &str, now: u64) {
+        let text = capped(text);
+        let previous = self.note_entry(thing, prompt);
+        let at = match previous {
+            Some(previous) if previous.text == text => return,
+            None if text.is_empty() => return,
+            Some(previous) if previous.at >= now => previous.at.saturating_add(1),
+            _ => now,
+        };
+        if let Some(ticks) = self.ticks_mut(thing) {
+            put(
+                ticks,
+                prompt,
+                Entry {
+                    tick: Tick { done: false, at: 0 },
+                    note: Some(Note {
+                        text: text.to_owned(),
+                        at,
+                    }),
+                },
+            );
+        }
+    }
+
+    /// Every stored note, cleared ones included: Thing key, prompt id and the note.
+    pub fn notes(&self) -> impl Iterator<Item = (&str, &PromptId, &Note)> + '_ {
+        self.things.iter().flat_map(|(thing, ticks)| {
+            ticks.iter().filter_map(move |(id, entry)| {
+                entry.note.as_ref().map(|note| (thing.as_str(), id, note))
+            })
+        })
+    }
+
+    /// Takes in one note from elsewhere (a restored backup): kept only if it is newer than
+    /// the one here. Returns whether the note here changed.
+    pub fn merge_note(&mut self, thing: &str, prompt: &PromptId, note: &Note) -> bool {
+        let before = self.note_entry(thing, prompt).cloned();
+        if let Some(ticks) = self.ticks_mut(thing) {
+            put(
+                ticks,
+                prompt,
+                Entry {
+                    tick: Tick { done: false, at: 0 },
+                    note: Some(note.clone()),
+                },
+            );
+        }
+        self.note_entry(thing, prompt) != before.as_ref()
     }
 
     /// Where the Thing is in `things`, or where it would go.
@@ -232,7 +377,14 @@ impl Progress {
             _ => now,
         };
         if let Some(ticks) = self.ticks_mut(thing) {
-            put(ticks, prompt, Tick { done, at });
+            put(
+                ticks,
+                prompt,
+                Entry {
+                    tick: Tick { done, at },
+                    note: None,
+                },
+            );
         }
     }
 
@@ -241,19 +393,19 @@ impl Progress {
         self.things.iter().flat_map(|(thing, ticks)| {
             ticks
                 .iter()
-                .map(move |(id, tick)| (thing.as_str(), id, *tick))
+                .map(move |(id, entry)| (thing.as_str(), id, entry.tick))
         })
     }
 
-    /// Takes in another copy's changes, prompt by prompt: the later change wins.
-    /// Commutative, associative and idempotent, so copies may meet in any order.
+    /// Takes in another copy's changes, prompt by prompt: the later change wins, for the
+    /// tick and the note each on its own. Commutative, associative and idempotent, so copies may meet in any order.
     pub fn merge(&mut self, other: &Self) {
         for (thing, theirs) in &other.things {
             let Some(ours) = self.ticks_mut(thing) else {
                 continue;
             };
-            for (prompt, tick) in theirs {
-                put(ours, prompt, *tick);
+            for (prompt, entry) in theirs {
+                put(ours, prompt, entry.clone());
             }
         }
     }
@@ -264,14 +416,14 @@ fn prompt_at(ticks: &Ticks, prompt: &PromptId) -> Result<usize, usize> {
     ticks.binary_search_by(|(id, _)| id.cmp(prompt))
 }
 
-/// Records `tick` for `prompt`: the newer of it and the one there (see [`Tick::newer`]).
-fn put(ticks: &mut Ticks, prompt: &PromptId, tick: Tick) {
+/// Records `entry` for `prompt`, merged with the one there (see [`Tick::newer`], [`Note::newer`]).
+fn put(ticks: &mut Ticks, prompt: &PromptId, entry: Entry) {
     match prompt_at(ticks, prompt) {
         Ok(at) => {
             if let Some((_, mine)) = ticks.get_mut(at) {
-                *mine = mine.newer(tick);
+                mine.merged(&entry);
             }
         }
-        Err(at) => ticks.insert(at, (prompt.clone(), tick)),
+        Err(at) => ticks.insert(at, (prompt.clone(), entry)),
     }
 }

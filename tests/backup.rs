@@ -348,6 +348,7 @@ fn restore_report_wording() {
         restored,
         already,
         things,
+        notes: 0,
     };
     let cases = [
         (report(12, 0, 4), "12 ticks restored across 4 Things."),
@@ -410,6 +411,7 @@ fn restore_adds_what_is_missing_and_counts_it() {
             restored: 3,
             already: 2,
             things: 3,
+            notes: 0,
         }
     );
     assert_eq!(
@@ -442,6 +444,7 @@ fn restore_adds_what_is_missing_and_counts_it() {
             restored: 0,
             already: 5,
             things: 0,
+            notes: 0,
         }
     );
     assert_eq!(
@@ -465,6 +468,7 @@ fn restore_things_counts_only_the_things_that_got_ticks() {
             restored: 2,
             already: 1,
             things: 1,
+            notes: 0,
         }
     );
 }
@@ -526,6 +530,7 @@ fn restore_from_a_code_matches_the_prompts_by_id() {
             restored: 3,
             already: 0,
             things: 2,
+            notes: 0,
         }
     );
     assert!(fresh.is_done("12", &text(FIRST)));
@@ -619,6 +624,7 @@ fn restoring_an_empty_backup_says_it_is_empty() {
             restored: 0,
             already: 0,
             things: 0,
+            notes: 0,
         }
     );
     let message = report.to_string();
@@ -724,4 +730,48 @@ fn backup_files_ignore_unknown_fields_and_need_course_and_progress() {
         Backup::parse(r#"{"thingPromptsBackup":1,"course":"x","progress":null}"#),
         Err(BackupError::DamagedProgress(StoredDataError::Unreadable(_)))
     ));
+}
+
+#[test]
+fn backup_files_carry_notes_and_codes_do_not() {
+    let mut progress = small_progress();
+    progress.set_note("12", &text(BLOG), "Blogger, at last.", 50);
+    let b = backup("cpd23-2012", progress);
+    let file = b.to_file();
+    assert!(file.contains(r#""note": "Blogger, at last.""#), "{file}");
+    assert!(file.contains(r#""noteAt": 50"#), "{file}");
+    assert_eq!(Backup::parse(&file), Ok(b.clone()));
+    assert!(!b.to_code().contains("Blogger"));
+    let from_code = Backup::parse(&b.to_code()).unwrap();
+    assert_eq!(from_code.progress.notes().count(), 0);
+}
+
+#[test]
+fn restoring_a_note_keeps_the_newer_one() {
+    let mut saved = Progress::default();
+    saved.set_note("12", &named("q1"), "from the backup", 10);
+    saved.set_note("12", &named("q2"), "older in the backup", 10);
+    let b = backup("cpd23-2012", saved);
+    let mut local = Progress::default();
+    local.set_note("12", &named("q2"), "newer here", 30);
+    let report = b.restore_into(&mut local, 1_000);
+    assert_eq!(local.note("12", &named("q1")), Some("from the backup"));
+    assert_eq!(local.note("12", &named("q2")), Some("newer here"));
+    assert_eq!(
+        report,
+        RestoreReport {
+            restored: 0,
+            already: 0,
+            things: 0,
+            notes: 1,
+        }
+    );
+    assert_eq!(report.to_string(), "1 note restored.");
+    // Again: nothing new.
+    let again = b.restore_into(&mut local, 2_000);
+    assert_eq!(again.notes, 0);
+    assert_eq!(
+        again.to_string(),
+        "There are no ticks in this backup, so nothing was changed."
+    );
 }

@@ -526,3 +526,43 @@ fn the_broken_programme_message_is_a_sentence() {
     let errors = Programme::from_json("not json").unwrap_err();
     assert_sentence(&EmbedError::BrokenProgramme("x".into(), errors));
 }
+
+#[test]
+fn data_notes_turns_the_notes_box_on() {
+    let with = |value: Option<&str>| {
+        let raw = RawEmbed {
+            notes: value.map(str::to_owned),
+            ..raw(Some("cpd23-2012"), Some("12"))
+        };
+        model(&raw, "2012-07-18")
+    };
+    let off = with(None);
+    assert!(!off.notes);
+    assert!(off.warnings.is_empty(), "{:?}", off.warnings);
+    for value in ["on", " ON ", "On"] {
+        let m = with(Some(value));
+        assert!(m.notes, "{value:?}");
+        assert!(m.warnings.is_empty(), "{value:?}: {:?}", m.warnings);
+    }
+    for value in ["off", "", "  "] {
+        let m = with(Some(value));
+        assert!(!m.notes, "{value:?}");
+        assert!(m.warnings.is_empty(), "{value:?}: {:?}", m.warnings);
+    }
+    for value in ["yes", "true", "1"] {
+        let m = with(Some(value));
+        assert!(!m.notes, "{value:?}");
+        assert_eq!(
+            m.warnings,
+            vec![format!(
+                "data-notes=\"{value}\" is not a setting: use on (a notes box under each question) or off. Notes are off."
+            )]
+        );
+    }
+    // Inline lists take it too.
+    let raw = RawEmbed {
+        notes: Some("on".into()),
+        ..inline(None, None, Some("My Thing"), &["One?", "Two?"])
+    };
+    assert!(model(&raw, "2012-07-18").notes);
+}

@@ -107,7 +107,11 @@ fn raw_embed() -> impl Strategy<Value = RawEmbed> {
         prop::option::of(page_text()),
         prop::option::of(page_text()),
         prop::collection::vec(label(), 0..4),
-        (prop::option::of(page_text()), prop::option::of(supplied())),
+        (
+            prop::option::of(page_text()),
+            prop::option::of(supplied()),
+            prop::option::of(page_text()),
+        ),
     )
         .prop_map(
             |(
@@ -119,7 +123,7 @@ fn raw_embed() -> impl Strategy<Value = RawEmbed> {
                 page_lang,
                 theme,
                 labels,
-                (view, supplied),
+                (view, supplied, notes),
             )| RawEmbed {
                 programme,
                 thing,
@@ -130,6 +134,7 @@ fn raw_embed() -> impl Strategy<Value = RawEmbed> {
                 theme,
                 labels,
                 view,
+                notes,
                 supplied,
             },
         )

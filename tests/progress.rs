@@ -611,3 +611,122 @@ fn unreadable_stored_text_says_why() {
         );
     }
 }
+
+#[test]
+fn a_note_is_stored_beside_its_tick_and_tick_only_data_keeps_its_bytes() {
+    let mut progress = progress(&[("12", "q1", true, 1), ("12", "q2", false, 3)]);
+    let before = progress.to_json();
+    assert!(!before.contains("note"), "{before}");
+    progress.set_note("12", &id("q1"), "I use Twitter for conferences.", 2);
+    assert_eq!(
+        progress.to_json(),
+        r#"{"version":1,"things":{"12":{"q1":{"done":true,"at":1,"note":"I use Twitter for conferences.","noteAt":2},"q2":{"done":false,"at":3}}}}"#
+    );
+    assert_eq!(
+        progress.note("12", &id("q1")),
+        Some("I use Twitter for conferences.")
+    );
+    assert_eq!(progress.note("12", &id("q2")), None);
+    assert_eq!(Progress::parse(&progress.to_json()), Ok(progress.clone()));
+    // The tick is untouched by the note.
+    assert_eq!(
+        progress.tick("12", &id("q1")),
+        Some(Tick { done: true, at: 1 })
+    );
+}
+
+#[test]
+fn a_note_without_a_tick_is_stored_as_never_ticked() {
+    let mut progress = Progress::default();
+    progress.set_note("", &id("q"), "first thoughts", 10);
+    assert_eq!(
+        progress.to_json(),
+        r#"{"version":1,"things":{"":{"q":{"done":false,"at":0,"note":"first thoughts","noteAt":10}}}}"#
+    );
+    assert!(!progress.is_done("", &id("q")));
+    // Any real tick outranks it.
+    progress.set("", &id("q"), true, 1);
+    assert!(progress.is_done("", &id("q")));
+    assert_eq!(progress.note("", &id("q")), Some("first thoughts"));
+}
+
+#[test]
+fn clearing_a_note_keeps_its_time_so_the_clearing_spreads() {
+    let mut mine = Progress::default();
+    mine.set_note("12", &id("q"), "draft", 5);
+    let theirs = mine.clone();
+    mine.set_note("12", &id("q"), "", 9);
+    assert_eq!(mine.note("12", &id("q")), None);
+    assert!(mine.to_json().contains(r#""note":"","noteAt":9"#));
+    assert_eq!(merged(&theirs, &mine).note("12", &id("q")), None);
+    assert_eq!(merged(&mine, &theirs).note("12", &id("q")), None);
+    // Setting empty text on a prompt that never had a note writes nothing.
+    let mut empty = Progress::default();
+    empty.set_note("12", &id("q"), "", 1);
+    assert_eq!(empty, Progress::default());
+}
+
+#[test]
+fn notes_and_ticks_merge_each_by_their_own_time() {
+    let mut a = Progress::default();
+    a.set("12", &id("q"), true, 10);
+    a.set_note("12", &id("q"), "old note", 1);
+    let mut b = Progress::default();
+    b.set("12", &id("q"), false, 2);
+    b.set_note("12", &id("q"), "new note", 20);
+    for m in [merged(&a, &b), merged(&b, &a)] {
+        assert!(m.is_done("12", &id("q")), "the later tick wins");
+        assert_eq!(
+            m.note("12", &id("q")),
+            Some("new note"),
+            "the later note wins"
+        );
+    }
+    // Equal times: one text wins whichever way round.
+    let mut c = Progress::default();
+    c.set_note("12", &id("q"), "apple", 20);
+    assert_eq!(merged(&b, &c), merged(&c, &b));
+}
+
+#[test]
+fn setting_a_note_wins_even_when_the_clock_went_back_and_same_text_changes_nothing() {
+    let mut progress = Progress::default();
+    progress.set_note("1", &id("q"), "one", 100);
+    progress.set_note("1", &id("q"), "two", 50);
+    assert_eq!(progress.note("1", &id("q")), Some("two"));
+    assert_eq!(progress.note_entry("1", &id("q")).unwrap().at, 101);
+    progress.set_note("1", &id("q"), "two", 500);
+    assert_eq!(progress.note_entry("1", &id("q")).unwrap().at, 101);
+}
+
+#[test]
+fn notes_are_capped_in_characters() {
+    use thing_prompts::progress::NOTE_MAX_CHARS;
+    let long: String = "é".repeat(NOTE_MAX_CHARS + 10);
+    let mut progress = Progress::default();
+    progress.set_note("1", &id("q"), &long, 1);
+    let kept = progress.note("1", &id("q")).unwrap();
+    assert_eq!(kept.chars().count(), NOTE_MAX_CHARS);
+    // Stored text over the cap (another release, or edited by hand) is cut the same way.
+    let text = format!(
+        r#"{{"version":1,"things":{{"1":{{"q":{{"done":false,"at":0,"note":"{long}","noteAt":3}}}}}}}}"#
+    );
+    let read = parsed(&text);
+    assert_eq!(
+        read.note("1", &id("q")).unwrap().chars().count(),
+        NOTE_MAX_CHARS
+    );
+}
+
+#[test]
+fn a_note_with_fields_of_other_types_is_ignored() {
+    let read = parsed(
+        r#"{"version":1,"things":{"1":{"q":{"done":true,"at":2,"note":"x","noteAt":"soon"}}}}"#,
+    );
+    assert_eq!(read.note_entry("1", &id("q")), None);
+    assert!(read.is_done("1", &id("q")));
+    assert_eq!(
+        read.to_json(),
+        r#"{"version":1,"things":{"1":{"q":{"done":true,"at":2}}}}"#
+    );
+}

@@ -67,19 +67,39 @@ fn tick() -> impl Strategy<Value = Tick> {
     (any::<bool>(), at()).prop_map(|(done, at)| Tick { done, at })
 }
 
+/// Note texts, cleared ones (empty) included; few, so equal times with other texts are common.
+const NOTE_TEXTS: [&str; 4] = ["", "a", "b", "Long thought, with \"quotes\" and é"];
+
+/// A prompt's tick and, now and then, its note (text and time).
+type Stored = (Tick, Option<(String, u64)>);
+
+fn entry() -> impl Strategy<Value = Stored> {
+    (
+        tick(),
+        prop::option::of((
+            prop::sample::select(&NOTE_TEXTS[..]).prop_map(str::to_owned),
+            at(),
+        )),
+    )
+}
+
 /// Builds progress holding exactly these ticks (and these Things, even with no ticks)
 /// through the public API: the stored JSON text, parsed.
-fn build(things: &BTreeMap<String, BTreeMap<PromptId, Tick>>) -> Progress {
+fn build(things: &BTreeMap<String, BTreeMap<PromptId, Stored>>) -> Progress {
     let stored: Vec<(String, Value)> = things
         .iter()
         .map(|(thing, ticks)| {
             let ticks: Vec<(String, Value)> = ticks
                 .iter()
-                .map(|(id, tick)| {
-                    let tick = vec![
+                .map(|(id, (tick, note))| {
+                    let mut tick = vec![
                         ("done".to_owned(), Value::Bool(tick.done)),
                         ("at".to_owned(), Value::Int(tick.at)),
                     ];
+                    if let Some((text, at)) = note {
+                        tick.push(("note".to_owned(), Value::String(text.clone())));
+                        tick.push(("noteAt".to_owned(), Value::Int(*at)));
+                    }
                     (id.as_str().to_owned(), Value::Object(tick))
                 })
                 .collect();
@@ -99,10 +119,10 @@ fn build(things: &BTreeMap<String, BTreeMap<PromptId, Tick>>) -> Progress {
     progress
 }
 
-fn things_map() -> impl Strategy<Value = BTreeMap<String, BTreeMap<PromptId, Tick>>> {
+fn things_map() -> impl Strategy<Value = BTreeMap<String, BTreeMap<PromptId, Stored>>> {
     prop::collection::btree_map(
         prop::sample::select(&THINGS[..]).prop_map(str::to_owned),
-        prop::collection::btree_map(prompt_id(), tick(), 0..6),
+        prop::collection::btree_map(prompt_id(), entry(), 0..6),
         0..4,
     )
 }
@@ -274,6 +294,30 @@ proptest! {
     }
 
     #[test]
+    fn notes_merge_on_their_own_by_time(a in progress(), b in progress()) {
+        let m = merged(&a, &b);
+        for (side, other) in [(&a, &b), (&b, &a)] {
+            for (thing, id, note) in side.notes() {
+                let got = m.note_entry(thing, id).unwrap();
+                prop_assert!(got.at >= note.at, "{thing}/{id}: {got:?} older than {note:?}");
+                // The note never decides the tick, nor the tick the note.
+                let ticks: Vec<_> = [side.tick(thing, id), other.tick(thing, id)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let newest_tick = ticks.iter().copied().max_by_key(|t| (t.at, t.done));
+                prop_assert_eq!(m.tick(thing, id), newest_tick);
+            }
+        }
+        // Every merged note is one of the two copies'.
+        for (thing, id, note) in m.notes() {
+            prop_assert!(
+                a.note_entry(thing, id) == Some(note) || b.note_entry(thing, id) == Some(note)
+            );
+        }
+    }
+
+    #[test]
     fn stored_text_round_trips(p in progress()) {
         prop_assert_eq!(Progress::parse(&p.to_json()), Ok(p));
     }
@@ -357,6 +401,15 @@ proptest! {
         let mut after_merge = restored.clone();
         after_merge.merge(&p);
         prop_assert_eq!(after_merge, restored.clone());
+        // A note comes back only when it is newer than the one here; none is lost.
+        for (thing, id, note) in b.progress.notes() {
+            let here = restored.note_entry(thing, id).unwrap();
+            prop_assert!((here.at, &here.text) >= (note.at, &note.text));
+        }
+        for (thing, id, note) in p.notes() {
+            let here = restored.note_entry(thing, id).unwrap();
+            prop_assert!((here.at, &here.text) >= (note.at, &note.text));
+        }
         // Restoring the same backup again adds nothing.
         let again = b.restore_into(&mut restored, now);
         prop_assert_eq!((again.restored, again.already), (0, backed_up.len()));

@@ -125,6 +125,7 @@ fn read_back(html: &str, fetched: Option<&str>) -> RawEmbed {
         theme: attribute(html, "data-theme"),
         labels,
         view: attribute(html, "data-view"),
+        notes: attribute(html, "data-notes"),
         supplied,
     }
 }

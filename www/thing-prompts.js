@@ -391,10 +391,11 @@
           found.push(node);
         }
         if (!found.length) return;
-        // The full module at once for a page that shows an overview; else the lite one.
+        // The full module at once for a page that shows an overview or notes; else the lite one.
         var wantsFull = found.some(function (node) {
           try {
-            return (node.getAttribute('data-view') || '').trim().toLowerCase() === 'overview';
+            return (node.getAttribute('data-view') || '').trim().toLowerCase() === 'overview' ||
+              (node.getAttribute('data-notes') || '').trim().toLowerCase() === 'on';
           } catch (ignored) {
             return false; // A host page's trap: that placeholder is reported when it is read.
           }

@@ -136,7 +136,12 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
     };
     html! {
         <div class="backup" id="tp-backup">
-            <p class="hint">{ labels.text(Label::BackupHint) }</p>
+            <p class="hint">
+                { labels.text(Label::BackupHint) }
+                if props.model.notes {
+                    { " " }{ labels.text(Label::CodeTicksOnly) }
+                }
+            </p>
             <div class="row">
                 <button type="button" onclick={ondownload}>{ labels.text(Label::Download) }</button>
                 <button type="button" onclick={oncopy}>{ labels.text(Label::CopyCode) }</button>

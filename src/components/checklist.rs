@@ -78,6 +78,17 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             set_all(&[id], done);
         })
     };
+    let onnote = {
+        let model = model.clone();
+        Callback::from(move |(id, text): (PromptId, String)| {
+            let now = now_ms();
+            progress_store::change(&model.storage_key, |progress| {
+                progress.set_note(&model.thing_key, &id, &text, now);
+            });
+        })
+    };
+    // Notes are built into the full module only; the lite one hands such a page over.
+    let notes_on = cfg!(feature = "extras") && model.notes;
     let done_ids: Vec<PromptId> = model
         .prompts
         .iter()
@@ -158,6 +169,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                                 optional={prompt.optional.then(|| AttrValue::from(labels.text(Label::Optional)))}
                                 checked={done_ids.contains(&prompt.id)}
                                 ontoggle={ontoggle.clone()}
+                                note={notes_on.then(|| AttrValue::from(progress.note(&model.thing_key, &prompt.id).unwrap_or_default().to_owned()))}
+                                note_label={if notes_on { AttrValue::from(labels.text(Label::Note)) } else { AttrValue::default() }}
+                                onnote={onnote.clone()}
                             />
                         }) }
                     </ul>

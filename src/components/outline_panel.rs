@@ -1,4 +1,5 @@
 use crate::embed::WidgetModel;
+use crate::hooks::use_progress::use_progress;
 use crate::i18n::{Arg, Label, Labels};
 use crate::outline::{Format, Outline};
 use crate::web::files;
@@ -26,6 +27,27 @@ fn format_name(format: Format, labels: &Labels) -> String {
 pub fn outline_panel(props: &OutlinePanelProps) -> Html {
     let labels = &props.model.labels;
     let outline = use_memo(props.model.clone(), |model| Outline::of(model));
+    // With notes on, each question's note fills the paragraph after it.
+    let progress = use_progress(&props.model.storage_key);
+    let notes: Rc<Vec<Option<String>>> = Rc::new(
+        props
+            .model
+            .prompts
+            .iter()
+            .map(|prompt| {
+                props
+                    .model
+                    .notes
+                    .then(|| progress.note(&props.model.thing_key, &prompt.id))
+                    .flatten()
+                    .map(str::to_owned)
+            })
+            .collect(),
+    );
+    let render = |outline: &Outline, format: Format, notes: &[Option<String>]| {
+        let notes: Vec<Option<&str>> = notes.iter().map(Option::as_deref).collect();
+        outline.render(format, &notes)
+    };
     // The format shown in the box: the last one chosen.
     let shown = use_state(Format::default);
     // What the last copy came to: the message, and whether it failed.
@@ -35,9 +57,10 @@ pub fn outline_panel(props: &OutlinePanelProps) -> Html {
         let labels = labels.clone();
         let shown = shown.clone();
         let message = message.clone();
+        let notes = notes.clone();
         Callback::from(move |_: MouseEvent| {
             shown.set(format);
-            let text = outline.render(format, &[]);
+            let text = render(&outline, format, &notes);
             let (labels, message) = (labels.clone(), message.clone());
             yew::platform::spawn_local(async move {
                 let copied = files::copy_text(&text).await;
@@ -70,7 +93,7 @@ pub fn outline_panel(props: &OutlinePanelProps) -> Html {
             </p>
             <label class="field">
                 <span>{ labels.format(Label::YourOutline, &[("format", Arg::Text(&shown_name))]) }</span>
-                <textarea class="outline-text" readonly=true rows="8" dir="auto" value={outline.render(*shown, &[])} />
+                <textarea class="outline-text" readonly=true rows="8" dir="auto" value={render(&outline, *shown, &notes)} />
             </label>
         </div>
     }

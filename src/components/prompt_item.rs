@@ -12,9 +12,19 @@ pub struct PromptItemProps {
     pub optional: Option<AttrValue>,
     /// Called with the prompt's id and whether it is now ticked.
     pub ontoggle: Callback<(PromptId, bool)>,
+    /// The reader's note on this question (empty when none); `None` when notes are off.
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    /// The notes box's visible label, in the widget's language.
+    #[prop_or_default]
+    pub note_label: AttrValue,
+    /// Called with the prompt's id and the note's whole text as the reader types.
+    #[prop_or_default]
+    pub onnote: Callback<(PromptId, String)>,
 }
 
-/// One question: a native checkbox whose label is the question's text.
+/// One question: a native checkbox whose label is the question's text, and, when the
+/// organiser turned notes on, a box for the reader's own notes under it.
 #[function_component(PromptItem)]
 pub fn prompt_item(props: &PromptItemProps) -> Html {
     let onchange = {
@@ -36,6 +46,81 @@ pub fn prompt_item(props: &PromptItemProps) -> Html {
                     }
                 </span>
             </label>
+            { note_box(props) }
         </li>
+    }
+}
+
+/// The notes box: only in the full module (the lite one hands a page with notes over to it).
+#[cfg(feature = "extras")]
+fn note_box(props: &PromptItemProps) -> Html {
+    html! {
+        if let Some(note) = &props.note {
+            <NoteBox id={props.id.clone()} note={note.clone()} label={props.note_label.clone()} onnote={props.onnote.clone()} />
+        }
+    }
+}
+
+#[cfg(not(feature = "extras"))]
+fn note_box(_: &PromptItemProps) -> Html {
+    html! {}
+}
+
+#[cfg(feature = "extras")]
+#[derive(Properties, PartialEq)]
+struct NoteBoxProps {
+    id: PromptId,
+    note: AttrValue,
+    label: AttrValue,
+    onnote: Callback<(PromptId, String)>,
+}
+
+/// An element id for the prompt's notes box, unique in the widget's shadow root: the
+/// prompt id with every character outside `[A-Za-z0-9_-]` written as `.` and its code.
+#[cfg(feature = "extras")]
+fn note_element_id(id: &PromptId) -> String {
+    let mut out = String::from("tp-note-");
+    for c in id.as_str().chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            out.push(c);
+        } else {
+            out.push_str(&format!(".{:x}.", u32::from(c)));
+        }
+    }
+    out
+}
+
+/// A labelled text area saved as the reader types. Its value is set from the stored note
+/// only when the two differ (another widget or tab changed it), so typing keeps its caret.
+#[cfg(feature = "extras")]
+#[function_component(NoteBox)]
+fn note_box_component(props: &NoteBoxProps) -> Html {
+    use web_sys::HtmlTextAreaElement;
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        use_effect_with(props.note.clone(), move |note| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                if area.value() != note.as_str() {
+                    area.set_value(note);
+                }
+            }
+        });
+    }
+    let oninput = {
+        let id = props.id.clone();
+        let onnote = props.onnote.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            onnote.emit((id.clone(), area.value()));
+        })
+    };
+    let element_id = note_element_id(&props.id);
+    let max = crate::progress::NOTE_MAX_CHARS.to_string();
+    html! {
+        <div class="note">
+            <label for={element_id.clone()}>{ props.label.clone() }</label>
+            <textarea id={element_id} ref={area} rows="3" dir="auto" maxlength={max} {oninput} />
+        </div>
     }
 }

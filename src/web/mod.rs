@@ -185,8 +185,11 @@ pub fn mount(
         }
     }
     let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
-    if !full() && matches!(&resolved, Ok(model) if model.view == crate::embed::View::Overview) {
-        // The overview is in the full module: the loader mounts this placeholder with it.
+    if !full()
+        && matches!(&resolved, Ok(model) if model.view == crate::embed::View::Overview || model.notes)
+    {
+        // The overview and the notes are in the full module: the loader mounts this
+        // placeholder with it.
         upgrade(&host, "");
         return false;
     }

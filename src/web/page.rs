@@ -134,6 +134,7 @@ pub fn read_embed(host: &Element, fetched: Option<Result<String, String>>) -> Ra
         theme: host.get_attribute("data-theme"),
         labels: label_overrides(host),
         view: host.get_attribute("data-view"),
+        notes: host.get_attribute("data-notes"),
         supplied: supplied_programme(host, fetched),
     }
 }
