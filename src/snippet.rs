@@ -35,6 +35,8 @@ pub struct Options {
     pub labels: Vec<(String, String)>,
     /// The address of `thing-prompts.js`.
     pub loader_url: String,
+    /// A notes box under each question (`data-notes="on"`; checklists only).
+    pub notes: bool,
 }
 
 /// The class of a programme block on the page (see `web::page`).
@@ -136,6 +138,9 @@ fn placeholder(options: &Options, programme: Option<&Programme>) -> Placeholder 
         (View::Checklist, ThingChoice::Number(n)) => {
             attributes.push(("data-thing".into(), n.to_string()));
         }
+    }
+    if options.notes && options.view == View::Checklist {
+        attributes.push(("data-notes".into(), "on".into()));
     }
     if options.theme != Theme::Auto {
         attributes.push(("data-theme".into(), options.theme.name().into()));

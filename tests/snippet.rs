@@ -24,6 +24,7 @@ fn options(source: Source, thing: ThingChoice) -> Options {
         lang: None,
         labels: Vec::new(),
         loader_url: LOADER.into(),
+        notes: false,
     }
 }
 
@@ -463,4 +464,15 @@ fn escaping_helpers() {
         snippet::escape_json_block("  {\"a\": \"</script><!--\"}\n"),
         "{\"a\": \"\\u003c/script>\\u003c!--\"}"
     );
+}
+
+#[test]
+fn notes_are_asked_for_on_checklists_only() {
+    let mut chosen = bundled(ThingChoice::Number(12));
+    chosen.notes = true;
+    let built = build(&chosen, Some(&cpd23_2012()));
+    assert!(built.html.contains(r#"data-notes="on""#), "{}", built.html);
+    chosen.view = View::Overview;
+    let built = build(&chosen, Some(&cpd23_2012()));
+    assert!(!built.html.contains("data-notes"), "{}", built.html);
 }

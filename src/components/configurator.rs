@@ -80,6 +80,7 @@ struct Form {
     url_asked: String,
     thing: ThingChoice,
     view: View,
+    notes: bool,
     theme: Theme,
     lang: String,
     label_key: String,
@@ -101,6 +102,7 @@ impl Default for Form {
             url_asked: String::new(),
             thing: ThingChoice::Number(12),
             view: View::Checklist,
+            notes: false,
             theme: Theme::Auto,
             lang: String::new(),
             label_key: "answered".into(),
@@ -293,6 +295,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
         lang: Some(form.lang.clone()),
         labels: form.labels.clone(),
         loader_url: props.loader_url.to_string(),
+        notes: form.notes,
     };
     let built = snippet::build(&options, programme.as_deref());
 
@@ -526,6 +529,18 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
         }
     };
 
+    let notes_field = {
+        let dispatch = dispatch.clone();
+        let onchange = Callback::from(move |_: Event| change(&dispatch, |f| f.notes = !f.notes));
+        html! {
+            <div class="choice">
+                <input type="checkbox" id="notes" checked={form.notes} disabled={form.view == View::Overview} aria-describedby="notes-help" {onchange} />
+                <label for="notes">{ "A private notes box under each question" }</label>
+                <p id="notes-help" class="hint">{ "Readers' notes stay in their own browser, go into their \"Start my post\" outline and their backup file." }</p>
+            </div>
+        }
+    };
+
     let theme_field = {
         let onchange = on_value::<Event>(&dispatch, |f, v| {
             f.theme = match v.as_str() {
@@ -679,6 +694,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
                     { view_radio(View::Checklist, "view-checklist", "One Thing's questions (checklist)") }
                     { view_radio(View::Overview, "view-overview", "Every Thing with the reader's progress (overview)") }
                     { thing_field }
+                    { notes_field }
                 </fieldset>
                 <fieldset>
                     <legend>{ "Look and language" }</legend>

@@ -88,6 +88,13 @@ test('options change the preview and the snippet', async () => {
     await page.getByLabel('Thing', { exact: true }).selectOption('12');
     await until(page, (s, w) => s.includes('data-thing="12"') && w.boxes === 5, 'back to Thing 12');
 
+    // Private notes: a notes box under each of the five questions, in the preview and the snippet.
+    await page.getByLabel('A private notes box under each question').check();
+    await until(page, (s) => s.includes('data-notes="on"'), 'notes in the snippet');
+    await eventually(async () => (await preview(page).first().locator('textarea').count()) === 5, 'five notes boxes in the preview');
+    await page.getByLabel('A private notes box under each question').uncheck();
+    await until(page, (s) => !s.includes('data-notes'), 'notes off again');
+
     // This week's Thing: no list of one week in the snippet.
     await page.getByLabel('Thing', { exact: true }).selectOption('current');
     await until(page, (s) => s.includes('data-thing="current"') && !s.includes('<ul>'), 'current');
