@@ -72,6 +72,25 @@
   }
 
   /**
+   * Where a programme file named `src` (as in data-programme-src) is, resolved against the page:
+   * [absolute URL without its fragment, undefined], or [undefined, a message for the page's author].
+   */
+  function programmeUrl(src) {
+    var url = null;
+    try {
+      url = new URL(src.trim() || 'about:blank', document.baseURI);
+    } catch (ignored) {
+      // Not a URL at all: said below.
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      return [undefined, 'data-programme-src="' + src +
+        "\" is not a web address: use an https:// address of the programme's JSON file."];
+    }
+    url.hash = '';
+    return [url.href, undefined];
+  }
+
+  /**
    * Fetches the programme file at `url` (absolute, http or https) and resolves, never rejects,
    * to [text, undefined], or to [undefined, a message for the page's author].
    */
@@ -195,20 +214,10 @@
         if (!id || BUNDLED.indexOf(id) < 0) return Promise.resolve([undefined, undefined]);
         src = base + 'programmes/' + id + '.json?v=' + encodeURIComponent(BUILD);
       }
-      var url = null;
-      try {
-        url = new URL(src.trim() || 'about:blank', document.baseURI);
-      } catch (ignored) {
-        // Not a URL at all: said below.
-      }
-      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        return Promise.resolve([undefined, 'data-programme-src="' + src +
-          "\" is not a web address: use an https:// address of the programme's JSON file."]);
-      }
-      url.hash = '';
-      var key = url.href;
-      if (!programmes[key]) programmes[key] = fetchProgramme(key);
-      return programmes[key];
+      var at = programmeUrl(src);
+      if (at[1]) return Promise.resolve(at);
+      if (!programmes[at[0]]) programmes[at[0]] = fetchProgramme(at[0]);
+      return programmes[at[0]];
     }
 
     // The widgets mounted so far, [node, programme], for the full module to take over.
@@ -445,6 +454,18 @@
       }
     }
 
-    return { base: base, scan: scan, upgrade: upgrade, version: VERSION, build: BUILD };
+    return {
+      base: base,
+      scan: scan,
+      upgrade: upgrade,
+      // For the configurator (configure.html): a programme file by address, with the limits and
+      // messages of data-programme-src, fetched anew on each call (an organiser may fix and retry).
+      fetchProgramme: function (src) {
+        var at = programmeUrl(String(src));
+        return at[1] ? Promise.resolve(at) : fetchProgramme(at[0]);
+      },
+      version: VERSION,
+      build: BUILD,
+    };
   }
 })();

@@ -533,11 +533,13 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
         let dispatch = dispatch.clone();
         let onchange = Callback::from(move |_: Event| change(&dispatch, |f| f.notes = !f.notes));
         html! {
-            <div class="choice">
-                <input type="checkbox" id="notes" checked={form.notes} disabled={form.view == View::Overview} aria-describedby="notes-help" {onchange} />
-                <label for="notes">{ "A private notes box under each question" }</label>
+            <>
+                <div class="choice">
+                    <input type="checkbox" id="notes" checked={form.notes} disabled={form.view == View::Overview} aria-describedby="notes-help" {onchange} />
+                    <label for="notes">{ "A private notes box under each question" }</label>
+                </div>
                 <p id="notes-help" class="hint">{ "Readers' notes stay in their own browser, go into their \"Start my post\" outline and their backup file." }</p>
-            </div>
+            </>
         }
     };
 

@@ -88,6 +88,23 @@ export function watch(page) {
   return log;
 }
 
+/** Asserts that the page logged no console error, no uncaught error and no widget warning. */
+export function quiet(log) {
+  assert.deepEqual(log.errors(), [], 'no console errors');
+  assert.deepEqual(log.pageErrors, [], 'no page errors');
+  assert.deepEqual(log.widgetWarnings(), [], 'no widget warnings');
+}
+
+/** Where the keyboard focus is: the text of the focused element inside a widget, and which widget; or null. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('.thing-prompts')];
+    const host = document.activeElement;
+    const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
+    return inner ? { widget: hosts.indexOf(host), text: inner.textContent.trim() } : null;
+  });
+}
+
 /** Placeholder number `n` (0-based, in document order). */
 export function widget(page, n) {
   return page.locator('.thing-prompts').nth(n);

@@ -15,6 +15,7 @@ import {
   waitAllMounted,
   watch,
   widget,
+  quiet,
 } from './helpers.mjs';
 
 const PAGE = pageUrl('inline-post.html');
@@ -51,11 +52,6 @@ async function open(context) {
   return { page, log };
 }
 
-function quiet(log) {
-  assert.deepEqual(log.errors(), [], 'no console errors');
-  assert.deepEqual(log.pageErrors, [], 'no page errors');
-  assert.deepEqual(log.widgetWarnings(), [], 'no widget warnings');
-}
 
 /** The notes box of question `i` in the page's only widget, found by its accessible name. */
 function noteBox(page, i) {

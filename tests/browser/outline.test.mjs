@@ -14,6 +14,8 @@ import {
   waitAllMounted,
   watch,
   widget,
+  quiet,
+  focused,
 } from './helpers.mjs';
 
 let browser;
@@ -40,21 +42,7 @@ async function withContext(body, { clipboard = true } = {}) {
   }
 }
 
-function quiet(log) {
-  assert.deepEqual(log.errors(), [], 'no console errors');
-  assert.deepEqual(log.pageErrors, [], 'no page errors');
-  assert.deepEqual(log.widgetWarnings(), [], 'no widget warnings');
-}
 
-/** The focused element inside a widget: its text and which widget, or null. */
-async function focused(page) {
-  return page.evaluate(() => {
-    const hosts = [...document.querySelectorAll('.thing-prompts')];
-    const host = document.activeElement;
-    const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
-    return inner ? { widget: hosts.indexOf(host), text: inner.textContent.trim() } : null;
-  });
-}
 
 /** Opens "Start my post" in widget `n` and waits for the panel (the full module's). */
 async function openOutline(page, n) {

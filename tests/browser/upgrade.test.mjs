@@ -13,6 +13,8 @@ import {
   checkedStates,
   waitAllMounted,
   eventually,
+  quiet,
+  focused,
 } from './helpers.mjs';
 
 let browser;
@@ -38,21 +40,7 @@ async function withPage(body, init = null) {
   }
 }
 
-function quiet(log) {
-  assert.deepEqual(log.errors(), [], 'no console errors');
-  assert.deepEqual(log.pageErrors, [], 'no page errors');
-  assert.deepEqual(log.widgetWarnings(), [], 'no widget warnings');
-}
 
-/** Where the keyboard focus is: the text of the focused element inside a widget, and which widget. */
-async function focused(page) {
-  return page.evaluate(() => {
-    const hosts = [...document.querySelectorAll('.thing-prompts')];
-    const host = document.activeElement;
-    const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
-    return inner ? { widget: hosts.indexOf(host), text: inner.textContent.trim() } : null;
-  });
-}
 
 test('a page of checklists fetches only the lite module; Backup by keyboard brings the full one, ticks and focus kept', async () => {
   await withPage(async (page, log) => {
