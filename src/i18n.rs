@@ -395,6 +395,67 @@ impl Label {
             Self::Clear => ["Clear ticks", "Effacer les coches", "Häkchen entfernen", "Borrar las marcas"],
             Self::UndoClear => ["Undo clear", "Annuler l’effacement", "Entfernen rückgängig", "Deshacer el borrado"],
             Self::Backup => ["Backup", "Sauvegarde", "Sicherung", "Copia de seguridad"],
+            Self::StorageBlocked => [
+                "This browser is not letting the page save, so your ticks last only while it stays open. Use Backup to keep a copy.",
+                "Ce navigateur n’autorise pas la page à enregistrer : vos coches ne durent que tant qu’elle reste ouverte. Utilisez Sauvegarde pour en garder une copie.",
+                "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
+                "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
+            ],
+            Self::Starts => [
+                "The course starts on {date}. Its first Thing will appear here then.",
+                "Le cours commence le {date}. Son premier Thing apparaîtra ici ce jour-là.",
+                "Der Kurs beginnt am {date}. Sein erstes Thing erscheint dann hier.",
+                "El curso empieza el {date}. Su primer Thing aparecerá aquí ese día.",
+            ],
+            Self::Finished => [
+                "The course finished on {date}; this is its last Thing.",
+                "Le cours s’est terminé le {date} ; voici son dernier Thing.",
+                "Der Kurs endete am {date}; dies ist sein letztes Thing.",
+                "El curso terminó el {date}; este es su último Thing.",
+            ],
+            Self::NoQuestions => [
+                "Thing {thing} has no questions in this programme yet.",
+                "Le Thing {thing} n’a pas encore de questions dans ce programme.",
+                "Thing {thing} hat in diesem Programm noch keine Fragen.",
+                "El Thing {thing} aún no tiene preguntas en este programa.",
+            ],
+            Self::Questions => ["Questions", "Questions", "Fragen", "Preguntas"],
+            Self::Week => ["{from} – {to}", "du {from} au {to}", "{from} – {to}", "del {from} al {to}"],
+            Self::CatchUp => [
+                "This is a catch-up week: no new Thing, a chance to finish the earlier ones.",
+                "C’est une semaine de rattrapage : pas de nouveau Thing, l’occasion de finir les précédents.",
+                "Dies ist eine Aufholwoche: kein neues Thing, Zeit, die früheren abzuschließen.",
+                "Es una semana de recuperación: no hay Thing nuevo, es el momento de terminar los anteriores.",
+            ],
+            Self::Overview => ["All {total} Things", "Les {total} Things", "Alle {total} Things", "Los {total} Things"],
+            Self::ShowOverview => ["All Things", "Tous les Things", "Alle Things", "Todos los Things"],
+            Self::Optional => ["optional", "facultative", "freiwillig", "opcional"],
+            Self::CourseOver => [
+                "The course finished on {date}.",
+                "Le cours s’est terminé le {date}.",
+                "Der Kurs endete am {date}.",
+                "El curso terminó el {date}.",
+            ],
+            Self::StartPost => [
+                "Start my post",
+                "Commencer mon billet",
+                "Meinen Beitrag beginnen",
+                "Empezar mi entrada",
+            ],
+            _ => self.extra_texts(),
+        }
+    }
+
+    /// The wording of the parts only the full module has (backup, overview, outline, notes):
+    /// the lite module never shows them, so it does not carry them.
+    #[cfg(not(feature = "extras"))]
+    fn extra_texts(self) -> [&'static str; 4] {
+        [""; 4]
+    }
+
+    #[cfg(feature = "extras")]
+    fn extra_texts(self) -> [&'static str; 4] {
+        match self {
             Self::BackupHint => [
                 "Keep a copy of your ticks for this course, to move them to another browser or to bring them back if this one forgets them.",
                 "Gardez une copie de vos coches pour ce cours, pour les passer à un autre navigateur ou les retrouver si celui-ci les oublie.",
@@ -496,56 +557,9 @@ impl Label {
                 "La copia está dañada: vuelva a copiar el código completo o pruebe con otra copia del archivo.",
             ],
             Self::NothingChanged => ["Nothing was changed.", "Rien n’a été modifié.", "Es wurde nichts geändert.", "No se cambió nada."],
-            Self::StorageBlocked => [
-                "This browser is not letting the page save, so your ticks last only while it stays open. Use Backup to keep a copy.",
-                "Ce navigateur n’autorise pas la page à enregistrer : vos coches ne durent que tant qu’elle reste ouverte. Utilisez Sauvegarde pour en garder une copie.",
-                "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
-                "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
-            ],
-            Self::Starts => [
-                "The course starts on {date}. Its first Thing will appear here then.",
-                "Le cours commence le {date}. Son premier Thing apparaîtra ici ce jour-là.",
-                "Der Kurs beginnt am {date}. Sein erstes Thing erscheint dann hier.",
-                "El curso empieza el {date}. Su primer Thing aparecerá aquí ese día.",
-            ],
-            Self::Finished => [
-                "The course finished on {date}; this is its last Thing.",
-                "Le cours s’est terminé le {date} ; voici son dernier Thing.",
-                "Der Kurs endete am {date}; dies ist sein letztes Thing.",
-                "El curso terminó el {date}; este es su último Thing.",
-            ],
-            Self::NoQuestions => [
-                "Thing {thing} has no questions in this programme yet.",
-                "Le Thing {thing} n’a pas encore de questions dans ce programme.",
-                "Thing {thing} hat in diesem Programm noch keine Fragen.",
-                "El Thing {thing} aún no tiene preguntas en este programa.",
-            ],
-            Self::Questions => ["Questions", "Questions", "Fragen", "Preguntas"],
-            Self::Week => ["{from} – {to}", "du {from} au {to}", "{from} – {to}", "del {from} al {to}"],
-            Self::CatchUp => [
-                "This is a catch-up week: no new Thing, a chance to finish the earlier ones.",
-                "C’est une semaine de rattrapage : pas de nouveau Thing, l’occasion de finir les précédents.",
-                "Dies ist eine Aufholwoche: kein neues Thing, Zeit, die früheren abzuschließen.",
-                "Es una semana de recuperación: no hay Thing nuevo, es el momento de terminar los anteriores.",
-            ],
-            Self::Overview => ["All {total} Things", "Les {total} Things", "Alle {total} Things", "Los {total} Things"],
-            Self::ShowOverview => ["All Things", "Tous les Things", "Alle Things", "Todos los Things"],
-            Self::Optional => ["optional", "facultative", "freiwillig", "opcional"],
             Self::Complete => ["done", "terminé", "erledigt", "hecho"],
             Self::ThisWeek => ["this week", "cette semaine", "diese Woche", "esta semana"],
             Self::Upcoming => ["from {date}", "à partir du {date}", "ab {date}", "a partir del {date}"],
-            Self::CourseOver => [
-                "The course finished on {date}.",
-                "Le cours s’est terminé le {date}.",
-                "Der Kurs endete am {date}.",
-                "El curso terminó el {date}.",
-            ],
-            Self::StartPost => [
-                "Start my post",
-                "Commencer mon billet",
-                "Meinen Beitrag beginnen",
-                "Empezar mi entrada",
-            ],
             Self::OutlineHint => [
                 "Copy an outline for your own post: this Thing's title, the course, and each question with an empty paragraph under it for your answer. HTML suits Blogger's HTML view and WordPress's Custom HTML block.",
                 "Copiez un plan pour votre propre billet : le titre de ce Thing, le cours, et chaque question suivie d’un paragraphe vide pour votre réponse. Le HTML convient à la vue HTML de Blogger et au bloc HTML personnalisé de WordPress.",
@@ -612,6 +626,7 @@ impl Label {
                 "Der Code enthält nur die Häkchen; die Datei bewahrt auch Ihre Notizen.",
                 "El código solo lleva las marcas; el archivo guarda también sus notas.",
             ],
+            _ => [""; 4],
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod progress;
 pub mod prompt_id;
 pub mod schedule;
 pub mod snippet;
+pub mod stylesheet;
 
 #[cfg(target_arch = "wasm32")]
 mod components;

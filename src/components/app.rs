@@ -1,4 +1,5 @@
 use super::checklist::Checklist;
+#[cfg(feature = "extras")]
 use super::error_notice::ErrorNotice;
 #[cfg(feature = "extras")]
 use super::overview::Overview;
@@ -13,7 +14,9 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub enum Outcome {
     Ready(Rc<WidgetModel>, Scheme),
-    /// What to fix, and the problems one by one when there are several.
+    /// What to fix, and the problems one by one when there are several (only the full
+    /// module says: the lite one hands a placeholder with a problem over to it).
+    #[cfg(feature = "extras")]
     Failed(AttrValue, Rc<Vec<String>>),
 }
 
@@ -44,6 +47,7 @@ pub fn app(props: &AppProps) -> Html {
         Outcome::Ready(model, scheme) => {
             html! { <Checklist model={model.clone()} scheme={*scheme} open={props.open} /> }
         }
+        #[cfg(feature = "extras")]
         Outcome::Failed(message, details) => {
             html! { <ErrorNotice message={message.clone()} details={details.clone()} /> }
         }

@@ -6,6 +6,7 @@ pub mod backup_panel;
 pub mod checklist;
 #[cfg(feature = "configurator")]
 pub mod configurator;
+#[cfg(feature = "extras")]
 pub mod error_notice;
 #[cfg(feature = "extras")]
 pub mod outline_panel;

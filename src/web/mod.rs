@@ -12,7 +12,9 @@ mod style;
 
 use crate::colour::Scheme;
 use crate::components::app::{App, AppProps, Opening, Outcome};
-use crate::embed::{resolve_at, EmbedError, Supplied, Theme};
+#[cfg(feature = "extras")]
+use crate::embed::EmbedError;
+use crate::embed::{resolve_at, Supplied, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -185,11 +187,13 @@ pub fn mount(
         }
     }
     let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
-    if !full()
-        && matches!(&resolved, Ok(model) if model.view == crate::embed::View::Overview || model.notes)
-    {
-        // The overview and the notes are in the full module: the loader mounts this
-        // placeholder with it.
+    let lite_can_show = match &resolved {
+        Ok(model) => model.view != crate::embed::View::Overview && !model.notes,
+        Err(_) => false,
+    };
+    if !full() && !lite_can_show {
+        // The overview, the notes and the messages for page authors are in the full module:
+        // the loader mounts this placeholder with it.
         upgrade(&host, "");
         return false;
     }
@@ -213,6 +217,9 @@ pub fn mount(
             };
             Outcome::Ready(Rc::new(model), scheme)
         }
+        #[cfg(not(feature = "extras"))]
+        Err(_) => return false,
+        #[cfg(feature = "extras")]
         Err(error) => {
             warn(&error.to_string());
             // Several problems in a programme read better as a list than as one long line.

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-const CSS: &str = include_str!("../components/widget.css");
+use crate::stylesheet::CSS;
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
