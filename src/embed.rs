@@ -208,7 +208,7 @@ fn presentation(raw: &RawEmbed) -> (Labels, Theme, Vec<String>) {
     let chosen = raw.lang.as_deref().map(str::trim).filter(|l| !l.is_empty());
     let lang = match chosen {
         Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
-            warnings.push(format!(
+            warnings.push(says!(
                 "data-lang=\"{tag}\" is not a language the widget speaks: use en, fr, de or es. Showing English."
             ));
             Lang::En
@@ -219,11 +219,11 @@ fn presentation(raw: &RawEmbed) -> (Labels, Theme, Vec<String>) {
     for (key, text) in &raw.labels {
         match Label::from_key(key) {
             // An empty override would leave a blank button or title: keep the built-in text.
-            Some(_) if text.trim().is_empty() => warnings.push(format!(
+            Some(_) if text.trim().is_empty() => warnings.push(says!(
                 "data-label-{key} is empty: write the text to show, or remove the attribute."
             )),
             Some(label) => labels.override_label(label, text),
-            None => warnings.push(format!(
+            None => warnings.push(says!(
                 "data-label-{key} is not a label the widget uses: see the README for the list."
             )),
         }
@@ -235,7 +235,7 @@ fn presentation(raw: &RawEmbed) -> (Labels, Theme, Vec<String>) {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
             _ => {
-                warnings.push(format!(
+                warnings.push(says!(
                     "data-theme=\"{value}\" is not a theme: use auto, light or dark. Using auto."
                 ));
                 Theme::Auto
@@ -300,7 +300,7 @@ pub fn resolve_at(
             "" | "checklist" => View::Checklist,
             "overview" => View::Overview,
             _ => {
-                warnings.push(format!(
+                warnings.push(says!(
                     "data-view=\"{value}\" is not a view: use checklist or overview. Showing the checklist."
                 ));
                 View::Checklist
@@ -313,7 +313,7 @@ pub fn resolve_at(
             "on" => true,
             "" | "off" => false,
             _ => {
-                warnings.push(format!(
+                warnings.push(says!(
                     "data-notes=\"{value}\" is not a setting: use on (a notes box under each question) or off. Notes are off."
                 ));
                 false
@@ -325,7 +325,7 @@ pub fn resolve_at(
         Ok(day) => day,
         Err(day) => {
             if let Some(zone) = &programme.time_zone {
-                warnings.push(format!(
+                warnings.push(says!(
                     "The time zone \"{zone}\" of \"{}\" is not known to this browser: using the reader's own.",
                     programme.id
                 ));

@@ -174,8 +174,8 @@ impl Parser<'_> {
         }
     }
 
-    fn fail<T>(&self, message: &str) -> Result<T, Error> {
-        self.fail_at(self.pos, message.to_owned())
+    fn fail<T>(&self, message: &'static str) -> Result<T, Error> {
+        self.fail_at(self.pos, says!("{message}"))
     }
 
     /// An error at byte offset `at`; line and column are worked out only now.
@@ -185,7 +185,7 @@ impl Parser<'_> {
             .bytes()
             .rposition(|b| b == b'\n')
             .map_or(0, |i| i + 1);
-        if at >= self.text.len() {
+        if at >= self.text.len() && cfg!(feature = "extras") {
             message.insert_str(0, "the text ends too soon: ");
         }
         Err(Error {
@@ -288,7 +288,7 @@ impl Parser<'_> {
         {
             return self.fail_at(
                 start,
-                format!("the field \"{key}\" appears twice in this object"),
+                says!("the field \"{key}\" appears twice in this object"),
             );
         }
         Ok(Value::Object(fields))
@@ -312,7 +312,7 @@ impl Parser<'_> {
                 None => {
                     return self.fail_at(
                         start,
-                        "this text has no closing double quote".to_owned(),
+                        says!("this text has no closing double quote"),
                     )
                 }
                 Some(b'"') => {
@@ -357,7 +357,7 @@ impl Parser<'_> {
                 let Some(c) = char::from_u32(code) else {
                     return self.fail_at(
                         at,
-                        format!(
+                        says!(
                             "{} is half of a pair: a character beyond \\uFFFF is written as two escapes, such as \\uD83D\\uDE00",
                             self.text.get(at..at + 6).unwrap_or("\\u")
                         ),
@@ -369,7 +369,7 @@ impl Parser<'_> {
             None => {
                 return self.fail_at(
                     self.text.len(),
-                    "this text has no closing double quote".to_owned(),
+                    says!("this text has no closing double quote"),
                 )
             }
             Some(_) => {
@@ -390,7 +390,7 @@ impl Parser<'_> {
             let Some(digit) = self.byte(i).and_then(|b| char::from(b).to_digit(16)) else {
                 return self.fail_at(
                     at,
-                    "\\u must be followed by four hex digits, such as \\u00e9".to_owned(),
+                    says!("\\u must be followed by four hex digits, such as \\u00e9"),
                 );
             };
             code = code * 16 + digit;

@@ -139,7 +139,7 @@ fn found(value: &Value) -> String {
 fn text_at(value: &Value, path: &str) -> Shape<String> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        other => Err(format!(
+        other => Err(says!(
             "{path} must be text in double quotes, not {}",
             found(other)
         )),
@@ -148,17 +148,17 @@ fn text_at(value: &Value, path: &str) -> Shape<String> {
 
 fn whole_at(value: &Value, path: &str) -> Shape<u32> {
     match value {
-        Value::Int(n) => u32::try_from(*n).map_err(|_| format!("{path} is too large: {n}")),
-        other => Err(format!(
-            "{path} must be a whole number, not {}",
-            found(other)
-        )),
+        Value::Int(n) => u32::try_from(*n).map_err(|_| says!("{path} is too large: {n}")),
+        other => Err(says!("{path} must be a whole number, not {}", found(other))),
     }
 }
 
 /// The path of `field` inside the object at `at`: `things[3].title`.
-/// (Paths are built by these few functions rather than `format!` at each of their many uses.)
+/// (Paths are built by these few functions rather than `says!` at each of their many uses.)
 fn dotted(at: &str, field: &str) -> String {
+    if cfg!(not(feature = "extras")) {
+        return String::new();
+    }
     let mut path = String::with_capacity(at.len() + 1 + field.len());
     path.push_str(at);
     path.push('.');
@@ -168,12 +168,12 @@ fn dotted(at: &str, field: &str) -> String {
 
 /// `things[t]`.
 fn thing_path(t: usize) -> String {
-    format!("things[{t}]")
+    says!("things[{t}]")
 }
 
 /// `schedule.catchUp[i]`.
 fn catch_up_path(i: usize) -> String {
-    format!("schedule.catchUp[{i}]")
+    says!("schedule.catchUp[{i}]")
 }
 
 /// One JSON object of the file, whose fields are read by name.
@@ -188,7 +188,7 @@ impl<'a> Fields<'a> {
     fn new(value: &'a Value, at: String, known: &[&str]) -> Shape<Self> {
         let Value::Object(fields) = value else {
             let what = if at.is_empty() { "the file" } else { &at };
-            return Err(format!(
+            return Err(says!(
                 "{what} must be an object {{ … }}, not {}",
                 found(value)
             ));
@@ -200,16 +200,16 @@ impl<'a> Fields<'a> {
             let mut message = if at.is_empty() {
                 String::new()
             } else {
-                format!("{at}: ")
+                says!("{at}: ")
             };
-            message.push_str(&format!(
+            message.push_str(&says!(
                 "unknown field \"{key}\": the fields allowed here are "
             ));
             for (i, name) in known.iter().enumerate() {
                 if i > 0 {
                     message.push_str(if i + 1 == known.len() { " and " } else { ", " });
                 }
-                message.push_str(&format!("\"{name}\""));
+                message.push_str(&says!("\"{name}\""));
             }
             return Err(message);
         }
@@ -217,6 +217,10 @@ impl<'a> Fields<'a> {
     }
 
     fn path(&self, key: &str) -> String {
+        if cfg!(not(feature = "extras")) {
+            // Paths are only ever part of a message (see `says!`).
+            return String::new();
+        }
         if self.at.is_empty() {
             key.to_owned()
         } else {
@@ -231,7 +235,7 @@ impl<'a> Fields<'a> {
 
     fn required(&self, key: &str) -> Shape<&'a Value> {
         self.given(key)
-            .ok_or_else(|| format!("{} is missing", self.path(key)))
+            .ok_or_else(|| says!("{} is missing", self.path(key)))
     }
 
     fn text(&self, key: &str) -> Shape<String> {
@@ -260,11 +264,11 @@ impl<'a> Fields<'a> {
             Some(Value::Array(items)) => {
                 let mut read_items = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    read_items.push(read(item, format!("{}[{i}]", self.path(key)))?);
+                    read_items.push(read(item, says!("{}[{i}]", self.path(key)))?);
                 }
                 Ok(read_items)
             }
-            Some(other) => Err(format!(
+            Some(other) => Err(says!(
                 "{} must be a list [ … ], not {}",
                 self.path(key),
                 found(other)
@@ -303,7 +307,7 @@ impl ScheduleFile {
     fn read(value: &Value) -> Shape<Self> {
         let schedule = Fields::new(
             value,
-            "schedule".into(),
+            says!("schedule"),
             &["start", "intervalDays", "catchUp"],
         )?;
         Ok(Self {
@@ -341,7 +345,7 @@ impl PromptFile {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                return Err(format!(
+                return Err(says!(
                     "{} must be true or false, not {}",
                     prompt.path("optional"),
                     found(other)
@@ -360,12 +364,12 @@ impl Programme {
     /// Reads and validates a programme file, reporting every problem found, not only the first.
     pub fn from_json(text: &str) -> Result<Self, ProgrammeErrors> {
         let file = json::parse(text)
-            .map_err(|e| e.to_string())
+            .map_err(|e| says!("{e}"))
             .and_then(|value| ProgrammeFile::read(&value))
             .map_err(|why| {
                 ProgrammeErrors(vec![ProgrammeError {
                     path: String::new(),
-                    message: format!("the file is not a programme in JSON ({why})"),
+                    message: says!("the file is not a programme in JSON ({why})"),
                 }])
             })?;
         let mut errors = Vec::new();
@@ -374,8 +378,8 @@ impl Programme {
 
         if file.format != PROGRAMME_FORMAT {
             push(
-                "format".into(),
-                format!(
+                says!("format"),
+                says!(
                     "format {} is not known to this release: write 1",
                     file.format
                 ),
@@ -383,8 +387,8 @@ impl Programme {
         }
         if !is_valid_programme_id(&file.id) {
             push(
-                "id".into(),
-                format!(
+                says!("id"),
+                says!(
                     "\"{}\" is not a usable id: use 1 to 64 lower-case letters, digits and dashes",
                     file.id
                 ),
@@ -392,20 +396,20 @@ impl Programme {
         }
         let title = collapse_whitespace(&file.title);
         if title.is_empty() {
-            push("title".into(), "the programme needs a title".into());
+            push(says!("title"), says!("the programme needs a title"));
         }
         if let Some(zone) = &file.time_zone {
             if !is_time_zone_name(zone) {
                 push(
-                    "timeZone".into(),
-                    format!("\"{zone}\" is not a time zone name: write one such as Europe/London or America/New_York"),
+                    says!("timeZone"),
+                    says!("\"{zone}\" is not a time zone name: write one such as Europe/London or America/New_York"),
                 );
             }
         }
         if file.things.is_empty() {
             push(
-                "things".into(),
-                "the programme has no Things: add at least one".into(),
+                says!("things"),
+                says!("the programme has no Things: add at least one"),
             );
         }
 
@@ -422,18 +426,18 @@ impl Programme {
                 CivilDate::parse(text)
                     .map_err(|e| {
                         unreadable_releases += 1;
-                        push(dotted(&at, "release"), e.to_string());
+                        push(dotted(&at, "release"), says!("{e}"));
                     })
                     .ok()
             });
             releases.push((t, thing.number, release));
             release_given.push(thing.release.is_some());
             if thing.number == 0 {
-                push(dotted(&at, "number"), "Things are numbered from 1".into());
+                push(dotted(&at, "number"), says!("Things are numbered from 1"));
             } else if let Some(&(_, first)) = numbers.iter().find(|(n, _)| *n == thing.number) {
                 push(
                     dotted(&at, "number"),
-                    format!(
+                    says!(
                         "Thing {} appears twice (also at things[{first}]): give each Thing its own number",
                         thing.number
                     ),
@@ -443,13 +447,13 @@ impl Programme {
             }
             let title = collapse_whitespace(&thing.title);
             if title.is_empty() {
-                push(dotted(&at, "title"), "each Thing needs a title".into());
+                push(dotted(&at, "title"), says!("each Thing needs a title"));
             }
             if let Some(link) = &thing.link {
                 if !is_web_link(link) {
                     push(
                         dotted(&at, "link"),
-                        format!("\"{link}\" is not a web address: it must start with https:// or http://"),
+                        says!("\"{link}\" is not a web address: it must start with https:// or http://"),
                     );
                 }
             }
@@ -457,12 +461,12 @@ impl Programme {
             // (id, index in the file) of each prompt so far: a Thing has a handful.
             let mut ids: Vec<(PromptId, usize)> = Vec::new();
             for (p, prompt) in thing.prompts.into_iter().enumerate() {
-                let at = format!("{at}.prompts[{p}]");
+                let at = says!("{at}.prompts[{p}]");
                 let text = collapse_whitespace(&prompt.text);
                 if text.is_empty() {
                     push(
                         dotted(&at, "text"),
-                        "the question is empty: write it or remove the prompt".into(),
+                        says!("the question is empty: write it or remove the prompt"),
                     );
                     continue;
                 }
@@ -470,7 +474,7 @@ impl Programme {
                     Some(id) if id.trim().is_empty() => {
                         push(
                             dotted(&at, "id"),
-                            "an id cannot be empty: remove it or name the prompt".into(),
+                            says!("an id cannot be empty: remove it or name the prompt"),
                         );
                         continue;
                     }
@@ -481,7 +485,7 @@ impl Programme {
                     let what = if prompt.id.is_some() { "id" } else { "text" };
                     push(
                         dotted(&at, what),
-                        format!(
+                        says!(
                             "duplicate {what} \"{id}\" (also used at things[{t}].prompts[{first}])"
                         ),
                     );
@@ -548,7 +552,7 @@ fn read_schedule(
         .enumerate()
         .filter_map(|(i, text)| {
             CivilDate::parse(text)
-                .map_err(|e| push(catch_up_path(i), e.to_string()))
+                .map_err(|e| push(catch_up_path(i), says!("{e}")))
                 .ok()
                 .map(|day| (i, day))
         })
@@ -560,35 +564,35 @@ fn read_schedule(
             if let Some((i, _)) = catch_up.first() {
                 push(
                     catch_up_path(*i),
-                    "catch-up weeks need a schedule: add schedule.start and schedule.intervalDays, or a release date to every Thing".into(),
+                    says!("catch-up weeks need a schedule: add schedule.start and schedule.intervalDays, or a release date to every Thing"),
                 );
             }
             return None;
         }
         (Some(_), _, n) | (_, Some(_), n) if n > 0 => {
             push(
-                "schedule.start".into(),
-                "use either schedule.start with schedule.intervalDays, or a release date on every Thing, not both".into(),
+                says!("schedule.start"),
+                says!("use either schedule.start with schedule.intervalDays, or a release date on every Thing, not both"),
             );
             return None;
         }
         (Some(start), interval, _) => {
             let start = CivilDate::parse(start)
-                .map_err(|e| push("schedule.start".into(), e.to_string()))
+                .map_err(|e| push(says!("schedule.start"), says!("{e}")))
                 .ok();
             let interval = match interval {
                 Some(0) => {
                     push(
-                        "schedule.intervalDays".into(),
-                        "must be at least 1 (7 for a weekly course)".into(),
+                        says!("schedule.intervalDays"),
+                        says!("must be at least 1 (7 for a weekly course)"),
                     );
                     None
                 }
                 Some(days) => Some(days),
                 None => {
                     push(
-                        "schedule.intervalDays".into(),
-                        "missing: say how many days apart the Things come out (7 for a weekly course)".into(),
+                        says!("schedule.intervalDays"),
+                        says!("missing: say how many days apart the Things come out (7 for a weekly course)"),
                     );
                     None
                 }
@@ -598,7 +602,7 @@ fn read_schedule(
                 if *day < start {
                     push(
                         catch_up_path(*i),
-                        format!("{day} is before the course starts ({start}): remove it or fix the date"),
+                        says!("{day} is before the course starts ({start}): remove it or fix the date"),
                     );
                 }
             }
@@ -606,9 +610,8 @@ fn read_schedule(
         }
         (None, Some(_), _) => {
             push(
-                "schedule.start".into(),
-                "missing: give the date of the first Thing (YYYY-MM-DD) with schedule.intervalDays"
-                    .into(),
+                says!("schedule.start"),
+                says!("missing: give the date of the first Thing (YYYY-MM-DD) with schedule.intervalDays"),
             );
             return None;
         }
@@ -618,7 +621,7 @@ fn read_schedule(
                     if day.is_none() && given.get(*t).copied() != Some(true) {
                         push(
                             dotted(&thing_path(*t), "release"),
-                            "missing: give every Thing a release date, or none and use schedule.start".into(),
+                            says!("missing: give every Thing a release date, or none and use schedule.start"),
                         );
                     }
                 }
@@ -633,7 +636,7 @@ fn read_schedule(
                         in_order = false;
                         push(
                             dotted(&thing_path(*t), "release"),
-                            format!(
+                            says!(
                                 "{day} is not after Thing {before}'s release ({earlier}): release dates must increase with the Thing number"
                             ),
                         );
@@ -654,7 +657,7 @@ fn read_schedule(
                 {
                     push(
                         catch_up_path(*i),
-                        format!(
+                        says!(
                             "the catch-up week from {from} overlaps Thing {}'s release: move one of them",
                             clash.1
                         ),
@@ -663,7 +666,7 @@ fn read_schedule(
                 if days.first().is_some_and(|first| from < first) {
                     push(
                         catch_up_path(*i),
-                        format!("{from} is before the course starts: remove it or fix the date"),
+                        says!("{from} is before the course starts: remove it or fix the date"),
                     );
                 }
             }
@@ -674,7 +677,7 @@ fn read_schedule(
         if *day >= schedule.end() {
             push(
                 catch_up_path(*i),
-                format!(
+                says!(
                     "{day} is after the course ends ({}): a catch-up week must come between Things or straight after the last",
                     schedule.end().add_days(-1)
                 ),

@@ -1,3 +1,4 @@
+#[cfg(feature = "extras")]
 use super::checklist::Checklist;
 #[cfg(feature = "extras")]
 use super::error_notice::ErrorNotice;
@@ -8,6 +9,7 @@ use crate::colour::Scheme;
 use crate::embed::View;
 use crate::embed::WidgetModel;
 use std::rc::Rc;
+#[cfg(feature = "extras")]
 use yew::prelude::*;
 
 /// What mounting a placeholder came to: a checklist, or a message for the page author.
@@ -30,13 +32,15 @@ pub enum Opening {
     Outline,
 }
 
+#[cfg(feature = "extras")]
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub outcome: Outcome,
     pub open: Opening,
 }
 
-/// The root of one widget.
+/// The root of one widget (the lite module mounts the checklist directly).
+#[cfg(feature = "extras")]
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.outcome {

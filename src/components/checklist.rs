@@ -5,8 +5,8 @@ use super::backup_panel::BackupPanel;
 use super::outline_panel::OutlinePanel;
 #[cfg(feature = "extras")]
 use super::overview_list::OverviewList;
-use super::progress_line::ProgressLine;
-use super::prompt_item::PromptItem;
+use super::progress_line::progress_line;
+use super::prompt_item::{prompt_item, PromptItemProps};
 use crate::colour::Scheme;
 use crate::embed::WidgetModel;
 use crate::hooks::use_progress::use_progress;
@@ -78,6 +78,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             set_all(&[id], done);
         })
     };
+    #[cfg(feature = "extras")]
     let onnote = {
         let model = model.clone();
         Callback::from(move |(id, text): (PromptId, String)| {
@@ -88,7 +89,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         })
     };
     // Notes are built into the full module only; the lite one hands such a page over.
-    let notes_on = cfg!(feature = "extras") && model.notes;
+    #[cfg(feature = "extras")]
+    let notes_on = model.notes;
     let done_ids: Vec<PromptId> = model
         .prompts
         .iter()
@@ -161,22 +163,22 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 </legend>
                 if !model.prompts.is_empty() {
                     <ul class="prompts">
-                        { for model.prompts.iter().map(|prompt| html! {
-                            <PromptItem
-                                key={prompt.id.as_str().to_owned()}
-                                id={prompt.id.clone()}
-                                text={prompt.text.clone()}
-                                optional={prompt.optional.then(|| AttrValue::from(labels.text(Label::Optional)))}
-                                checked={done_ids.contains(&prompt.id)}
-                                ontoggle={ontoggle.clone()}
-                                note={notes_on.then(|| AttrValue::from(progress.note(&model.thing_key, &prompt.id).unwrap_or_default().to_owned()))}
-                                note_label={if notes_on { AttrValue::from(labels.text(Label::Note)) } else { AttrValue::default() }}
-                                onnote={onnote.clone()}
-                            />
-                        }) }
+                        { for model.prompts.iter().map(|prompt| prompt_item(&PromptItemProps {
+                            id: prompt.id.clone(),
+                            text: prompt.text.clone().into(),
+                            optional: prompt.optional.then(|| AttrValue::from(labels.text(Label::Optional))),
+                            checked: done_ids.contains(&prompt.id),
+                            ontoggle: ontoggle.clone(),
+                            #[cfg(feature = "extras")]
+                            note: notes_on.then(|| AttrValue::from(progress.note(&model.thing_key, &prompt.id).unwrap_or_default().to_owned())),
+                            #[cfg(feature = "extras")]
+                            note_label: if notes_on { AttrValue::from(labels.text(Label::Note)) } else { AttrValue::default() },
+                            #[cfg(feature = "extras")]
+                            onnote: onnote.clone(),
+                        })) }
                     </ul>
                     <div class="footer">
-                        <ProgressLine done={counted_done} total={counted.len()} text={answered} />
+                        { progress_line(counted_done, counted.len(), answered) }
                         { action }
                         <button type="button" ref={outline_button} aria-expanded={outline_open.to_string()} aria-controls="tp-outline" onclick={ontoggleoutline}>
                             { labels.text(Label::StartPost) }

@@ -2,30 +2,30 @@ use crate::prompt_id::PromptId;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What one question shows. A plain view function rather than a component: each component
+/// type costs its own copy of Yew's generic code in the first download, and a question has no
+/// state of its own (its list is keyed by prompt id, so the browser's nodes follow the questions).
 pub struct PromptItemProps {
     pub id: PromptId,
     pub text: AttrValue,
     pub checked: bool,
     /// "optional", in the widget's language, for a question that does not count.
-    #[prop_or_default]
     pub optional: Option<AttrValue>,
     /// Called with the prompt's id and whether it is now ticked.
     pub ontoggle: Callback<(PromptId, bool)>,
     /// The reader's note on this question (empty when none); `None` when notes are off.
-    #[prop_or_default]
+    #[cfg(feature = "extras")]
     pub note: Option<AttrValue>,
     /// The notes box's visible label, in the widget's language.
-    #[prop_or_default]
+    #[cfg(feature = "extras")]
     pub note_label: AttrValue,
     /// Called with the prompt's id and the note's whole text as the reader types.
-    #[prop_or_default]
+    #[cfg(feature = "extras")]
     pub onnote: Callback<(PromptId, String)>,
 }
 
 /// One question: a native checkbox whose label is the question's text, and, when the
 /// organiser turned notes on, a box for the reader's own notes under it.
-#[function_component(PromptItem)]
 pub fn prompt_item(props: &PromptItemProps) -> Html {
     let onchange = {
         let id = props.id.clone();
@@ -36,7 +36,7 @@ pub fn prompt_item(props: &PromptItemProps) -> Html {
         })
     };
     html! {
-        <li class={classes!(props.checked.then_some("done"))}>
+        <li key={props.id.as_str()} class={classes!(props.checked.then_some("done"))}>
             <label class="prompt">
                 <input type="checkbox" checked={props.checked} {onchange} />
                 <span class="text" dir="auto">

@@ -11,7 +11,11 @@ mod storage;
 mod style;
 
 use crate::colour::Scheme;
-use crate::components::app::{App, AppProps, Opening, Outcome};
+#[cfg(feature = "extras")]
+use crate::components::app::{App as Root, AppProps};
+use crate::components::app::{Opening, Outcome};
+#[cfg(not(feature = "extras"))]
+use crate::components::checklist::{Checklist as Root, ChecklistProps};
 #[cfg(feature = "extras")]
 use crate::embed::EmbedError;
 use crate::embed::{resolve_at, Supplied, Theme};
@@ -23,7 +27,7 @@ use yew::AppHandle;
 
 thread_local! {
     /// Every widget this module runs, so that [`unmount_all`] can hand the page over.
-    static MOUNTED: RefCell<Vec<(ShadowRoot, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<(ShadowRoot, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen]
@@ -188,12 +192,15 @@ pub fn mount(
     }
     let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
     let lite_can_show = match &resolved {
-        Ok(model) => model.view != crate::embed::View::Overview && !model.notes,
+        Ok(model) => {
+            model.view != crate::embed::View::Overview && !model.notes && model.warnings.is_empty()
+        }
         Err(_) => false,
     };
     if !full() && !lite_can_show {
-        // The overview, the notes and the messages for page authors are in the full module:
-        // the loader mounts this placeholder with it.
+        // The overview, the notes and the messages for page authors (a problem, or a setting
+        // that was not understood) are in the full module: the loader mounts this
+        // placeholder with it.
         upgrade(&host, "");
         return false;
     }
@@ -246,7 +253,20 @@ pub fn mount(
         Some("outline") => Opening::Outline,
         _ => Opening::Nothing,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { outcome, open }).render();
+    #[cfg(feature = "extras")]
+    let props = AppProps { outcome, open };
+    // The lite module mounts the checklist itself: it shows nothing else (one component
+    // type fewer in the first download).
+    #[cfg(not(feature = "extras"))]
+    let props = {
+        let Outcome::Ready(model, scheme) = outcome;
+        ChecklistProps {
+            model,
+            scheme,
+            open,
+        }
+    };
+    let app = yew::Renderer::<Root>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| m.borrow_mut().push((shadow, app)));
     true
 }

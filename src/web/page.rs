@@ -34,7 +34,7 @@ fn item_text(item: &Element) -> String {
 fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -> Option<Supplied> {
     if let Some(url) = host.get_attribute("data-programme-src") {
         let text = fetched.unwrap_or_else(|| {
-            Err(format!(
+            Err(says!(
                 "the programme at {url} was not loaded: the page's copy of thing-prompts.js may be too old for data-programme-src"
             ))
         });
@@ -46,10 +46,10 @@ fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -
     if let Some(id) = named.as_deref().and_then(|p| p.strip_prefix('#')) {
         let block = document().and_then(|d| d.get_element_by_id(id));
         let text = match block {
-            None => Err(format!(
+            None => Err(says!(
                 "there is no element with id=\"{id}\" on this page: add the programme as <script type=\"application/json\" id=\"{id}\">, or fix data-programme"
             )),
-            Some(block) if !is_json_block(&block) => Err(format!(
+            Some(block) if !is_json_block(&block) => Err(says!(
                 "the element #{id} is not a <script type=\"application/json\">: put the programme's JSON in one"
             )),
             Some(block) => Ok(text_of(&block)),
