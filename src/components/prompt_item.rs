@@ -36,7 +36,7 @@ pub fn prompt_item(props: &PromptItemProps) -> Html {
         })
     };
     html! {
-        <li key={props.id.as_str()} class={classes!(props.checked.then_some("done"))}>
+        <li key={props.id.as_str()}>
             <label class="prompt">
                 <input type="checkbox" checked={props.checked} {onchange} />
                 <span class="text" dir="auto">
