@@ -12,9 +12,12 @@ import {
   statusLine,
   checkedStates,
   waitAllMounted,
+  waitMounted,
   eventually,
   quiet,
   focused,
+  fixtureHtml,
+  serveFixture,
 } from './helpers.mjs';
 
 let browser;
@@ -120,6 +123,58 @@ test('a page with an overview fetches the full module at once and never the lite
     assert.ok((await page.locator('.thing-prompts').count()) >= 2);
     quiet(log);
   });
+});
+
+test('the messages for page authors are in the full module: a mistake brings it, a clean page never does', async () => {
+  const context = await browser.newContext();
+  try {
+    const url = await serveFixture(
+      context,
+      'author-mistakes',
+      fixtureHtml(
+        `<div class="thing-prompts" data-programme="cpd23-2012" data-thing="12"><p>Fine</p></div>
+<div class="thing-prompts" data-programme="cpd23-2012" data-thing="12" data-theme="purple"><p>Tolerated mistake</p></div>
+<div class="thing-prompts" data-programme="cpd23-2012" data-thing="42"><p>Fatal mistake</p></div>`,
+      ),
+    );
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(url);
+    await waitAllMounted(page, 3);
+    await page.waitForLoadState('networkidle');
+    assert.equal(log.requestsMatching(LITE).length, 1);
+    assert.equal(log.requestsMatching(FULL).length, 1, 'the full module explains the mistakes');
+    // The fatal one says what to fix; the tolerated one works and says it in the console.
+    const box = widget(page, 2).locator('.tp.error[role=note]');
+    assert.match(await box.textContent(), /has no Thing 42: set data-thing to a number from 1 to 23/);
+    assert.equal(await checkboxes(page, 1).count(), 5);
+    assert.equal(await checkboxes(page, 0).count(), 5);
+    const warnings = log.widgetWarnings().map((m) => m.text).join('\n');
+    assert.match(warnings, /data-theme="purple" is not a theme/);
+    assert.match(warnings, /has no Thing 42/);
+    assert.deepEqual(log.errors(), []);
+    assert.deepEqual(log.pageErrors, []);
+
+    // The same page with the full module unreachable: the good checklists still work and the
+    // placeholders with mistakes keep their own content.
+    const blocked = await context.newPage();
+    await blocked.route(/thing-prompts-full/, (route) => route.abort());
+    const blockedLog = watch(blocked);
+    await blocked.goto(url);
+    await waitMounted(blocked, 0);
+    await blocked.waitForLoadState('networkidle');
+    assert.equal(await checkboxes(blocked, 0).count(), 5);
+    for (const [n, text] of [[1, 'Tolerated mistake'], [2, 'Fatal mistake']]) {
+      await eventually(
+        async () => (await blocked.locator('.thing-prompts').nth(n).evaluate((el) => !el.shadowRoot && el.innerText.trim())) === text,
+        `placeholder ${n} keeps its own content`,
+      );
+    }
+    assert.deepEqual(blockedLog.pageErrors, []);
+    assert.match(blockedLog.widgetWarnings().map((m) => m.text).join('\n'), /could not load the rest of the widget/);
+  } finally {
+    await context.close();
+  }
 });
 
 test('a bundled programme is fetched once per page as its own file, not compiled into the module', async () => {
