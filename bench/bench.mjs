@@ -726,7 +726,7 @@ async function main() {
     row('Download, brotli 11', same(total.brotli), fmt.bytes, baseline.brotli, null),
     // Not part of a page of checklists: fetched when a reader first opens Backup or All Things.
     row('  full module on demand, gzip -9 (glue + wasm)', same(onDemand.full), fmt.bytes, null, null),
-    row('  of which backup, overview, outline, notes (full − lite wasm)', same(onDemand.extras), fmt.bytes, null, null),
+    row('  of which backup, overview, outline, notes, author messages (full − lite wasm)', same(onDemand.extras), fmt.bytes, null, null),
     row('Start: first interactive checkbox', stats(pick('one-ours', (r) => r.firstBox)), fmt.ms, m(pick('one-baseline', (r) => r.firstBox)), {
       text: '≤ 100 ms',
       holds: (x) => x <= BUDGET.start,
