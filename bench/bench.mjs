@@ -14,7 +14,9 @@
 // The fixture pages are real files on a loopback server rather than pages fulfilled by
 // Playwright's route interception: with a route set, every request of the page (the loader,
 // glue and .wasm too) takes a round trip through this process, which would be timed as well.
-import { chromium } from 'playwright-core';
+
+// Chromium launched as the browser tests launch it (Debian's, no browser of Playwright's own).
+import { launch } from '../tests/browser/helpers.mjs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -483,21 +485,6 @@ async function timeTicks({ ticks, key }) {
 
 // ---------------------------------------------------------------------------------------------
 // Loads.
-
-async function launch() {
-  // The flags of tests/browser/helpers.mjs (Debian's Chromium, no browser of Playwright's own).
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /**
  * One cold load: a fresh context (empty storage), the HTTP cache disabled, the CPU slowed when

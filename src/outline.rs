@@ -13,6 +13,7 @@
 use crate::embed::WidgetModel;
 use crate::i18n::{Arg, Label};
 use crate::prompt_id::{collapse_whitespace, PromptId};
+use crate::snippet::{escape_attribute, escape_text};
 
 /// One of the three ways an outline is written out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -149,30 +150,30 @@ impl Outline {
     /// in it as soon as the post is opened in their visual view, and the reader's place to write
     /// would go with it.
     pub fn html_with(&self, notes: &[Option<&str>]) -> String {
-        let mut out = format!("<h2>{}</h2>\n", escape_html(&self.title));
+        let mut out = format!("<h2>{}</h2>\n", escape_text(&self.title));
         if let Some(course) = &self.course {
             let name = match &course.link {
                 Some(link) if !course.name.is_empty() => format!(
                     "<a href=\"{}\">{}</a>",
                     escape_attribute(link),
-                    escape_html(&course.name)
+                    escape_text(&course.name)
                 ),
-                _ => escape_html(&course.name),
+                _ => escape_text(&course.name),
             };
             out.push_str(&format!(
                 "<p>{}{name}{}</p>\n",
-                escape_html(&course.before),
-                escape_html(&course.after)
+                escape_text(&course.before),
+                escape_text(&course.after)
             ));
         }
         for (i, (_, question)) in self.questions.iter().enumerate() {
-            out.push_str(&format!("<h3>{}</h3>\n", escape_html(question)));
+            out.push_str(&format!("<h3>{}</h3>\n", escape_text(question)));
             let paragraphs = note_paragraphs(note(notes, i));
             if paragraphs.is_empty() {
                 out.push_str("<p>&nbsp;</p>\n");
             }
             for lines in paragraphs {
-                let lines: Vec<String> = lines.iter().map(|l| escape_html(l)).collect();
+                let lines: Vec<String> = lines.iter().map(|l| escape_text(l)).collect();
                 out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
             }
         }
@@ -269,25 +270,6 @@ fn note_paragraphs(note: Option<&str>) -> Vec<Vec<String>> {
 fn is_web_address(link: &str) -> bool {
     let lower = link.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
-}
-
-/// Text for between HTML tags.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text for a double-quoted HTML attribute.
-fn escape_attribute(text: &str) -> String {
-    escape_html(text).replace('"', "&quot;")
 }
 
 /// Inline Markdown text shown as written: the characters that could start emphasis, code, a

@@ -79,20 +79,11 @@ pub fn escape_text(text: &str) -> String {
     out
 }
 
-/// A value for a double-quoted HTML attribute.
+/// A value for a double-quoted HTML attribute (quotes of both kinds as references too).
 pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape_text(text)
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// JSON text safe inside `<script type="application/json">`: in valid JSON a `<` can only be in
