@@ -2,10 +2,12 @@
 //!
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
+use crate::formats::{Object, Parsed, Text, Whole};
 use crate::i18n::{Arg, Label, Labels, Lang};
-use crate::json::{self, Value};
-use crate::progress::{Progress, StoredDataError, STORAGE_PREFIX};
+use crate::progress::{Progress, Stored, StoredDataError, STORAGE_PREFIX};
 use crate::prompt_id::PromptId;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
 /// The backup file format this release writes.
@@ -125,8 +127,34 @@ impl fmt::Display for BackupError {
     }
 }
 
-/// The field of a backup file that holds its format number.
-const FORMAT_FIELD: &str = "thingPromptsBackup";
+/// The first field read of a backup file: a newer file may have another shape altogether.
+#[derive(Deserialize)]
+struct FileFormat {
+    #[serde(rename = "thingPromptsBackup")]
+    format: Whole,
+}
+
+/// The course a backup file belongs to (its progress is read on its own, by [`Progress`]).
+#[derive(Deserialize)]
+struct FileCourse {
+    course: Text,
+}
+
+/// A backup file as written: `{"thingPromptsBackup": 1, "course": …, "progress": {…}}`.
+struct FileOut<'a> {
+    course: &'a str,
+    progress: Stored<'a>,
+}
+
+impl Serialize for FileOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut file = serializer.serialize_map(Some(3))?;
+        file.serialize_entry("thingPromptsBackup", &BACKUP_FORMAT)?;
+        file.serialize_entry("course", self.course)?;
+        file.serialize_entry("progress", &self.progress)?;
+        file.end()
+    }
+}
 
 fn is_valid_course(course: &str) -> bool {
     course == INLINE_COURSE || crate::programme::is_valid_programme_id(course)
@@ -144,18 +172,19 @@ impl Backup {
         format!("{STORAGE_PREFIX}{}", self.course)
     }
 
-    /// The file a reader downloads: every change, with its time.
-    /// Its layout is the one the first release wrote: indented, the progress's keys sorted.
+    /// The file a reader downloads, for serde: every change, with its time, laid out as the
+    /// first release wrote it (indented by two spaces, the progress's keys sorted).
+    pub fn file(&self) -> impl Serialize + '_ {
+        FileOut {
+            course: &self.course,
+            progress: self.progress.stored_sorted(),
+        }
+    }
+
+    /// The file's text on the host (tests, tools): [`Self::file`], indented by two spaces.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_file(&self) -> String {
-        Value::Object(vec![
-            (
-                FORMAT_FIELD.to_owned(),
-                Value::Int(u64::from(BACKUP_FORMAT)),
-            ),
-            ("course".to_owned(), Value::String(self.course.clone())),
-            ("progress".to_owned(), self.progress.to_value(true)),
-        ])
-        .to_json_pretty()
+        serde_json::to_string_pretty(&self.file()).unwrap_or_default()
     }
 
     /// A short text to copy: `TP1 <course> <thing>:<id>,<id> …`, listing ticked prompts only.
@@ -181,46 +210,51 @@ impl Backup {
         code
     }
 
-    /// Reads a backup file or a backup code, whichever `text` is.
-    pub fn parse(text: &str) -> Result<Self, BackupError> {
+    /// Reads a backup file or a backup code, whichever `text` is. `parse_json` turns a
+    /// file's text into values (`JSON.parse` in the browser), `None` when it is not JSON.
+    pub fn read<P: Parsed>(
+        text: &str,
+        parse_json: impl FnOnce(&str) -> Option<P>,
+    ) -> Result<Self, BackupError> {
         let text = text.trim_start_matches('\u{feff}').trim();
         if text.is_empty() {
             return Err(BackupError::Empty);
         }
         if text.starts_with('{') {
-            Self::parse_file(text)
+            let file = parse_json(text).ok_or(BackupError::NotABackup)?;
+            Self::from_file(&file)
         } else {
             Self::parse_code(text)
         }
     }
 
-    fn parse_file(text: &str) -> Result<Self, BackupError> {
-        let file = json::parse(text).map_err(|_| BackupError::NotABackup)?;
+    /// Reads a backup file or code on the host (tests, tools), as [`Self::read`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse(text: &str) -> Result<Self, BackupError> {
+        Self::read(text, crate::formats::host_json)
+    }
+
+    /// Reads a backup file already parsed as JSON.
+    pub fn from_file(file: &impl Parsed) -> Result<Self, BackupError> {
         // The format first: a newer file may have another shape altogether.
-        let format = file
-            .get(FORMAT_FIELD)
-            .and_then(Value::as_u64)
-            .and_then(|v| u32::try_from(v).ok())
-            .ok_or(BackupError::NotABackup)?;
+        let Object(FileFormat {
+            format: Whole(format),
+        }) = file.read().map_err(|_| BackupError::NotABackup)?;
         if format > BACKUP_FORMAT {
             return Err(BackupError::NewerFormat(format));
         }
         if format != BACKUP_FORMAT {
             return Err(BackupError::NotABackup);
         }
-        let course = file
-            .get("course")
-            .and_then(Value::as_str)
-            .ok_or(BackupError::NotABackup)?;
-        let progress = file.get("progress").ok_or(BackupError::NotABackup)?;
-        if !is_valid_course(course) {
-            return Err(BackupError::BadCourse(course.to_owned()));
+        let Object(FileCourse {
+            course: Text(course),
+        }) = file.read().map_err(|_| BackupError::NotABackup)?;
+        let progress = file.field("progress").ok_or(BackupError::NotABackup)?;
+        if !is_valid_course(&course) {
+            return Err(BackupError::BadCourse(course));
         }
-        let progress = Progress::from_value(progress).map_err(BackupError::DamagedProgress)?;
-        Ok(Self {
-            course: course.to_owned(),
-            progress,
-        })
+        let progress = Progress::from_parsed(&progress).map_err(BackupError::DamagedProgress)?;
+        Ok(Self { course, progress })
     }
 
     fn parse_code(text: &str) -> Result<Self, BackupError> {

@@ -1,6 +1,7 @@
 //! The embed contract: what a placeholder on a page asks for, and what the widget then shows.
 
 use crate::date::CivilDate;
+use crate::formats::Parsed;
 use crate::i18n::{Arg, Label, Labels, Lang};
 use crate::programme::{
     bundled_ids, is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing,
@@ -38,12 +39,49 @@ pub struct RawEmbed {
     pub supplied: Option<Supplied>,
 }
 
-/// A programme given as text: where it came from (`#block-id` or a URL), and its text or
-/// why it could not be had.
+/// A programme the page gave as text: where it came from (`#block-id` or a URL), and the
+/// programme read from it, or why there is none.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Supplied {
     pub origin: String,
-    pub text: Result<String, String>,
+    pub programme: Result<Rc<Programme>, SupplyError>,
+}
+
+/// Why a programme the page gave cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SupplyError {
+    /// Its text could not be had; the message says why and what to do.
+    Unavailable(String),
+    /// Its text is not a usable programme.
+    Broken(ProgrammeErrors),
+}
+
+impl Supplied {
+    /// Reads the programme from `text` (or keeps why there is no text); `parse_json` turns
+    /// text into values (`JSON.parse` in the browser).
+    pub fn read<P: Parsed>(
+        origin: String,
+        text: Result<String, String>,
+        parse_json: impl FnOnce(&str) -> Option<P>,
+    ) -> Self {
+        let programme = match text {
+            Ok(text) => Programme::from_text(&text, parse_json)
+                .map(Rc::new)
+                .map_err(SupplyError::Broken),
+            Err(why) => Err(SupplyError::Unavailable(why)),
+        };
+        Self { origin, programme }
+    }
+
+    /// [`Self::read`] on the host (tests, tools).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_text(origin: &str, text: Result<&str, &str>) -> Self {
+        Self::read(
+            origin.to_owned(),
+            text.map(str::to_owned).map_err(str::to_owned),
+            crate::formats::host_json,
+        )
+    }
 }
 
 /// What a widget shows.
@@ -395,13 +433,14 @@ fn programme_of(
     lookup: ProgrammeLookup<'_>,
 ) -> Result<Option<Rc<Programme>>, EmbedError> {
     if let Some(supplied) = &raw.supplied {
-        let text = supplied
-            .text
-            .as_ref()
-            .map_err(|why| EmbedError::Unavailable(why.clone()))?;
-        return Programme::from_json(text)
-            .map(|p| Some(Rc::new(p)))
-            .map_err(|errors| EmbedError::BrokenProgramme(supplied.origin.clone(), errors));
+        return match &supplied.programme {
+            Ok(programme) => Ok(Some(programme.clone())),
+            Err(SupplyError::Unavailable(why)) => Err(EmbedError::Unavailable(why.clone())),
+            Err(SupplyError::Broken(errors)) => Err(EmbedError::BrokenProgramme(
+                supplied.origin.clone(),
+                errors.clone(),
+            )),
+        };
     }
     let Some(id) = scope_name(raw) else {
         return Ok(None);

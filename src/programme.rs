@@ -1,10 +1,12 @@
 //! The programme model: a course's Things, their prompts and its schedule, read from JSON and validated.
 
 use crate::date::CivilDate;
-use crate::json::{self, Value};
+use crate::formats::{explain, Flag, List, Object, Parsed, Text, Whole};
+use crate::json_syntax;
 use crate::order::sort_by;
 use crate::prompt_id::{collapse_whitespace, PromptId};
 use crate::schedule::Schedule;
+use serde::Deserialize;
 use std::fmt;
 
 /// The programme file format this release reads.
@@ -89,81 +91,53 @@ impl fmt::Display for ProgrammeErrors {
     }
 }
 
-/// A programme file as written, before its values are checked.
-struct ProgrammeFile {
-    format: u32,
-    id: String,
-    title: String,
-    language: Option<String>,
-    time_zone: Option<String>,
-    schedule: Option<ScheduleFile>,
-    things: Vec<ThingFile>,
+/// A programme file as written, before its values are checked: the format README's
+/// "Programmes" section describes, field for field. Unknown fields are refused: a misspelt
+/// "promts" must not quietly leave a Thing without questions.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ProgrammeFile {
+    /// Lets an editor find the JSON Schema; not used here.
+    #[serde(rename = "$schema")]
+    pub schema: Option<Text>,
+    pub format: Whole,
+    pub id: Text,
+    pub title: Text,
+    pub language: Option<Text>,
+    pub time_zone: Option<Text>,
+    pub schedule: Option<Object<ScheduleFile>>,
+    /// May be left out, but not be `null`.
+    #[serde(default)]
+    pub things: List<Object<ThingFile>>,
 }
 
-struct ScheduleFile {
-    start: Option<String>,
-    interval_days: Option<u32>,
-    catch_up: Vec<String>,
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ScheduleFile {
+    pub start: Option<Text>,
+    pub interval_days: Option<Whole>,
+    #[serde(default)]
+    pub catch_up: List<Text>,
 }
 
-struct ThingFile {
-    number: u32,
-    title: String,
-    link: Option<String>,
-    release: Option<String>,
-    prompts: Vec<PromptFile>,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThingFile {
+    pub number: Whole,
+    pub title: Text,
+    pub link: Option<Text>,
+    pub release: Option<Text>,
+    #[serde(default)]
+    pub prompts: List<Object<PromptFile>>,
 }
 
-struct PromptFile {
-    id: Option<String>,
-    text: String,
-    optional: bool,
-}
-
-/// The first thing in the JSON that does not fit the format, as a path and what is wrong.
-type Shape<T> = Result<T, String>;
-
-/// What a value is, for "must be …, not …" messages.
-fn found(value: &Value) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => if *b { "true" } else { "false" }.into(),
-        Value::Int(n) => n.to_string(),
-        Value::Number(text) => text.clone(),
-        Value::String(_) => "text in quotes".into(),
-        Value::Array(_) => "a list [ … ]".into(),
-        Value::Object(_) => "an object { … }".into(),
-    }
-}
-
-fn text_at(value: &Value, path: &str) -> Shape<String> {
-    match value {
-        Value::String(s) => Ok(s.clone()),
-        other => Err(says!(
-            "{path} must be text in double quotes, not {}",
-            found(other)
-        )),
-    }
-}
-
-fn whole_at(value: &Value, path: &str) -> Shape<u32> {
-    match value {
-        Value::Int(n) => u32::try_from(*n).map_err(|_| says!("{path} is too large: {n}")),
-        other => Err(says!("{path} must be a whole number, not {}", found(other))),
-    }
-}
-
-/// The path of `field` inside the object at `at`: `things[3].title`.
-/// (Paths are built by these few functions rather than `says!` at each of their many uses.)
-fn dotted(at: &str, field: &str) -> String {
-    if cfg!(not(feature = "extras")) {
-        return String::new();
-    }
-    let mut path = String::with_capacity(at.len() + 1 + field.len());
-    path.push_str(at);
-    path.push('.');
-    path.push_str(field);
-    path
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptFile {
+    pub id: Option<Text>,
+    pub text: Text,
+    #[serde(default)]
+    pub optional: Flag,
 }
 
 /// `things[t]`.
@@ -176,229 +150,79 @@ fn catch_up_path(i: usize) -> String {
     says!("schedule.catchUp[{i}]")
 }
 
-/// One JSON object of the file, whose fields are read by name.
-struct Fields<'a> {
-    /// Its path (`things[3]`), empty for the whole file.
-    at: String,
-    fields: &'a [(String, Value)],
+/// The path of `field` inside the object at `at`: `things[3].title`.
+fn dotted(at: &str, field: &str) -> String {
+    says!("{at}.{field}")
 }
 
-impl<'a> Fields<'a> {
-    /// Unknown fields are refused: a misspelt "promts" must not quietly leave a Thing without questions.
-    fn new(value: &'a Value, at: String, known: &[&str]) -> Shape<Self> {
-        let Value::Object(fields) = value else {
-            let what = if at.is_empty() { "the file" } else { &at };
-            return Err(says!(
-                "{what} must be an object {{ … }}, not {}",
-                found(value)
-            ));
-        };
-        if let Some((key, _)) = fields
-            .iter()
-            .find(|(key, _)| !known.contains(&key.as_str()))
-        {
-            let mut message = if at.is_empty() {
-                String::new()
-            } else {
-                says!("{at}: ")
-            };
-            message.push_str(&says!(
-                "unknown field \"{key}\": the fields allowed here are "
-            ));
-            for (i, name) in known.iter().enumerate() {
-                if i > 0 {
-                    message.push_str(if i + 1 == known.len() { " and " } else { ", " });
-                }
-                message.push_str(&says!("\"{name}\""));
-            }
-            return Err(message);
-        }
-        Ok(Self { at, fields })
-    }
-
-    fn path(&self, key: &str) -> String {
-        if cfg!(not(feature = "extras")) {
-            // Paths are only ever part of a message (see `says!`).
-            return String::new();
-        }
-        if self.at.is_empty() {
-            key.to_owned()
-        } else {
-            dotted(&self.at, key)
-        }
-    }
-
-    /// The field, when it is given (`null` included).
-    fn given(&self, key: &str) -> Option<&'a Value> {
-        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    fn required(&self, key: &str) -> Shape<&'a Value> {
-        self.given(key)
-            .ok_or_else(|| says!("{} is missing", self.path(key)))
-    }
-
-    fn text(&self, key: &str) -> Shape<String> {
-        text_at(self.required(key)?, &self.path(key))
-    }
-
-    fn whole(&self, key: &str) -> Shape<u32> {
-        whole_at(self.required(key)?, &self.path(key))
-    }
-
-    /// A field that may be left out or be `null`.
-    fn optional(&self, key: &str) -> Option<&'a Value> {
-        self.given(key).filter(|v| !matches!(v, Value::Null))
-    }
-
-    fn optional_text(&self, key: &str) -> Shape<Option<String>> {
-        self.optional(key)
-            .map(|v| text_at(v, &self.path(key)))
-            .transpose()
-    }
-
-    /// A list that may be left out (but not be `null`), each item read by `read` with its path.
-    fn list<T>(&self, key: &str, read: impl Fn(&'a Value, String) -> Shape<T>) -> Shape<Vec<T>> {
-        match self.given(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => {
-                let mut read_items = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    read_items.push(read(item, says!("{}[{i}]", self.path(key)))?);
-                }
-                Ok(read_items)
-            }
-            Some(other) => Err(says!(
-                "{} must be a list [ … ], not {}",
-                self.path(key),
-                found(other)
-            )),
-        }
-    }
-}
-
-impl ProgrammeFile {
-    fn read(value: &Value) -> Shape<Self> {
-        let file = Fields::new(
-            value,
-            String::new(),
-            &[
-                "$schema", "format", "id", "title", "language", "timeZone", "schedule", "things",
-            ],
-        )?;
-        // Lets an editor find the JSON Schema; not used here.
-        file.optional_text("$schema")?;
-        Ok(Self {
-            format: file.whole("format")?,
-            id: file.text("id")?,
-            title: file.text("title")?,
-            language: file.optional_text("language")?,
-            time_zone: file.optional_text("timeZone")?,
-            schedule: file
-                .optional("schedule")
-                .map(ScheduleFile::read)
-                .transpose()?,
-            things: file.list("things", ThingFile::read)?,
-        })
-    }
-}
-
-impl ScheduleFile {
-    fn read(value: &Value) -> Shape<Self> {
-        let schedule = Fields::new(
-            value,
-            says!("schedule"),
-            &["start", "intervalDays", "catchUp"],
-        )?;
-        Ok(Self {
-            start: schedule.optional_text("start")?,
-            interval_days: schedule
-                .optional("intervalDays")
-                .map(|v| whole_at(v, "schedule.intervalDays"))
-                .transpose()?,
-            catch_up: schedule.list("catchUp", |v, at| text_at(v, &at))?,
-        })
-    }
-}
-
-impl ThingFile {
-    fn read(value: &Value, at: String) -> Shape<Self> {
-        let thing = Fields::new(
-            value,
-            at,
-            &["number", "title", "link", "release", "prompts"],
-        )?;
-        Ok(Self {
-            number: thing.whole("number")?,
-            title: thing.text("title")?,
-            link: thing.optional_text("link")?,
-            release: thing.optional_text("release")?,
-            prompts: thing.list("prompts", PromptFile::read)?,
-        })
-    }
-}
-
-impl PromptFile {
-    fn read(value: &Value, at: String) -> Shape<Self> {
-        let prompt = Fields::new(value, at, &["id", "text", "optional"])?;
-        let optional = match prompt.given("optional") {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                return Err(says!(
-                    "{} must be true or false, not {}",
-                    prompt.path("optional"),
-                    found(other)
-                ))
-            }
-        };
-        Ok(Self {
-            id: prompt.optional_text("id")?,
-            text: prompt.text("text")?,
-            optional,
-        })
-    }
+/// One error for the whole file: it is not a programme in JSON, and why.
+fn not_a_programme(why: String) -> ProgrammeErrors {
+    ProgrammeErrors(vec![ProgrammeError {
+        path: String::new(),
+        message: says!("the file is not a programme in JSON ({why})"),
+    }])
 }
 
 impl Programme {
-    /// Reads and validates a programme file, reporting every problem found, not only the first.
+    /// Reads and validates programme text, reporting every problem found, not only the first.
+    /// `parse_json` turns text into values (`JSON.parse` in the browser), `None` when it is
+    /// not JSON; the syntax error is then located for the message.
+    pub fn from_text<P: Parsed>(
+        text: &str,
+        parse_json: impl FnOnce(&str) -> Option<P>,
+    ) -> Result<Self, ProgrammeErrors> {
+        match parse_json(text) {
+            Some(parsed) => Self::from_parsed(&parsed),
+            None => Err(not_a_programme(says!(
+                "{}",
+                json_syntax::locate(text)
+                    .map_or_else(|| "it is not JSON".to_owned(), |error| error.to_string())
+            ))),
+        }
+    }
+
+    /// Reads and validates a programme file on the host (tests, tools), as [`Self::from_text`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Self, ProgrammeErrors> {
-        let file = json::parse(text)
-            .map_err(|e| says!("{e}"))
-            .and_then(|value| ProgrammeFile::read(&value))
-            .map_err(|why| {
-                ProgrammeErrors(vec![ProgrammeError {
-                    path: String::new(),
-                    message: says!("the file is not a programme in JSON ({why})"),
-                }])
-            })?;
+        Self::from_text(text, crate::formats::host_json)
+    }
+
+    /// Reads and validates a programme file already parsed as JSON.
+    pub fn from_parsed(parsed: &impl Parsed) -> Result<Self, ProgrammeErrors> {
+        let Object(file) = parsed
+            .read::<Object<ProgrammeFile>>()
+            .map_err(|mismatch| not_a_programme(says!("{}", explain(&mismatch))))?;
+        Self::from_file(file)
+    }
+
+    /// Checks what serde cannot: ids, numbers, dates, links and the schedule.
+    pub fn from_file(file: ProgrammeFile) -> Result<Self, ProgrammeErrors> {
+        let format = file.format.0;
+        let id = file.id.0;
+        let time_zone = file.time_zone.map(|Text(zone)| zone);
         let mut errors = Vec::new();
         let mut push =
             |path: String, message: String| errors.push(ProgrammeError { path, message });
 
-        if file.format != PROGRAMME_FORMAT {
+        if format != PROGRAMME_FORMAT {
             push(
                 says!("format"),
-                says!(
-                    "format {} is not known to this release: write 1",
-                    file.format
-                ),
+                says!("format {format} is not known to this release: write 1"),
             );
         }
-        if !is_valid_programme_id(&file.id) {
+        if !is_valid_programme_id(&id) {
             push(
                 says!("id"),
                 says!(
-                    "\"{}\" is not a usable id: use 1 to 64 lower-case letters, digits and dashes",
-                    file.id
+                    "\"{id}\" is not a usable id: use 1 to 64 lower-case letters, digits and dashes"
                 ),
             );
         }
-        let title = collapse_whitespace(&file.title);
+        let title = collapse_whitespace(&file.title.0);
         if title.is_empty() {
             push(says!("title"), says!("the programme needs a title"));
         }
-        if let Some(zone) = &file.time_zone {
+        if let Some(zone) = &time_zone {
             if !is_time_zone_name(zone) {
                 push(
                     says!("timeZone"),
@@ -406,23 +230,26 @@ impl Programme {
                 );
             }
         }
-        if file.things.is_empty() {
+        if file.things.0.is_empty() {
             push(
                 says!("things"),
                 says!("the programme has no Things: add at least one"),
             );
         }
 
-        let mut things = Vec::with_capacity(file.things.len());
+        let mut things = Vec::with_capacity(file.things.0.len());
         let mut releases: Vec<(usize, u32, Option<CivilDate>)> = Vec::new();
         // A release date that was given but cannot be read is reported once, not also as missing.
         let mut unreadable_releases = 0;
         let mut release_given: Vec<bool> = Vec::new();
         // (number, index in the file) of each Thing so far: a course has a few dozen.
         let mut numbers: Vec<(u32, usize)> = Vec::new();
-        for (t, thing) in file.things.into_iter().enumerate() {
+        for (t, Object(thing)) in file.things.0.into_iter().enumerate() {
             let at = thing_path(t);
-            let release = thing.release.as_deref().and_then(|text| {
+            let number = thing.number.0;
+            let link = thing.link.map(|Text(link)| link);
+            let release_text = thing.release.map(|Text(release)| release);
+            let release = release_text.as_deref().and_then(|text| {
                 CivilDate::parse(text)
                     .map_err(|e| {
                         unreadable_releases += 1;
@@ -430,26 +257,25 @@ impl Programme {
                     })
                     .ok()
             });
-            releases.push((t, thing.number, release));
-            release_given.push(thing.release.is_some());
-            if thing.number == 0 {
+            releases.push((t, number, release));
+            release_given.push(release_text.is_some());
+            if number == 0 {
                 push(dotted(&at, "number"), says!("Things are numbered from 1"));
-            } else if let Some(&(_, first)) = numbers.iter().find(|(n, _)| *n == thing.number) {
+            } else if let Some(&(_, first)) = numbers.iter().find(|(n, _)| *n == number) {
                 push(
                     dotted(&at, "number"),
                     says!(
-                        "Thing {} appears twice (also at things[{first}]): give each Thing its own number",
-                        thing.number
+                        "Thing {number} appears twice (also at things[{first}]): give each Thing its own number"
                     ),
                 );
             } else {
-                numbers.push((thing.number, t));
+                numbers.push((number, t));
             }
-            let title = collapse_whitespace(&thing.title);
+            let title = collapse_whitespace(&thing.title.0);
             if title.is_empty() {
                 push(dotted(&at, "title"), says!("each Thing needs a title"));
             }
-            if let Some(link) = &thing.link {
+            if let Some(link) = &link {
                 if !is_web_link(link) {
                     push(
                         dotted(&at, "link"),
@@ -457,12 +283,12 @@ impl Programme {
                     );
                 }
             }
-            let mut prompts = Vec::with_capacity(thing.prompts.len());
+            let mut prompts = Vec::with_capacity(thing.prompts.0.len());
             // (id, index in the file) of each prompt so far: a Thing has a handful.
             let mut ids: Vec<(PromptId, usize)> = Vec::new();
-            for (p, prompt) in thing.prompts.into_iter().enumerate() {
+            for (p, Object(prompt)) in thing.prompts.0.into_iter().enumerate() {
                 let at = says!("{at}.prompts[{p}]");
-                let text = collapse_whitespace(&prompt.text);
+                let text = collapse_whitespace(&prompt.text.0);
                 if text.is_empty() {
                     push(
                         dotted(&at, "text"),
@@ -470,7 +296,8 @@ impl Programme {
                     );
                     continue;
                 }
-                let id = match prompt.id.as_deref() {
+                let named = prompt.id.map(|Text(id)| id);
+                let id = match named.as_deref() {
                     Some(id) if id.trim().is_empty() => {
                         push(
                             dotted(&at, "id"),
@@ -482,7 +309,7 @@ impl Programme {
                     None => PromptId::from_text(&text),
                 };
                 if let Some(&(_, first)) = ids.iter().find(|(known, _)| *known == id) {
-                    let what = if prompt.id.is_some() { "id" } else { "text" };
+                    let what = if named.is_some() { "id" } else { "text" };
                     push(
                         dotted(&at, what),
                         says!(
@@ -495,27 +322,33 @@ impl Programme {
                 prompts.push(Prompt {
                     id,
                     text,
-                    optional: prompt.optional,
+                    optional: prompt.optional.0,
                 });
             }
             things.push(Thing {
-                number: thing.number,
+                number,
                 title,
-                link: thing.link.filter(|l| is_web_link(l)),
+                link: link.filter(|l| is_web_link(l)),
                 prompts,
             });
         }
         let explicit =
             releases.iter().filter(|(_, _, day)| day.is_some()).count() + unreadable_releases;
-        let schedule = read_schedule(file.schedule, releases, explicit, &release_given, &mut push);
+        let schedule = read_schedule(
+            file.schedule.map(|Object(schedule)| schedule),
+            releases,
+            explicit,
+            &release_given,
+            &mut push,
+        );
         if !errors.is_empty() {
             return Err(ProgrammeErrors(errors));
         }
         Ok(Self {
-            id: file.id,
+            id,
             title,
-            language: file.language.unwrap_or_else(|| "en".into()),
-            time_zone: file.time_zone,
+            language: file.language.map_or_else(|| "en".into(), |Text(tag)| tag),
+            time_zone,
             schedule,
             things: sort_by(things, |a, b| a.number < b.number),
         })
@@ -541,16 +374,13 @@ fn read_schedule(
     given: &[bool],
     push: &mut impl FnMut(String, String),
 ) -> Option<Schedule> {
-    let spec = file.unwrap_or(ScheduleFile {
-        start: None,
-        interval_days: None,
-        catch_up: Vec::new(),
-    });
+    let spec = file.unwrap_or_default();
     let catch_up: Vec<(usize, CivilDate)> = spec
         .catch_up
+        .0
         .iter()
         .enumerate()
-        .filter_map(|(i, text)| {
+        .filter_map(|(i, Text(text))| {
             CivilDate::parse(text)
                 .map_err(|e| push(catch_up_path(i), says!("{e}")))
                 .ok()
@@ -559,7 +389,9 @@ fn read_schedule(
         .collect();
     let catch_up_days: Vec<CivilDate> = catch_up.iter().map(|(_, day)| *day).collect();
     let releases = sort_by(releases, |a, b| a.1 < b.1);
-    let schedule = match (&spec.start, spec.interval_days, explicit) {
+    let start = spec.start.map(|Text(start)| start);
+    let interval_days = spec.interval_days.map(|Whole(days)| days);
+    let schedule = match (&start, interval_days, explicit) {
         (None, None, 0) => {
             if let Some((i, _)) = catch_up.first() {
                 push(

@@ -1,7 +1,9 @@
 //! What a reader has ticked, in the versioned form kept in browser storage, and how copies merge.
 
-use crate::json::{self, Value};
+use crate::formats::{Flag, Loose, Mismatch, Object, Pairs, Parsed, Time, Whole};
 use crate::prompt_id::PromptId;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
 /// The stored-data schema this release writes.
@@ -141,24 +143,153 @@ impl fmt::Display for StoredDataError {
     }
 }
 
+/// The first field read of stored progress: a later release may change everything else.
+#[derive(Deserialize)]
+struct StoredVersion {
+    version: Whole,
+}
+
+/// Stored progress as read: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`.
+/// Fields this release does not know are ignored, as they always were.
+#[derive(Deserialize)]
+struct StoredThings {
+    things: Pairs<Pairs<Object<StoredEntry>>>,
+}
+
+#[derive(Deserialize)]
+struct StoredEntry {
+    done: Flag,
+    at: Time,
+    /// Read when both note fields have their types; anything else under those names is
+    /// ignored, like any field this release does not know.
+    #[serde(default)]
+    note: Loose,
+    #[serde(default, rename = "noteAt")]
+    note_at: Loose,
+}
+
+/// One prompt as stored: the tick, then the note only for a prompt that ever had one, so
+/// that tick-only data keeps the bytes the first release wrote.
+struct EntryOut<'a> {
+    entry: &'a Entry,
+    sorted_keys: bool,
+}
+
+impl Serialize for EntryOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Entry { tick, note } = self.entry;
+        // Maps rather than structs throughout: serde-wasm-bindgen caches struct field names
+        // in a hash map, whose code a map of string keys does without.
+        let mut out = serializer.serialize_map(Some(if note.is_some() { 4 } else { 2 }))?;
+        if self.sorted_keys {
+            out.serialize_entry("at", &tick.at)?;
+            out.serialize_entry("done", &tick.done)?;
+        } else {
+            out.serialize_entry("done", &tick.done)?;
+            out.serialize_entry("at", &tick.at)?;
+        }
+        if let Some(note) = note {
+            out.serialize_entry("note", &note.text)?;
+            out.serialize_entry("noteAt", &note.at)?;
+        }
+        out.end()
+    }
+}
+
+/// Progress in its stored form, for serde to write (see [`Progress::stored`]).
+pub struct Stored<'a> {
+    progress: &'a Progress,
+    /// Every object's keys in alphabetical order (`things` before `version`, `at` before
+    /// `done`), as backup files have them.
+    sorted_keys: bool,
+}
+
+/// One Thing's entries, written as an object keyed by prompt id.
+struct ThingOut<'a> {
+    ticks: &'a Ticks,
+    sorted_keys: bool,
+}
+
+/// Every Thing, written as an object keyed by Thing.
+struct ThingsOut<'a> {
+    things: &'a [(String, Ticks)],
+    sorted_keys: bool,
+}
+
+impl Serialize for ThingOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.ticks.iter().map(|(id, entry)| {
+            let entry = EntryOut {
+                entry,
+                sorted_keys: self.sorted_keys,
+            };
+            (id.as_str(), entry)
+        }))
+    }
+}
+
+impl Serialize for ThingsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.things.iter().map(|(thing, ticks)| {
+            (
+                thing.as_str(),
+                ThingOut {
+                    ticks,
+                    sorted_keys: self.sorted_keys,
+                },
+            )
+        }))
+    }
+}
+
+impl Serialize for Stored<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let things = ThingsOut {
+            things: &self.progress.things,
+            sorted_keys: self.sorted_keys,
+        };
+        let mut stored = serializer.serialize_map(Some(2))?;
+        if self.sorted_keys {
+            stored.serialize_entry("things", &things)?;
+            stored.serialize_entry("version", &STORAGE_VERSION)?;
+        } else {
+            stored.serialize_entry("version", &STORAGE_VERSION)?;
+            stored.serialize_entry("things", &things)?;
+        }
+        stored.end()
+    }
+}
+
+fn unreadable(mismatch: Mismatch) -> StoredDataError {
+    StoredDataError::Unreadable(mismatch.to_string())
+}
+
 impl Progress {
-    /// Reads stored text; never panics, whatever the text.
-    pub fn parse(text: &str) -> Result<Self, StoredDataError> {
-        let value = json::parse(text).map_err(|e| StoredDataError::Unreadable(e.to_string()))?;
-        Self::from_value(&value)
+    /// Reads stored text; never panics, whatever the text. `parse_json` turns text into
+    /// values (`JSON.parse` in the browser), `None` when it is not JSON.
+    pub fn read<P: Parsed>(
+        text: &str,
+        parse_json: impl FnOnce(&str) -> Option<P>,
+    ) -> Result<Self, StoredDataError> {
+        let parsed = parse_json(text)
+            .ok_or_else(|| StoredDataError::Unreadable("it is not JSON".to_owned()))?;
+        Self::from_parsed(&parsed)
     }
 
-    /// Reads stored progress already parsed as JSON (as inside a backup file).
-    ///
-    /// The version is read first: a newer release may have changed everything else.
-    /// Fields this release does not know are ignored, as they always were.
-    pub(crate) fn from_value(value: &Value) -> Result<Self, StoredDataError> {
-        let unreadable = |why: &str| StoredDataError::Unreadable(why.to_owned());
-        let version = value
-            .get("version")
-            .and_then(Value::as_u64)
-            .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| unreadable("no \"version\" with a whole number"))?;
+    /// Reads stored text on the host (tests, tools), as [`Self::read`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse(text: &str) -> Result<Self, StoredDataError> {
+        Self::read(text, crate::formats::host_json)
+    }
+
+    /// Reads stored progress already parsed as JSON (by `JSON.parse`, or inside a backup
+    /// file). The version is read first: a newer release may have changed everything else.
+    pub fn from_parsed(parsed: &impl Parsed) -> Result<Self, StoredDataError> {
+        let Object(StoredVersion {
+            version: Whole(version),
+        }) = parsed.read().map_err(|_| {
+            StoredDataError::Unreadable("no \"version\" with a whole number".to_owned())
+        })?;
         if version > STORAGE_VERSION {
             return Err(StoredDataError::NewerVersion(version));
         }
@@ -167,94 +298,54 @@ impl Progress {
                 "unknown format {version}"
             )));
         }
-        let stored = value
-            .get("things")
-            .and_then(Value::as_object)
-            .ok_or_else(|| unreadable("no \"things\" object"))?;
-        let mut things = Vec::with_capacity(stored.len());
-        for (thing, ticks) in stored {
-            let ticks = ticks.as_object().ok_or_else(|| {
-                StoredDataError::Unreadable(format!("Thing \"{thing}\" is not an object"))
-            })?;
-            let mut read = Vec::with_capacity(ticks.len());
-            for (id, tick) in ticks {
-                let done = tick.get("done").and_then(Value::as_bool);
-                let at = tick.get("at").and_then(Value::as_u64);
-                let (Some(done), Some(at)) = (done, at) else {
-                    return Err(StoredDataError::Unreadable(format!(
-                        "prompt \"{id}\" of Thing \"{thing}\" is not {{\"done\": true or false, \"at\": a time}}"
-                    )));
-                };
-                // A note is read when both its fields have their types; anything else under
-                // those names is ignored, like any field this release does not know.
-                let note = match (
-                    tick.get("note").and_then(Value::as_str),
-                    tick.get("noteAt").and_then(Value::as_u64),
-                ) {
-                    (Some(text), Some(at)) => Some(Note {
-                        text: capped(text).to_owned(),
-                        at,
-                    }),
-                    _ => None,
-                };
-                read.push((
-                    PromptId::named(id),
-                    Entry {
-                        tick: Tick { done, at },
-                        note,
-                    },
-                ));
-            }
-            things.push((thing.clone(), sorted_entries(read)));
+        let Object(stored) = parsed.read::<Object<StoredThings>>().map_err(unreadable)?;
+        let mut things = Vec::with_capacity(stored.things.0.len());
+        for (thing, Pairs(ticks)) in stored.things.0 {
+            let read = ticks
+                .into_iter()
+                .map(|(id, Object(entry))| {
+                    let note = match (entry.note, entry.note_at) {
+                        (Loose::Text(text), Loose::Number(at)) => Some(Note {
+                            text: capped(&text).to_owned(),
+                            at,
+                        }),
+                        _ => None,
+                    };
+                    let tick = Tick {
+                        done: entry.done.0,
+                        at: entry.at.0,
+                    };
+                    (PromptId::named(&id), Entry { tick, note })
+                })
+                .collect();
+            things.push((thing, sorted_entries(read)));
         }
         Ok(Self {
             things: sorted_entries(things),
         })
     }
 
-    /// The text to store; `parse` reads it back to an equal value.
+    /// The text to store, on the host (tests, tools); `parse` reads it back to an equal value.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        self.to_value(false).to_json()
+        serde_json::to_string(&self.stored()).unwrap_or_default()
     }
 
-    /// The stored form as JSON: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`,
+    /// The stored form, for serde: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`,
     /// with `"note"` and `"noteAt"` after them only for a prompt that ever had a note.
-    /// `sorted_keys` puts every object's keys in alphabetical order instead
-    /// (`things` before `version`, `at` before `done`), as backup files have them.
-    pub(crate) fn to_value(&self, sorted_keys: bool) -> Value {
-        let things = self
-            .things
-            .iter()
-            .map(|(thing, ticks)| {
-                let ticks = ticks
-                    .iter()
-                    .map(|(id, entry)| {
-                        let mut fields = vec![
-                            ("done".to_owned(), Value::Bool(entry.tick.done)),
-                            ("at".to_owned(), Value::Int(entry.tick.at)),
-                        ];
-                        if sorted_keys {
-                            fields.reverse();
-                        }
-                        // Written only once a note was set: tick-only data keeps its bytes.
-                        if let Some(note) = &entry.note {
-                            fields.push(("note".to_owned(), Value::String(note.text.clone())));
-                            fields.push(("noteAt".to_owned(), Value::Int(note.at)));
-                        }
-                        (id.as_str().to_owned(), Value::Object(fields))
-                    })
-                    .collect();
-                (thing.clone(), Value::Object(ticks))
-            })
-            .collect();
-        let mut fields = vec![
-            ("version".to_owned(), Value::Int(u64::from(STORAGE_VERSION))),
-            ("things".to_owned(), Value::Object(things)),
-        ];
-        if sorted_keys {
-            fields.reverse();
+    pub fn stored(&self) -> Stored<'_> {
+        Stored {
+            progress: self,
+            sorted_keys: false,
         }
-        Value::Object(fields)
+    }
+
+    /// The stored form with every object's keys in alphabetical order, as backup files have it.
+    pub(crate) fn stored_sorted(&self) -> Stored<'_> {
+        Stored {
+            progress: self,
+            sorted_keys: true,
+        }
     }
 
     /// Whether the prompt is ticked.

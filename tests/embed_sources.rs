@@ -44,10 +44,7 @@ fn library_without_zone() -> String {
 }
 
 fn supplied(origin: &str, text: Result<&str, &str>) -> Option<Supplied> {
-    Some(Supplied {
-        origin: origin.to_owned(),
-        text: text.map(str::to_owned).map_err(str::to_owned),
-    })
+    Some(Supplied::from_text(origin, text))
 }
 
 /// A placeholder naming a JSON block on the page, which the edge has read.

@@ -12,11 +12,11 @@
 //! Each property runs a fixed number of cases, so `cargo test` stays bounded (a few seconds).
 
 use proptest::prelude::*;
+use serde_json::Value;
 use thing_prompts::colour::Rgba;
 use thing_prompts::date::CivilDate;
 use thing_prompts::embed::{bundled_programme, resolve, RawEmbed, Supplied, ThingChoice};
 use thing_prompts::i18n::{Arg, Label, Labels, Lang, LABELS};
-use thing_prompts::json::{self, Value};
 use thing_prompts::programme::{Programme, BUNDLED};
 
 fn config(cases: u32) -> ProptestConfig {
@@ -155,9 +155,8 @@ fn supplied() -> impl Strategy<Value = Supplied> {
         Just(Ok(bundled.to_owned())),
         page_text().prop_map(Err),
     ]
-    .prop_map(|text| Supplied {
-        origin: "#fuzz".into(),
-        text,
+    .prop_map(|text: Result<String, String>| {
+        Supplied::from_text("#fuzz", text.as_deref().map_err(String::as_str))
     })
 }
 
@@ -247,20 +246,13 @@ proptest! {
 /// A bundled programme file with Thing 1's link replaced.
 fn with_link(link: &str) -> String {
     let source = BUNDLED[1].1;
-    let mut value = json::parse(source).unwrap();
-    let Value::Object(fields) = &mut value else {
-        panic!("the programme is an object")
-    };
-    let things = fields.iter_mut().find(|(key, _)| key == "things").unwrap();
-    let Value::Array(things) = &mut things.1 else {
-        panic!("things is a list")
-    };
-    let Value::Object(thing) = &mut things[0] else {
-        panic!("a Thing is an object")
-    };
-    thing.retain(|(key, _)| key != "link");
-    thing.push(("link".into(), Value::from(link)));
-    value.to_json()
+    let mut value: Value = serde_json::from_str(source).unwrap();
+    let thing = value["things"][0]
+        .as_object_mut()
+        .expect("a Thing is an object");
+    thing.shift_remove("link");
+    thing.insert("link".into(), Value::from(link));
+    value.to_string()
 }
 
 fn is_web_address(link: &str) -> bool {

@@ -54,10 +54,7 @@ fn course(thing: &str) -> WidgetModel {
     model(&RawEmbed {
         programme: Some("#library-things".to_owned()),
         thing: Some(thing.to_owned()),
-        supplied: Some(Supplied {
-            origin: "#library-things".to_owned(),
-            text: Ok(COURSE.to_owned()),
-        }),
+        supplied: Some(Supplied::from_text("#library-things", Ok(COURSE))),
         ..RawEmbed::default()
     })
 }
@@ -219,10 +216,7 @@ fn the_fixed_words_are_in_the_widget_language_and_can_be_overridden() {
     let mut raw = RawEmbed {
         programme: Some("#library-things".to_owned()),
         thing: Some("3".to_owned()),
-        supplied: Some(Supplied {
-            origin: "#library-things".to_owned(),
-            text: Ok(COURSE.to_owned()),
-        }),
+        supplied: Some(Supplied::from_text("#library-things", Ok(COURSE))),
         labels: vec![
             (
                 "outline-part-of".to_owned(),

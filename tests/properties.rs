@@ -7,9 +7,9 @@
 //! Property tests: merging progress, stored and backup round trips, restores, and parsers that never panic.
 
 use proptest::prelude::*;
+use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use thing_prompts::backup::Backup;
-use thing_prompts::json::Value;
 use thing_prompts::programme::{self, Programme};
 use thing_prompts::progress::{Progress, Tick};
 use thing_prompts::prompt_id::PromptId;
@@ -86,31 +86,24 @@ fn entry() -> impl Strategy<Value = Stored> {
 /// Builds progress holding exactly these ticks (and these Things, even with no ticks)
 /// through the public API: the stored JSON text, parsed.
 fn build(things: &BTreeMap<String, BTreeMap<PromptId, Stored>>) -> Progress {
-    let stored: Vec<(String, Value)> = things
+    let stored: Map<String, Value> = things
         .iter()
         .map(|(thing, ticks)| {
-            let ticks: Vec<(String, Value)> = ticks
+            let ticks: Map<String, Value> = ticks
                 .iter()
                 .map(|(id, (tick, note))| {
-                    let mut tick = vec![
-                        ("done".to_owned(), Value::Bool(tick.done)),
-                        ("at".to_owned(), Value::Int(tick.at)),
-                    ];
+                    let mut tick = json!({ "done": tick.done, "at": tick.at });
                     if let Some((text, at)) = note {
-                        tick.push(("note".to_owned(), Value::String(text.clone())));
-                        tick.push(("noteAt".to_owned(), Value::Int(*at)));
+                        tick["note"] = json!(text);
+                        tick["noteAt"] = json!(at);
                     }
-                    (id.as_str().to_owned(), Value::Object(tick))
+                    (id.as_str().to_owned(), tick)
                 })
                 .collect();
             (thing.clone(), Value::Object(ticks))
         })
         .collect();
-    let text = Value::Object(vec![
-        ("version".to_owned(), Value::Int(1)),
-        ("things".to_owned(), Value::Object(stored)),
-    ])
-    .to_json();
+    let text = json!({ "version": 1, "things": stored }).to_string();
     let progress = Progress::parse(&text).unwrap();
     assert_eq!(
         progress.ticks().count(),

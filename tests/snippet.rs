@@ -100,18 +100,15 @@ fn read_back(html: &str, fetched: Option<&str>) -> RawEmbed {
     .first()
     .map(|text| (*text).to_owned());
     let supplied = match (attribute(html, "data-programme-src"), block, fetched) {
-        (Some(url), _, Some(text)) => Some(Supplied {
-            origin: url,
-            text: Ok(text.to_owned()),
-        }),
-        (None, Some(block), _) => Some(Supplied {
-            origin: "the programme block beside this element".into(),
-            text: Ok(block),
-        }),
-        (None, None, Some(text)) => Some(Supplied {
-            origin: attribute(html, "data-programme").unwrap(),
-            text: Ok(text.to_owned()),
-        }),
+        (Some(url), _, Some(text)) => Some(Supplied::from_text(&url, Ok(text))),
+        (None, Some(block), _) => Some(Supplied::from_text(
+            "the programme block beside this element",
+            Ok(&block),
+        )),
+        (None, None, Some(text)) => Some(Supplied::from_text(
+            &attribute(html, "data-programme").unwrap(),
+            Ok(text),
+        )),
         _ => None,
     };
     RawEmbed {

@@ -7,23 +7,12 @@
 //! Stable progress across edits: an organiser edits a running course's programme, and the
 //! ticks readers already made stay with their questions.
 
+use serde_json::{json, Value};
 use thing_prompts::date::CivilDate;
 use thing_prompts::embed::{self, RawEmbed, Supplied};
-use thing_prompts::json::Value;
 use thing_prompts::programme::{Programme, Prompt};
 use thing_prompts::progress::Progress;
 use thing_prompts::prompt_id::PromptId;
-
-/// A JSON value written as JSON; items and field values are single tokens
-/// (a literal, a name, a bracketed group) or an expression in parentheses.
-macro_rules! json {
-    (null) => { Value::Null };
-    ([ $($item:tt),* $(,)? ]) => { Value::Array(vec![$(json!($item)),*]) };
-    ({ $($key:literal : $value:tt),* $(,)? }) => {
-        Value::Object(vec![$((String::from($key), json!($value))),*])
-    };
-    ($other:expr) => { Value::from($other) };
-}
 
 const WHY: &str = "Why did you start a blog for this course?";
 const WHO: &str = "Who do you picture reading it?";
@@ -42,7 +31,7 @@ fn version(prompts: Value) -> Programme {
             { "number": 2, "title": "Twitter", "prompts": [ { "text": "Who do you follow?" } ] }
         ]
     })
-    .to_json();
+    .to_string();
     Programme::from_json(&text).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -284,13 +273,10 @@ fn every_version_is_stored_under_the_same_key_and_thing() {
             "title": "10 Things for Library Staff",
             "things": [ { "number": 1, "title": "Blogging", "prompts": prompts } ]
         })
-        .to_json();
+        .to_string();
         let raw = RawEmbed {
             thing: Some("1".into()),
-            supplied: Some(Supplied {
-                origin: "#course".into(),
-                text: Ok(text),
-            }),
+            supplied: Some(Supplied::from_text("#course", Ok(&text))),
             ..RawEmbed::default()
         };
         let model =

@@ -1,7 +1,7 @@
 use crate::backup::{course_of_key, Backup};
 use crate::embed::WidgetModel;
 use crate::i18n::{Arg, Label, Labels};
-use crate::web::{files, now_ms, progress_store, today};
+use crate::web::{files, json, now_ms, progress_store, today};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -44,7 +44,7 @@ impl Reducible for PanelState {
 
 /// Restores `text` (a file's content or a pasted code) and reports what happened.
 fn restore(text: &str, labels: &Labels, state: &UseReducerDispatcher<PanelState>) {
-    match Backup::parse(text) {
+    match Backup::read(text, json::parse) {
         Ok(backup) => {
             let report = progress_store::restore(&backup, now_ms());
             state.dispatch(Action::Said(report.describe(labels)));
@@ -76,7 +76,8 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let backup = backup();
             let name = backup.file_name(today());
-            if files::download(&name, &backup.to_file()) {
+            let file = json::stringify_pretty(&backup.file());
+            if file.is_some_and(|file| files::download(&name, &file)) {
                 state.dispatch(Action::Said(
                     labels.format(Label::Saving, &[("file", Arg::Text(&name))]),
                 ));

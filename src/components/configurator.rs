@@ -8,7 +8,7 @@ use crate::embed::{Theme, ThingChoice, View};
 use crate::i18n::{Lang, LABELS};
 use crate::programme::{Programme, ProgrammeErrors, BUNDLED_IDS};
 use crate::snippet::{self, Options, Placeholder, Source, PROGRAMME_BLOCK_CLASS};
-use crate::web::{self, files, page};
+use crate::web::{self, files, json, page};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -279,7 +279,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
 
     let text = form.text();
     let parsed = use_memo(text.clone(), |text| match text {
-        Some(Ok(text)) => Some(Programme::from_json(text).map(Rc::new)),
+        Some(Ok(text)) => Some(Programme::from_text(text, json::parse).map(Rc::new)),
         _ => None,
     });
     let programme = match parsed.as_ref() {
@@ -403,7 +403,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
                     <select id="bundled" {onchange}>
                         { for BUNDLED_IDS.iter().map(|id| {
                             let title = match form.files.get(*id) {
-                                Some(Ok(text)) => Programme::from_json(text)
+                                Some(Ok(text)) => Programme::from_text(text, json::parse)
                                     .map(|p| p.title)
                                     .unwrap_or_else(|_| (*id).to_owned()),
                                 _ => (*id).to_owned(),

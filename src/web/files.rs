@@ -2,28 +2,23 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{HtmlAnchorElement, HtmlInputElement};
 
 /// Offers `text` as a download named `name`; false when the browser refused.
 pub fn download(name: &str, text: &str) -> bool {
-    let offer = || -> Result<(), JsValue> {
-        let options = BlobPropertyBag::new();
-        options.set_type("application/json");
-        let blob = Blob::new_with_str_sequence_and_options(
-            &js_sys::Array::of1(&JsValue::from_str(text)),
-            &options,
-        )?;
-        let url = Url::create_object_url_with_blob(&blob)?;
-        let anchor: HtmlAnchorElement = super::page::document()
-            .ok_or(JsValue::NULL)?
-            .create_element("a")?
-            .dyn_into()?;
-        anchor.set_href(&url);
-        anchor.set_download(name);
-        anchor.click();
-        Url::revoke_object_url(&url)
+    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
+    // Revoked when dropped, once the click has started the download.
+    let url = gloo_file::ObjectUrl::from(blob);
+    let anchor = super::page::document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok());
+    let Some(anchor) = anchor else {
+        return false;
     };
-    offer().is_ok()
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    true
 }
 
 /// Puts `text` on the clipboard; false when the browser refused (no permission, not https).
@@ -46,5 +41,7 @@ pub async fn read_chosen_file(input: &HtmlInputElement) -> Option<String> {
     if file.size() > 1_000_000.0 {
         return None;
     }
-    JsFuture::from(file.text()).await.ok()?.as_string()
+    gloo_file::futures::read_as_text(&gloo_file::File::from(file))
+        .await
+        .ok()
 }

@@ -5,6 +5,7 @@ mod clock;
 mod configure;
 #[cfg(feature = "extras")]
 pub mod files;
+pub mod json;
 pub mod page;
 pub mod progress_store;
 mod storage;
@@ -64,7 +65,7 @@ pub fn full() -> bool {
 /// to mount in; returns what the page kept in memory instead of localStorage (pass it to
 /// that build's [`adopt_memory`]) so that nothing ticked is lost on the way.
 #[wasm_bindgen]
-pub fn unmount_all() -> js_sys::Array {
+pub fn unmount_all() -> JsValue {
     for (shadow, app) in MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut())) {
         app.destroy();
         while let Some(child) = shadow.first_child() {
@@ -73,20 +74,7 @@ pub fn unmount_all() -> js_sys::Array {
             }
         }
     }
-    let kept = storage::snapshot();
-    let pairs = js_sys::Array::new();
-    for (key, value) in kept.entries {
-        pairs.push(&js_sys::Array::of2(&key.into(), &value.into()));
-    }
-    js_sys::Array::of3(
-        &pairs,
-        &kept
-            .memory_only
-            .into_iter()
-            .map(JsValue::from)
-            .collect::<js_sys::Array>(),
-        &kept.failed.into(),
-    )
+    json::to_value(&storage::snapshot()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Stops the widget mounted in `host`, if any, and empties its shadow root (the configurator's
@@ -112,26 +100,15 @@ pub fn unmount(host: &Element) {
 
 /// Takes over what another build of the widget kept in memory (see [`unmount_all`]).
 #[wasm_bindgen]
-pub fn adopt_memory(kept: js_sys::Array) {
-    let text = |value: JsValue| value.as_string().unwrap_or_default();
-    let entries = js_sys::Array::from(&kept.get(0))
-        .iter()
-        .map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            (text(pair.get(0)), text(pair.get(1)))
-        })
-        .collect();
-    let memory_only = js_sys::Array::from(&kept.get(1)).iter().map(text).collect();
-    storage::adopt(storage::Snapshot {
-        entries,
-        memory_only,
-        failed: kept.get(2).is_truthy(),
-    });
+pub fn adopt_memory(kept: JsValue) {
+    if let Some(snapshot) = storage::Snapshot::from_parsed(&kept) {
+        storage::adopt(snapshot);
+    }
 }
 
 /// Logs one warning, prefixed so a page author can tell whose it is.
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(&format!("[thing-prompts] {message}")));
+    gloo_console::warn!(format!("[thing-prompts] {message}"));
 }
 
 /// Milliseconds since 1970 by the reader's clock, for ordering changes.
@@ -187,7 +164,7 @@ pub fn mount(
             .map(|id| id.trim().to_ascii_lowercase())
             .filter(|id| crate::programme::is_bundled(id));
         if let (Some(origin), Some(text)) = (bundled, fetched) {
-            raw.supplied = Some(Supplied { origin, text });
+            raw.supplied = Some(Supplied::read(origin, text, json::parse));
         }
     }
     let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
@@ -208,7 +185,7 @@ pub fn mount(
     let Some(shadow) = reused.or_else(|| host.attach_shadow(&init).ok()) else {
         warn(&format!(
             "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
-            host.tag_name().to_lowercase()
+            host.tag_name().to_ascii_lowercase()
         ));
         return false;
     };

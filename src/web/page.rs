@@ -1,5 +1,6 @@
 //! Reads a placeholder's configuration and the reader's date from the page, as plain text.
 
+use super::json;
 use crate::colour::{Rgba, Scheme};
 use crate::embed::{RawEmbed, Supplied};
 use wasm_bindgen::JsCast;
@@ -38,7 +39,7 @@ fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -
                 "the programme at {url} was not loaded: the page's copy of thing-prompts.js may be too old for data-programme-src"
             ))
         });
-        return Some(Supplied { origin: url, text });
+        return Some(Supplied::read(url, text, json::parse));
     }
     let named = host
         .get_attribute("data-programme")
@@ -54,10 +55,7 @@ fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -
             )),
             Some(block) => Ok(text_of(&block)),
         };
-        return Some(Supplied {
-            origin: format!("#{id}"),
-            text,
-        });
+        return Some(Supplied::read(format!("#{id}"), text, json::parse));
     }
     if named.is_some() {
         return None;
@@ -74,13 +72,11 @@ fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -
             .find(|e| e.class_list().contains("thing-prompts-programme") && is_json_block(e))
     };
     let block = inside.filter(is_json_block).or_else(beside)?;
-    Some(Supplied {
-        origin: block.get_attribute("id").map_or_else(
-            || "the programme block beside this element".to_owned(),
-            |id| format!("#{id}"),
-        ),
-        text: Ok(text_of(&block)),
-    })
+    let origin = block.get_attribute("id").map_or_else(
+        || "the programme block beside this element".to_owned(),
+        |id| format!("#{id}"),
+    );
+    Some(Supplied::read(origin, Ok(text_of(&block)), json::parse))
 }
 
 fn is_json_block(element: &Element) -> bool {

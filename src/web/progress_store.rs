@@ -1,14 +1,13 @@
 //! One shared copy of each programme's progress per page: every widget reads it, a tick
 //! updates storage and every widget at once, and other tabs' writes arrive by the `storage` event.
 
-use super::storage;
-use super::warn;
+use super::{json, storage, warn};
 #[cfg(feature = "extras")]
 use crate::backup::{Backup, RestoreReport};
 use crate::progress::{backup_key, Progress, STORAGE_PREFIX};
+use gloo_events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
@@ -35,7 +34,7 @@ fn read_stored(key: &str) -> Progress {
     let Some(text) = storage::read(key) else {
         return Progress::default();
     };
-    match Progress::parse(&text) {
+    match Progress::read(&text, json::parse) {
         Ok(progress) => progress,
         Err(error) => {
             let backup = backup_key(key);
@@ -62,6 +61,13 @@ fn read_stored(key: &str) -> Progress {
             }
             Progress::default()
         }
+    }
+}
+
+/// Writes `progress` under `key` in its stored form.
+fn save(key: &str, progress: &Progress) {
+    if let Some(text) = json::stringify(&progress.stored()) {
+        storage::write(key, &text);
     }
 }
 
@@ -116,7 +122,7 @@ pub fn change(key: &str, apply: impl FnOnce(&mut Progress)) {
     let mut progress = (*load(key)).clone();
     progress.merge(&read_stored(key));
     apply(&mut progress);
-    storage::write(key, &progress.to_json());
+    save(key, &progress);
     publish(key, progress);
 }
 
@@ -166,7 +172,7 @@ impl Drop for Subscription {
 }
 
 /// Another tab wrote: merge its copy in (merging never drops a tick) and refresh the widgets.
-fn on_storage_event(event: StorageEvent) {
+fn on_storage_event(event: &StorageEvent) {
     let keys: Vec<String> = match event.key() {
         Some(key) if key.starts_with(STORAGE_PREFIX) => vec![key],
         Some(_) => return,
@@ -182,7 +188,7 @@ fn on_storage_event(event: StorageEvent) {
             // The other tab wrote before it saw this page's latest change: put it back, so
             // storage converges on everything both tabs ticked.
             if progress != stored {
-                storage::write(&key, &progress.to_json());
+                save(&key, &progress);
             }
             publish(&key, progress);
         }
@@ -196,12 +202,11 @@ fn watch_other_tabs() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let handler = Closure::<dyn Fn(StorageEvent)>::new(on_storage_event);
-    if window
-        .add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // Listens for the page's whole life, like the widgets themselves.
-        handler.forget();
-    }
+    EventListener::new(&window, "storage", |event| {
+        if let Some(event) = event.dyn_ref::<StorageEvent>() {
+            on_storage_event(event);
+        }
+    })
+    // Listens for the page's whole life, like the widgets themselves.
+    .forget();
 }

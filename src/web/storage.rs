@@ -1,5 +1,8 @@
 //! localStorage with a fallback: when the browser blocks or fills it, the page keeps a copy in memory.
 
+use crate::formats::{Flag, List, Object, Pairs, Parsed, Text};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 use std::cell::{Cell, RefCell};
 use web_sys::Storage;
 
@@ -97,6 +100,44 @@ pub struct Snapshot {
     pub entries: Vec<(String, String)>,
     pub memory_only: Vec<String>,
     pub failed: bool,
+}
+
+/// A snapshot as the modules hand it over: `{"entries": {key: text}, "memoryOnly": [key],
+/// "failed": bool}`, a map rather than a struct (see `progress::Stored`).
+impl Serialize for Snapshot {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entries = Pairs(self.entries.clone());
+        let mut out = serializer.serialize_map(Some(3))?;
+        out.serialize_entry("entries", &entries)?;
+        out.serialize_entry("memoryOnly", &self.memory_only)?;
+        out.serialize_entry("failed", &self.failed)?;
+        out.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SnapshotIn {
+    entries: Pairs<Text>,
+    memory_only: List<Text>,
+    failed: Flag,
+}
+
+impl Snapshot {
+    /// Reads what [`unmount_all`](super::unmount_all) of another module handed over.
+    pub fn from_parsed(parsed: &impl Parsed) -> Option<Self> {
+        let Object(kept) = parsed.read::<Object<SnapshotIn>>().ok()?;
+        Some(Self {
+            entries: kept
+                .entries
+                .0
+                .into_iter()
+                .map(|(key, Text(value))| (key, value))
+                .collect(),
+            memory_only: kept.memory_only.0.into_iter().map(|Text(key)| key).collect(),
+            failed: kept.failed.0,
+        })
+    }
 }
 
 /// This page's in-memory storage, for [`Snapshot`].

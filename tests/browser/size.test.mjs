@@ -42,7 +42,7 @@ test('the backup panel, the overview, their wording and styles, and the messages
     'Download backup file',
     'Your notes (kept only in this browser)',
     '.things li',
-    'nested too deeply',
+    'a comma cannot come just before',
     'the programme needs a title',
     'is not a theme: use auto, light or dark',
   ]) {

@@ -172,7 +172,10 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
             "configure" => &["--features", "configurator"][..],
             _ => &[][..],
         })
-        .args(["-Z", "build-std=std,panic_abort", "--target-dir"])
+        // `optimize_for_size` picks the standard library's smaller algorithms (formatting,
+        // sorting): about 1 KB gzip.
+        .args(["-Z", "build-std=std,panic_abort"])
+        .args(["-Z", "build-std-features=optimize_for_size", "--target-dir"])
         .arg(release_target())
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
@@ -191,22 +194,26 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
     let wasm = dist.join(format!("{name}_bg.wasm"));
     say("shrinking the WebAssembly (wasm-opt -Oz)");
     run(Command::new(wasm_opt())
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            "--strip-debug",
-            "--strip-producers",
-            "-o",
-        ])
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .args(["--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm)
         .arg(&wasm))?;
-    minify(&dist.join(format!("{name}.js")), true)
+    let glue = dist.join(format!("{name}.js"));
+    say("shortening the names the glue and the WebAssembly share");
+    crate::names::shorten(&wasm_opt(), &wasm, &glue)?;
+    minify(&glue, true)
 }
+
+/// The WebAssembly features the release build uses, for wasm-opt.
+pub const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 
 /// Minifies a script in place with terser: names shortened, dead code and comments dropped
 /// (the readable source stays in www/ and in the wasm-bindgen output of the build).

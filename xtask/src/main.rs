@@ -3,6 +3,7 @@
 mod bench;
 mod dist;
 mod firefox;
+mod names;
 mod serve;
 mod test;
 mod tools;

@@ -1,0 +1,370 @@
+//! Reading the file formats from JSON that is already parsed: by the browser's `JSON.parse`
+//! in the widget, by serde_json on the host. The formats are typed structs read by serde;
+//! the few value types here make every format read alike in both places, and name what
+//! they found when a value has the wrong type ("must be a whole number, not -1").
+
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// JSON that has been parsed into values, ready to be read as typed data (more than once:
+/// a format's version is read before the rest).
+pub trait Parsed: Sized {
+    /// Reads the whole value as `T`; on a mismatch, where and what.
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch>;
+    /// The value of one field of an object, if it has it.
+    fn field(&self, name: &str) -> Option<Self>;
+}
+
+/// Where parsed JSON does not fit a format (`things[3].title`, or `.` for the whole value),
+/// and serde's account of what is wrong there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Mismatch {
+    /// The path and serde's message as they are: for console warnings and tests.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// JSON on the host (tests, xtask): serde_json's values, which keep each object's fields in
+/// order and take the last of a field given twice, as `JSON.parse` does.
+impl Parsed for serde_json::Value {
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
+        serde_path_to_error::deserialize(self).map_err(|error| Mismatch {
+            path: error.path().to_string(),
+            message: error.inner().to_string(),
+        })
+    }
+
+    fn field(&self, name: &str) -> Option<Self> {
+        self.get(name).cloned()
+    }
+}
+
+/// Host JSON text as values (tests, xtask): `None` when the text is not JSON.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn host_json(text: &str) -> Option<serde_json::Value> {
+    serde_json::from_str(text).ok()
+}
+
+/// What serde says, in the words of the programme file's messages: `path` and `message` as
+/// a [`Mismatch`] has them. Only the full module says it (see `says!`).
+pub fn explain(mismatch: &Mismatch) -> String {
+    let path = match mismatch.path.as_str() {
+        "." => "",
+        path => path,
+    };
+    let message = mismatch.message.as_str();
+    let what = if path.is_empty() { "the file" } else { path };
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!("{what} must be {expected}, not {}", found_as_written(found));
+        }
+    }
+    // The one value a format refuses for its size: a whole number beyond u32.
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((found, _)) = rest.split_once(", expected ") {
+            return format!("{what} is too large: {}", found_as_written(found));
+        }
+    }
+    if let Some(field) = between_backticks(message.strip_prefix("missing field ")) {
+        return if path.is_empty() {
+            format!("{field} is missing")
+        } else {
+            format!("{path}.{field} is missing")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, allowed) = rest.split_once(", ").unwrap_or((rest, ""));
+        let field = between_backticks(Some(field)).unwrap_or(field);
+        let names: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        let mut said = match path.rsplit_once('.') {
+            Some((parent, _)) => format!("{parent}: "),
+            None => String::new(),
+        };
+        said.push_str(&format!(
+            "unknown field \"{field}\": the fields allowed here are "
+        ));
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                said.push_str(if i + 1 == names.len() { " and " } else { ", " });
+            }
+            said.push_str(&format!("\"{name}\""));
+        }
+        return said;
+    }
+    if path.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{path}: {message}")
+    }
+}
+
+/// The text between the first two backticks of `text`.
+fn between_backticks(text: Option<&str>) -> Option<&str> {
+    text?.split('`').nth(1)
+}
+
+/// serde's name for a value it found (`integer `5``, `string "x"`, `map`), as the file has it.
+fn found_as_written(found: &str) -> String {
+    for kind in ["integer ", "floating point ", "boolean "] {
+        if let Some(value) = between_backticks(found.strip_prefix(kind)) {
+            return value.to_owned();
+        }
+    }
+    match found {
+        _ if found.starts_with("string ") => "text in quotes".to_owned(),
+        "unit value" | "null" => "null".to_owned(),
+        "sequence" => "a list [ … ]".to_owned(),
+        "map" => "an object { … }".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// One JSON value that is not a container (or a container, unread), as read by the one
+/// visitor every value type here shares: the browser's deserializer is then compiled once
+/// for all of them rather than once for each.
+enum Scalar {
+    Text(String),
+    Whole(u64),
+    Negative(i64),
+    Fraction(f64),
+    Bool(bool),
+    Null,
+    List,
+    Object,
+}
+
+impl Scalar {
+    /// How serde names this value in a message.
+    fn unexpected(&self) -> Unexpected<'_> {
+        match self {
+            Self::Text(text) => Unexpected::Str(text),
+            Self::Whole(n) => Unexpected::Unsigned(*n),
+            Self::Negative(n) => Unexpected::Signed(*n),
+            Self::Fraction(f) => Unexpected::Float(*f),
+            Self::Bool(b) => Unexpected::Bool(*b),
+            Self::Null => Unexpected::Unit,
+            Self::List => Unexpected::Seq,
+            Self::Object => Unexpected::Map,
+        }
+    }
+
+    /// Refuses this value for a field that expects `what`.
+    fn refused<E: de::Error>(&self, what: &str) -> E {
+        E::invalid_type(self.unexpected(), &what)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Anything;
+        impl<'de> Visitor<'de> for Anything {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(text.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Scalar, E> {
+                Ok(Scalar::Text(text))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Scalar, E> {
+                Ok(Scalar::Whole(n))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Scalar, E> {
+                Ok(u64::try_from(n).map_or(Scalar::Negative(n), Scalar::Whole))
+            }
+            fn visit_f64<E: de::Error>(self, f: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Fraction(f))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(b))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Scalar, D::Error> {
+                Scalar::deserialize(inner)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Scalar::List)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Object)
+            }
+        }
+        // `deserialize_any`: the browser's values then name what they are as serde_json's
+        // do (a number as an integer, not as a float).
+        deserializer.deserialize_any(Anything)
+    }
+}
+
+/// Text: a JSON string, and nothing else.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(deserializer)? {
+            Scalar::Text(text) => Ok(Self(text)),
+            other => Err(other.refused("text in double quotes")),
+        }
+    }
+}
+
+/// A whole number from 0 to `u32::MAX`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Whole(pub u32);
+
+impl<'de> Deserialize<'de> for Whole {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let what = "a whole number";
+        match Scalar::deserialize(deserializer)? {
+            Scalar::Whole(n) => u32::try_from(n)
+                .map(Self)
+                .map_err(|_| de::Error::invalid_value(Unexpected::Unsigned(n), &what)),
+            other => Err(other.refused(what)),
+        }
+    }
+}
+
+/// A time in milliseconds since 1970: a whole number from 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Time(pub u64);
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(deserializer)? {
+            Scalar::Whole(n) => Ok(Self(n)),
+            other => Err(other.refused("a time (a whole number)")),
+        }
+    }
+}
+
+/// `true` or `false`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(deserializer)? {
+            Scalar::Bool(b) => Ok(Self(b)),
+            other => Err(other.refused("true or false")),
+        }
+    }
+}
+
+/// A JSON list (`[ … ]`) of `T`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Expect<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Expect<T> {
+            type Value = List<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list [ … ]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(List(items))
+            }
+        }
+        deserializer.deserialize_any(Expect(PhantomData))
+    }
+}
+
+/// A JSON object (`{ … }`) read as the struct `T`: never a list, which serde would otherwise
+/// take field by field in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Expect<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Expect<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object { … }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Object<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        deserializer.deserialize_any(Expect(PhantomData))
+    }
+}
+
+/// A JSON object read as its (key, value) pairs, in the order given: a short list rather
+/// than a map, whose code is a large share of the WebAssembly for the few entries here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pairs<V>(pub Vec<(String, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Expect<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Expect<V> {
+            type Value = Pairs<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object { … }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(256));
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_any(Expect(PhantomData))
+    }
+}
+
+impl<V: serde::Serialize> serde::Serialize for Pairs<V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
+/// A value read whatever its type, kept only as text or a whole number: for fields that
+/// are ignored when they have another type, as unknown fields are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Loose {
+    Text(String),
+    Number(u64),
+    #[default]
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Scalar::deserialize(deserializer)? {
+            Scalar::Text(text) => Self::Text(text),
+            Scalar::Whole(n) => Self::Number(n),
+            _ => Self::Other,
+        })
+    }
+}

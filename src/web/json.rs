@@ -1,0 +1,63 @@
+//! JSON in the browser: text becomes values with the browser's own `JSON.parse`, values
+//! become typed data with serde-wasm-bindgen, and typed data goes back the same way.
+
+use crate::formats::{Mismatch, Parsed};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// The values of JSON text, or `None` when it is not JSON.
+pub fn parse(text: &str) -> Option<JsValue> {
+    js_sys::JSON::parse(text).ok()
+}
+
+impl Parsed for JsValue {
+    /// With the path of a mismatch in the full module, which has the words to tell it; the
+    /// lite module only needs to know that the data does not fit (and hands the placeholder
+    /// over), and path tracking is most of serde's code there.
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
+        let values = serde_wasm_bindgen::Deserializer::from(self.clone());
+        #[cfg(feature = "extras")]
+        return serde_path_to_error::deserialize(values).map_err(|error| Mismatch {
+            path: error.path().to_string(),
+            message: error.inner().to_string(),
+        });
+        #[cfg(not(feature = "extras"))]
+        T::deserialize(values).map_err(|error| Mismatch {
+            path: String::new(),
+            message: error.to_string(),
+        })
+    }
+
+    fn field(&self, name: &str) -> Option<Self> {
+        // `Reflect.get` throws on values that are not objects.
+        js_sys::Reflect::get(self, &JsValue::from_str(name))
+            .ok()
+            .filter(|value| !value.is_undefined())
+    }
+}
+
+/// `data` as JS values: objects for maps, as JSON has them.
+pub fn to_value(data: &impl Serialize) -> Option<JsValue> {
+    data.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+}
+
+/// `data` as compact JSON text (`JSON.stringify`).
+pub fn stringify(data: &impl Serialize) -> Option<String> {
+    js_sys::JSON::stringify(&to_value(data)?)
+        .ok()
+        .and_then(|text| text.as_string())
+}
+
+/// `data` as JSON text indented by two spaces, one field or item a line (backup files).
+#[cfg(feature = "extras")]
+pub fn stringify_pretty(data: &impl Serialize) -> Option<String> {
+    js_sys::JSON::stringify_with_replacer_and_space(
+        &to_value(data)?,
+        &JsValue::NULL,
+        &JsValue::from_f64(2.0),
+    )
+    .ok()
+    .and_then(|text| text.as_string())
+}
