@@ -2,12 +2,12 @@
 //!
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
-use crate::formats::{Object, Parsed, Text, Whole};
+use crate::formats::{Parsed, Text, Whole};
 use crate::i18n::{Arg, Label, Labels, Lang};
 use crate::progress::{Progress, Stored, StoredDataError, STORAGE_PREFIX};
 use crate::prompt_id::PromptId;
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// The backup file format this release writes.
@@ -127,19 +127,6 @@ impl fmt::Display for BackupError {
     }
 }
 
-/// The first field read of a backup file: a newer file may have another shape altogether.
-#[derive(Deserialize)]
-struct FileFormat {
-    #[serde(rename = "thingPromptsBackup")]
-    format: Whole,
-}
-
-/// The course a backup file belongs to (its progress is read on its own, by [`Progress`]).
-#[derive(Deserialize)]
-struct FileCourse {
-    course: Text,
-}
-
 /// A backup file as written: `{"thingPromptsBackup": 1, "course": …, "progress": {…}}`.
 struct FileOut<'a> {
     course: &'a str,
@@ -237,18 +224,22 @@ impl Backup {
     /// Reads a backup file already parsed as JSON.
     pub fn from_file(file: &impl Parsed) -> Result<Self, BackupError> {
         // The format first: a newer file may have another shape altogether.
-        let Object(FileFormat {
-            format: Whole(format),
-        }) = file.read().map_err(|_| BackupError::NotABackup)?;
+        // A backup file is `{"thingPromptsBackup": 1, "course": …, "progress": {…}}`, read
+        // field by field: a newer file may have another shape altogether.
+        let Whole(format) = file
+            .field("thingPromptsBackup")
+            .and_then(|format| format.read().ok())
+            .ok_or(BackupError::NotABackup)?;
         if format > BACKUP_FORMAT {
             return Err(BackupError::NewerFormat(format));
         }
         if format != BACKUP_FORMAT {
             return Err(BackupError::NotABackup);
         }
-        let Object(FileCourse {
-            course: Text(course),
-        }) = file.read().map_err(|_| BackupError::NotABackup)?;
+        let Text(course) = file
+            .field("course")
+            .and_then(|course| course.read().ok())
+            .ok_or(BackupError::NotABackup)?;
         let progress = file.field("progress").ok_or(BackupError::NotABackup)?;
         if !is_valid_course(&course) {
             return Err(BackupError::BadCourse(course));

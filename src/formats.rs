@@ -25,6 +25,18 @@ pub struct Mismatch {
     pub message: String,
 }
 
+impl Mismatch {
+    /// The same mismatch, seen from the object whose field `field` was read.
+    pub fn within(self, field: &str) -> Self {
+        let path = match self.path.as_str() {
+            "." => field.to_owned(),
+            inner if inner.starts_with('[') => format!("{field}{inner}"),
+            inner => format!("{field}.{inner}"),
+        };
+        Self { path, ..self }
+    }
+}
+
 impl fmt::Display for Mismatch {
     /// The path and serde's message as they are: for console warnings and tests.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

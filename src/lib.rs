@@ -23,6 +23,7 @@ macro_rules! says {
 }
 
 pub mod backup;
+pub mod checklist_state;
 pub mod colour;
 pub mod date;
 pub mod embed;

@@ -143,19 +143,12 @@ impl fmt::Display for StoredDataError {
     }
 }
 
-/// The first field read of stored progress: a later release may change everything else.
-#[derive(Deserialize)]
-struct StoredVersion {
-    version: Whole,
-}
+/// Stored progress is `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`, read field
+/// by field: the version first (a later release may change everything else), then the
+/// things. Fields this release does not know are ignored, as they always were.
+type StoredThings = Pairs<Pairs<Object<StoredEntry>>>;
 
-/// Stored progress as read: `{"version":1,"things":{thing:{id:{"done":…,"at":…}}}}`.
-/// Fields this release does not know are ignored, as they always were.
-#[derive(Deserialize)]
-struct StoredThings {
-    things: Pairs<Pairs<Object<StoredEntry>>>,
-}
-
+/// One prompt's stored entry.
 #[derive(Deserialize)]
 struct StoredEntry {
     done: Flag,
@@ -285,11 +278,12 @@ impl Progress {
     /// Reads stored progress already parsed as JSON (by `JSON.parse`, or inside a backup
     /// file). The version is read first: a newer release may have changed everything else.
     pub fn from_parsed(parsed: &impl Parsed) -> Result<Self, StoredDataError> {
-        let Object(StoredVersion {
-            version: Whole(version),
-        }) = parsed.read().map_err(|_| {
-            StoredDataError::Unreadable("no \"version\" with a whole number".to_owned())
-        })?;
+        let Whole(version) = parsed
+            .field("version")
+            .and_then(|version| version.read().ok())
+            .ok_or_else(|| {
+                StoredDataError::Unreadable("no \"version\" with a whole number".to_owned())
+            })?;
         if version > STORAGE_VERSION {
             return Err(StoredDataError::NewerVersion(version));
         }
@@ -298,9 +292,18 @@ impl Progress {
                 "unknown format {version}"
             )));
         }
-        let Object(stored) = parsed.read::<Object<StoredThings>>().map_err(unreadable)?;
-        let mut things = Vec::with_capacity(stored.things.0.len());
-        for (thing, Pairs(ticks)) in stored.things.0 {
+        let stored: StoredThings = match parsed.field("things") {
+            Some(things) => things
+                .read()
+                .map_err(|mismatch| unreadable(mismatch.within("things")))?,
+            None => {
+                return Err(StoredDataError::Unreadable(
+                    "no \"things\" object".to_owned(),
+                ))
+            }
+        };
+        let mut things = Vec::with_capacity(stored.0.len());
+        for (thing, Pairs(ticks)) in stored.0 {
             let read = ticks
                 .into_iter()
                 .map(|(id, Object(entry))| {

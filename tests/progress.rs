@@ -602,11 +602,11 @@ fn unreadable_stored_text_says_why() {
         ),
         (
             r#"{"version":1,"things":{"12":{"a":{"done":true,"at":1e3}}}}"#,
-            "things.12.a.at: invalid type: floating point `1000.0`, expected u64",
+            "things.12.a.at: invalid type: floating point `1000.0`, expected a time (a whole number)",
         ),
         (
             r#"{"version":1,"things":{"12":{"a":{"done":1,"at":3}}}}"#,
-            "things.12.a.done: invalid type: integer `1`, expected a boolean",
+            "things.12.a.done: invalid type: integer `1`, expected true or false",
         ),
     ];
     for (text, why) in cases {

@@ -9,7 +9,7 @@ use super::progress_line::progress_line;
 use super::prompt_item::{prompt_item, PromptItemProps};
 use crate::colour::Scheme;
 use crate::embed::WidgetModel;
-use crate::hooks::use_progress::use_progress;
+use crate::checklist_state::{Action, ChecklistState, Part};
 use crate::i18n::{Arg, Label};
 use crate::programme::counted_prompts;
 use crate::prompt_id::PromptId;
@@ -31,16 +31,33 @@ pub struct ChecklistProps {
 #[function_component(Checklist)]
 pub fn checklist(props: &ChecklistProps) -> Html {
     let model = props.model.clone();
-    let progress = use_progress(&model.storage_key);
-    // What the last "Clear ticks" removed, so one click can put it back.
-    let cleared = use_state(|| None::<Rc<Vec<PromptId>>>);
     let opening = props.open;
-    let backup_open = use_state(|| opening == Opening::Backup);
-    let overview_open = use_state(|| opening == Opening::Overview);
-    let outline_open = use_state(|| opening == Opening::Outline);
-    let ontoggleoverview = toggle(&overview_open, "overview");
-    let ontogglebackup = toggle(&backup_open, "backup");
-    let ontoggleoutline = toggle(&outline_open, "outline");
+    // One reducer for everything the checklist remembers: each `use_state` would be its
+    // own copy of Yew's hook code in the first download.
+    let state = use_reducer({
+        let key = model.storage_key.clone();
+        let part = match opening {
+            Opening::Backup => Some(Part::Backup),
+            Opening::Overview => Some(Part::Overview),
+            Opening::Outline => Some(Part::Outline),
+            Opening::Nothing => None,
+        };
+        move || ChecklistState::new(progress_store::load(&key), part)
+    });
+    {
+        // Every change to the course's progress, in any widget or tab, re-renders this one.
+        let dispatcher = state.dispatcher();
+        use_effect_with(model.storage_key.clone(), move |key| {
+            let subscription = progress_store::subscribe(key, move |next| {
+                dispatcher.dispatch(Action::Progress(next));
+            });
+            move || drop(subscription)
+        });
+    }
+    let progress = state.progress.clone();
+    let ontoggleoverview = toggle(&state, Part::Overview);
+    let ontogglebackup = toggle(&state, Part::Backup);
+    let ontoggleoutline = toggle(&state, Part::Outline);
     // The full module took over from a click on one of these: keep the focus where it was.
     let backup_button = use_node_ref();
     let overview_button = use_node_ref();
@@ -72,9 +89,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     };
     let ontoggle = {
         let set_all = set_all.clone();
-        let cleared = cleared.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |(id, done): (PromptId, bool)| {
-            cleared.set(None);
+            dispatcher.dispatch(Action::ForgetCleared);
             set_all(&[id], done);
         })
     };
@@ -99,29 +116,30 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         .collect();
     {
         // Once anything is ticked again (here or in another widget), the undo is stale.
-        let cleared = cleared.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with(done_ids.is_empty(), move |nothing_ticked| {
             if !nothing_ticked {
-                cleared.set(None);
+                dispatcher.dispatch(Action::ForgetCleared);
             }
         });
     }
     let onclear = {
         let set_all = set_all.clone();
-        let cleared = cleared.clone();
+        let dispatcher = state.dispatcher();
         let done_ids = Rc::new(done_ids.clone());
         Callback::from(move |_: MouseEvent| {
             set_all(&done_ids, false);
-            cleared.set(Some(done_ids.clone()));
+            dispatcher.dispatch(Action::Cleared(done_ids.clone()));
         })
     };
     let onundo = {
-        let cleared = cleared.clone();
+        let dispatcher = state.dispatcher();
+        let cleared = state.cleared.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(ids) = (*cleared).clone() {
-                set_all(&ids, true);
+            if let Some(ids) = &cleared {
+                set_all(ids, true);
             }
-            cleared.set(None);
+            dispatcher.dispatch(Action::ForgetCleared);
         })
     };
 
@@ -132,7 +150,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         None => html! { model.title.clone() },
     };
     let labels = &model.labels;
-    let action = if cleared.is_some() {
+    let action = if state.cleared.is_some() {
         html! { <button type="button" onclick={onundo}>{ labels.text(Label::UndoClear) }</button> }
     } else if !done_ids.is_empty() {
         html! { <button type="button" onclick={onclear}>{ labels.text(Label::Clear) }</button> }
@@ -180,17 +198,17 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     <div class="footer">
                         { progress_line(counted_done, counted.len(), answered) }
                         { action }
-                        <button type="button" ref={outline_button} aria-expanded={outline_open.to_string()} aria-controls="tp-outline" onclick={ontoggleoutline}>
+                        <button type="button" ref={outline_button} aria-expanded={state.is_open(Part::Outline).to_string()} aria-controls="tp-outline" onclick={ontoggleoutline}>
                             { labels.text(Label::StartPost) }
                         </button>
-                        <button type="button" ref={backup_button} aria-expanded={backup_open.to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
+                        <button type="button" ref={backup_button} aria-expanded={state.is_open(Part::Backup).to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
                             { labels.text(Label::Backup) }
                         </button>
                     </div>
-                    if *outline_open {
+                    if state.is_open(Part::Outline) {
                         { outline_panel(&model) }
                     }
-                    if *backup_open {
+                    if state.is_open(Part::Backup) {
                         { backup_panel(&model) }
                     }
                 }
@@ -200,11 +218,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
             if model.ended && model.programme.is_some() {
                 <p class="more">
-                    <button type="button" ref={overview_button} aria-expanded={overview_open.to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
+                    <button type="button" ref={overview_button} aria-expanded={state.is_open(Part::Overview).to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
                         { labels.text(Label::ShowOverview) }
                     </button>
                 </p>
-                if *overview_open {
+                if state.is_open(Part::Overview) {
                     <div id="tp-all">{ overview_list(&model, &progress) }</div>
                 }
             }
@@ -215,21 +233,33 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     }
 }
 
+impl Reducible for ChecklistState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(ChecklistState::reduce(&self, action))
+    }
+}
+
 /// A button's click: opens or closes its part; in the lite module, where the part is not
 /// built in, asks the loader for the full module to take over with the part open.
-fn toggle(open: &UseStateHandle<bool>, part: &'static str) -> Callback<MouseEvent> {
-    let open = open.clone();
+fn toggle(state: &UseReducerHandle<ChecklistState>, part: Part) -> Callback<MouseEvent> {
+    let dispatcher = state.dispatcher();
     Callback::from(move |event: MouseEvent| {
         if cfg!(feature = "extras") {
-            open.set(!*open);
+            dispatcher.dispatch(Action::Toggle(part));
         } else if let Some(host) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
             .and_then(|n| crate::web::host_of(&n))
         {
-            crate::web::upgrade(&host, part);
+            let name = match part {
+                Part::Backup => "backup",
+                Part::Outline => "outline",
+                Part::Overview => "overview",
+            };
+            crate::web::upgrade(&host, name);
         }
-        let _ = part;
     })
 }
 

@@ -98,7 +98,9 @@ pub fn unmount(host: &Element) {
     }
 }
 
-/// Takes over what another build of the widget kept in memory (see [`unmount_all`]).
+/// Takes over what another build of the widget kept in memory (see [`unmount_all`]): the
+/// full module taking over from the lite one.
+#[cfg(feature = "extras")]
 #[wasm_bindgen]
 pub fn adopt_memory(kept: JsValue) {
     if let Some(snapshot) = storage::Snapshot::from_parsed(&kept) {

@@ -1,8 +1,10 @@
 //! localStorage with a fallback: when the browser blocks or fills it, the page keeps a copy in memory.
 
-use crate::formats::{Flag, List, Object, Pairs, Parsed, Text};
+use crate::formats::Pairs;
+#[cfg(feature = "extras")]
+use crate::formats::{Flag, List, Object, Parsed, Text};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::cell::{Cell, RefCell};
 use web_sys::Storage;
 
@@ -115,7 +117,8 @@ impl Serialize for Snapshot {
     }
 }
 
-#[derive(Deserialize)]
+#[cfg(feature = "extras")]
+#[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct SnapshotIn {
     entries: Pairs<Text>,
@@ -123,6 +126,7 @@ struct SnapshotIn {
     failed: Flag,
 }
 
+#[cfg(feature = "extras")]
 impl Snapshot {
     /// Reads what [`unmount_all`](super::unmount_all) of another module handed over.
     pub fn from_parsed(parsed: &impl Parsed) -> Option<Self> {
@@ -150,6 +154,7 @@ pub fn snapshot() -> Snapshot {
 }
 
 /// Takes over another module's in-memory storage (see [`snapshot`]).
+#[cfg(feature = "extras")]
 pub fn adopt(snapshot: Snapshot) {
     if snapshot.failed {
         FAILED.with(|failed| failed.set(true));

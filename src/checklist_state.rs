@@ -1,0 +1,82 @@
+//! What a checklist remembers between renders, and how each thing that happens changes it:
+//! a plain reducer, tested on the host (the view wraps it in Yew's `use_reducer`).
+
+use crate::progress::Progress;
+use crate::prompt_id::PromptId;
+use std::rc::Rc;
+
+/// A part of the checklist that a button opens and closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Backup,
+    Outline,
+    Overview,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecklistState {
+    /// The page's copy of the course's progress, shared with every widget showing it.
+    pub progress: Rc<Progress>,
+    /// What the last "Clear ticks" removed, so that one click can put it back.
+    pub cleared: Option<Rc<Vec<PromptId>>>,
+    /// The parts open now: backup, outline, overview.
+    open: [bool; 3],
+}
+
+/// Something that changes a checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A newer copy of the progress: a tick here, in another widget or in another tab.
+    Progress(Rc<Progress>),
+    /// The reader cleared these ticks; "Undo clear" is offered.
+    Cleared(Rc<Vec<PromptId>>),
+    /// The undo was used, or is stale (something was ticked since).
+    ForgetCleared,
+    /// A part's button was pressed.
+    Toggle(Part),
+}
+
+fn slot(part: Part) -> usize {
+    match part {
+        Part::Backup => 0,
+        Part::Outline => 1,
+        Part::Overview => 2,
+    }
+}
+
+impl ChecklistState {
+    /// A checklist showing `progress`, with `open` open (the full module taking over from
+    /// a click that asked for that part).
+    pub fn new(progress: Rc<Progress>, open: Option<Part>) -> Self {
+        let mut state = Self {
+            progress,
+            cleared: None,
+            open: [false; 3],
+        };
+        if let Some(part) = open {
+            state = state.reduce(Action::Toggle(part));
+        }
+        state
+    }
+
+    /// Whether `part` is open.
+    pub fn is_open(&self, part: Part) -> bool {
+        self.open.get(slot(part)).copied().unwrap_or(false)
+    }
+
+    /// The state after `action`.
+    pub fn reduce(&self, action: Action) -> Self {
+        let mut next = self.clone();
+        match action {
+            Action::Progress(progress) => next.progress = progress,
+            Action::Cleared(ids) => next.cleared = Some(ids),
+            Action::ForgetCleared => next.cleared = None,
+            Action::Toggle(part) => {
+                if let Some(open) = next.open.get_mut(slot(part)) {
+                    *open = !*open;
+                }
+            }
+        }
+        next
+    }
+}
