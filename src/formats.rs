@@ -298,6 +298,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
                 f.write_str("a list [ … ]")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+                // JSON's lists are arrays, which come with their length; a value that can only
+                // be iterated (serde-wasm-bindgen reads any JS iterable as a list) is not one.
+                if seq.size_hint().is_none() {
+                    return Err(de::Error::invalid_type(Unexpected::Other("an iterable"), &self));
+                }
                 let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
@@ -305,8 +310,15 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
                 Ok(List(items))
             }
         }
-        deserializer.deserialize_any(Expect(PhantomData))
+        deserializer.deserialize_seq(Expect(PhantomData))
     }
+}
+
+/// Refuses a list where an object is expected. serde-wasm-bindgen reads a JS array (any
+/// iterable) as a map of `[key, value]` pairs when asked for a map, and only a plain
+/// object's fields come with their number: a map that does not know its size is a list.
+fn not_a_list<E: de::Error>(expected: &dyn de::Expected) -> E {
+    E::invalid_type(Unexpected::Seq, expected)
 }
 
 /// A JSON object (`{ … }`) read as the struct `T`: never a list, which serde would otherwise
@@ -323,10 +335,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
                 f.write_str("an object { … }")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Object<T>, A::Error> {
+                if map.size_hint().is_none() {
+                    return Err(not_a_list(&self));
+                }
                 T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Object)
             }
         }
-        deserializer.deserialize_any(Expect(PhantomData))
+        deserializer.deserialize_map(Expect(PhantomData))
     }
 }
 
@@ -344,6 +359,9 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
                 f.write_str("an object { … }")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
+                if map.size_hint().is_none() {
+                    return Err(not_a_list(&self));
+                }
                 let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(256));
                 while let Some(pair) = map.next_entry()? {
                     pairs.push(pair);
@@ -351,7 +369,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
                 Ok(Pairs(pairs))
             }
         }
-        deserializer.deserialize_any(Expect(PhantomData))
+        deserializer.deserialize_map(Expect(PhantomData))
     }
 }
 

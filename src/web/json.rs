@@ -20,7 +20,7 @@ impl Parsed for JsValue {
         #[cfg(feature = "extras")]
         return serde_path_to_error::deserialize(values).map_err(|error| Mismatch {
             path: error.path().to_string(),
-            message: error.inner().to_string(),
+            message: as_serde_json_says(&error.inner().to_string()),
         });
         #[cfg(not(feature = "extras"))]
         T::deserialize(values).map_err(|error| Mismatch {
@@ -35,6 +35,28 @@ impl Parsed for JsValue {
             .ok()
             .filter(|value| !value.is_undefined())
     }
+}
+
+/// serde-wasm-bindgen's account of a mismatch in serde_json's words, so that a page author
+/// reads the same in the browser as the tests check on the host: it names every number a
+/// float (`floating point `5.0``) and any other value by its JS form (`JsValue(Object(…))`).
+#[cfg(feature = "extras")]
+fn as_serde_json_says(message: &str) -> String {
+    let Some((before, rest)) = message.split_once("invalid type: ") else {
+        return message.to_owned();
+    };
+    let (found, after) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let whole = found
+        .strip_prefix("floating point `")
+        .and_then(|n| n.strip_suffix(".0`"))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+    let found = match whole {
+        Some(n) => format!("integer `{n}`"),
+        None if found.starts_with("JsValue(Object(") => "map".to_owned(),
+        None if found.starts_with("JsValue([") => "sequence".to_owned(),
+        None => found.to_owned(),
+    };
+    format!("{before}invalid type: {found}, expected {after}")
 }
 
 /// `data` as JS values: objects for maps, as JSON has them.
