@@ -1,11 +1,12 @@
 //! A small static server: the demo blog on one origin, the widget files on another (as a CDN would).
 
 use crate::{dist, root, say, Result};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Cursor;
+use std::net::TcpListener;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
+use tiny_http::{Header, Method, Request, Response, Server};
 
 /// One folder served over HTTP.
 #[derive(Clone)]
@@ -59,17 +60,20 @@ fn extra_headers(site: &Site, request_path: &str) -> Vec<(String, String)> {
     headers
 }
 
-/// Serves `site` on `listener` from a background thread, one thread per connection.
-pub fn spawn(listener: TcpListener, site: Site) {
+/// Serves `site` on `listener` from a background thread, one thread per request.
+pub fn spawn(listener: TcpListener, site: Site) -> Result {
+    let server = Server::from_listener(listener, None).map_err(|e| e.to_string())?;
     let site = Arc::new(site);
     thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
+        for request in server.incoming_requests() {
             let site = site.clone();
             thread::spawn(move || {
-                let _ = respond(stream, &site);
+                let response = respond(&request, &site);
+                let _ = request.respond(response);
             });
         }
     });
+    Ok(())
 }
 
 /// Binds `127.0.0.1:port`, or any free port when that one is taken (or 0).
@@ -116,21 +120,11 @@ fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
-            break;
-        }
-    }
-    let mut parts = request_line.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
-    let mut stream = stream;
-    let file = if matches!(method, "GET" | "HEAD") {
+/// The file for a GET or HEAD (HEAD gets no body from tiny_http), else 404; no caching,
+/// CORS on the widget origin, the `_headers` file's headers, and always a Content-Length.
+fn respond(request: &Request, site: &Site) -> Response<Cursor<Vec<u8>>> {
+    let target = request.url();
+    let file = if matches!(request.method(), Method::Get | Method::Head) {
         resolve(&site.folder, target)
             .or_else(|| site.also.as_deref().and_then(|also| resolve(also, target)))
     } else {
@@ -145,30 +139,29 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
                     .replace("__WIDGET_BASE__", base)
                     .into_bytes();
             }
-            ("200 OK", content_type(&file), body)
+            (200, content_type(&file), body)
         }
-        None => (
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            b"not found\n".to_vec(),
-        ),
+        None => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
     };
-    let mut extra = String::new();
-    if site.cors {
-        extra.push_str("Access-Control-Allow-Origin: *\r\n");
+    let mut response = Response::from_data(body)
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX);
+    let cors = site.cors.then_some(("Access-Control-Allow-Origin", "*"));
+    let extra = extra_headers(site, target);
+    let headers = [("Content-Type", kind), ("Cache-Control", "no-cache")]
+        .into_iter()
+        .chain(cors)
+        .chain(
+            extra
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str())),
+        );
+    for (name, value) in headers {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response.add_header(header);
+        }
     }
-    for (name, value) in extra_headers(site, target) {
-        extra.push_str(&format!("{name}: {value}\r\n"));
-    }
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n",
-        body.len()
-    )?;
-    if method != "HEAD" {
-        stream.write_all(&body)?;
-    }
-    stream.flush()
+    response
 }
 
 /// Both origins of the demo: the blog pages and the widget files.
@@ -189,7 +182,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             widget_base: None,
             also: Some(root().join("www/demo/remote")),
         },
-    );
+    )?;
     let page_listener = bind(page_port)?;
     let pages = url(&page_listener)?;
     spawn(
@@ -200,7 +193,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             widget_base: Some(widget.clone()),
             also: None,
         },
-    );
+    )?;
     Ok(Servers { pages, widget })
 }
 
@@ -258,5 +251,164 @@ pub fn demo() -> Result {
     say("serving; press Ctrl-C to stop");
     loop {
         thread::park();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bind, spawn, url, Site};
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::path::PathBuf;
+
+    /// A folder of its own under the system's temporary folder, filled with `files`.
+    fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in files {
+            let file = dir.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        dir
+    }
+
+    /// Serves `site` on a free port and returns its address (`127.0.0.1:<port>`).
+    fn serve(site: Site) -> String {
+        let listener = bind(0).unwrap();
+        let address = url(&listener).unwrap();
+        spawn(listener, site).unwrap();
+        address
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    /// One request; returns the status line, the headers (names in lower case) and the body.
+    fn ask(address: &str, method: &str, target: &str) -> (String, Vec<(String, String)>, String) {
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap().to_owned();
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+            .collect();
+        (status, headers, body.to_owned())
+    }
+
+    fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn the_widget_origin_serves_files_with_their_type_cors_and_no_cache() {
+        let dist = folder(
+            "widget",
+            &[
+                ("w.wasm", "\0asm"),
+                ("w.js", "export {};"),
+                ("sub/index.html", "<p>"),
+            ],
+        );
+        let remote = folder("remote", &[("course.json", "{}"), ("w.js", "other")]);
+        let address = serve(Site {
+            folder: dist,
+            cors: true,
+            widget_base: None,
+            also: Some(remote),
+        });
+
+        let (status, headers, body) = ask(&address, "GET", "/w.wasm?v=0123abcd");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(body, "\0asm");
+        assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
+        assert_eq!(header(&headers, "content-length"), Some("4"));
+        assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+        assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
+
+        let (_, headers, body) = ask(&address, "GET", "/w.js");
+        assert_eq!(
+            body, "export {};",
+            "the folder's own file comes before `also`'s"
+        );
+        assert_eq!(
+            header(&headers, "content-type"),
+            Some("text/javascript; charset=utf-8")
+        );
+        let (_, headers, body) = ask(&address, "GET", "/course.json");
+        assert_eq!(body, "{}", "a file only `also` has is served too");
+        assert_eq!(header(&headers, "content-type"), Some("application/json"));
+        assert_eq!(ask(&address, "GET", "/sub/").2, "<p>");
+        assert_eq!(ask(&address, "GET", "/sub").2, "<p>");
+
+        let (status, headers, body) = ask(&address, "HEAD", "/w.js");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(header(&headers, "content-length"), Some("10"));
+        assert_eq!(body, "", "HEAD has no body");
+
+        for target in ["/missing.json", "/../remote/course.json", "/sub/../w.js"] {
+            let (status, headers, body) = ask(&address, "GET", target);
+            assert_eq!(status, "HTTP/1.1 404 Not Found", "{target}");
+            assert_eq!(body, "not found\n", "{target}");
+            assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
+        }
+        assert_eq!(ask(&address, "POST", "/w.js").0, "HTTP/1.1 404 Not Found");
+    }
+
+    #[test]
+    fn the_page_origin_fills_in_the_widget_base_and_sends_the_headers_file() {
+        let pages = folder(
+            "pages",
+            &[
+                ("post.html", "<script src=\"__WIDGET_BASE__w.js\"></script>"),
+                ("csp.html", "<p>"),
+                ("notes.txt", "__WIDGET_BASE__"),
+                (
+                    "_headers",
+                    "# comment\n/csp.html\n  Content-Security-Policy: script-src __WIDGET_ORIGIN__\n  X-Content-Type-Options: nosniff\n/other/*\n  X-Other: yes\n",
+                ),
+            ],
+        );
+        let address = serve(Site {
+            folder: pages,
+            cors: false,
+            widget_base: Some("http://127.0.0.1:9/".to_owned()),
+            also: None,
+        });
+
+        let (_, headers, body) = ask(&address, "GET", "/post.html");
+        assert_eq!(body, "<script src=\"http://127.0.0.1:9/w.js\"></script>");
+        assert_eq!(
+            header(&headers, "content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(header(&headers, "access-control-allow-origin"), None);
+        assert_eq!(header(&headers, "content-security-policy"), None);
+        assert_eq!(ask(&address, "GET", "/notes.txt").2, "__WIDGET_BASE__");
+
+        let (_, headers, _) = ask(&address, "GET", "/csp.html?x=1");
+        assert_eq!(
+            header(&headers, "content-security-policy"),
+            Some("script-src http://127.0.0.1:9")
+        );
+        assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
+        assert_eq!(header(&headers, "x-other"), None);
+        assert_eq!(
+            ask(&address, "GET", "/_headers").0,
+            "HTTP/1.1 404 Not Found",
+            "the headers file itself is not served"
+        );
     }
 }
