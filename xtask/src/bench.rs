@@ -25,7 +25,7 @@ pub fn run() -> Result {
             widget_base: Some(servers.widget.clone()),
             also: None,
         },
-    )?;
+    );
     say(&format!(
         "benchmark in headless Chromium: pages at {bench}, widget at {}",
         servers.widget

@@ -1,12 +1,11 @@
 //! A small static server: the demo blog on one origin, the widget files on another (as a CDN would).
 
 use crate::{dist, root, say, Result};
-use std::io::Cursor;
-use std::net::TcpListener;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
-use tiny_http::{Header, Method, Request, Response, Server};
 
 /// One folder served over HTTP.
 #[derive(Clone)]
@@ -60,20 +59,17 @@ fn extra_headers(site: &Site, request_path: &str) -> Vec<(String, String)> {
     headers
 }
 
-/// Serves `site` on `listener` from a background thread, one thread per request.
-pub fn spawn(listener: TcpListener, site: Site) -> Result {
-    let server = Server::from_listener(listener, None).map_err(|e| e.to_string())?;
+/// Serves `site` on `listener` from a background thread, one thread per connection.
+pub fn spawn(listener: TcpListener, site: Site) {
     let site = Arc::new(site);
     thread::spawn(move || {
-        for request in server.incoming_requests() {
+        for stream in listener.incoming().flatten() {
             let site = site.clone();
             thread::spawn(move || {
-                let response = respond(&request, &site);
-                let _ = request.respond(response);
+                let _ = respond(stream, &site);
             });
         }
     });
-    Ok(())
 }
 
 /// Binds `127.0.0.1:port`, or any free port when that one is taken (or 0).
@@ -120,11 +116,21 @@ fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-/// The file for a GET or HEAD (HEAD gets no body from tiny_http), else 404; no caching,
-/// CORS on the widget origin, the `_headers` file's headers, and always a Content-Length.
-fn respond(request: &Request, site: &Site) -> Response<Cursor<Vec<u8>>> {
-    let target = request.url();
-    let file = if matches!(request.method(), Method::Get | Method::Head) {
+fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    let mut stream = stream;
+    let file = if matches!(method, "GET" | "HEAD") {
         resolve(&site.folder, target)
             .or_else(|| site.also.as_deref().and_then(|also| resolve(also, target)))
     } else {
@@ -139,29 +145,30 @@ fn respond(request: &Request, site: &Site) -> Response<Cursor<Vec<u8>>> {
                     .replace("__WIDGET_BASE__", base)
                     .into_bytes();
             }
-            (200, content_type(&file), body)
+            ("200 OK", content_type(&file), body)
         }
-        None => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+        None => (
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found\n".to_vec(),
+        ),
     };
-    let mut response = Response::from_data(body)
-        .with_status_code(status)
-        .with_chunked_threshold(usize::MAX);
-    let cors = site.cors.then_some(("Access-Control-Allow-Origin", "*"));
-    let extra = extra_headers(site, target);
-    let headers = [("Content-Type", kind), ("Cache-Control", "no-cache")]
-        .into_iter()
-        .chain(cors)
-        .chain(
-            extra
-                .iter()
-                .map(|(name, value)| (name.as_str(), value.as_str())),
-        );
-    for (name, value) in headers {
-        if let Ok(header) = Header::from_bytes(name, value) {
-            response.add_header(header);
-        }
+    let mut extra = String::new();
+    if site.cors {
+        extra.push_str("Access-Control-Allow-Origin: *\r\n");
     }
-    response
+    for (name, value) in extra_headers(site, target) {
+        extra.push_str(&format!("{name}: {value}\r\n"));
+    }
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
 }
 
 /// Both origins of the demo: the blog pages and the widget files.
@@ -182,7 +189,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             widget_base: None,
             also: Some(root().join("www/demo/remote")),
         },
-    )?;
+    );
     let page_listener = bind(page_port)?;
     let pages = url(&page_listener)?;
     spawn(
@@ -193,7 +200,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             widget_base: Some(widget.clone()),
             also: None,
         },
-    )?;
+    );
     Ok(Servers { pages, widget })
 }
 
@@ -277,7 +284,7 @@ mod tests {
     fn serve(site: Site) -> String {
         let listener = bind(0).unwrap();
         let address = url(&listener).unwrap();
-        spawn(listener, site).unwrap();
+        spawn(listener, site);
         address
             .trim_start_matches("http://")
             .trim_end_matches('/')
