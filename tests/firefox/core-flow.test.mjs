@@ -1,10 +1,12 @@
-// The reader's core flow in Firefox ESR, driven over W3C WebDriver (geckodriver): every
-// placeholder mounts and hides its static copy, a tick survives a reload, widgets on one page
-// follow each other, another tab follows within a moment, and nothing is logged on the way.
-// One Firefox (one fresh profile) for this file; each test starts with empty localStorage.
+// The reader's core flow in Firefox ESR, driven over W3C WebDriver (selenium-webdriver and
+// geckodriver): every placeholder mounts and hides its static copy, a tick survives a reload,
+// widgets on one page follow each other, another tab follows within a moment, and nothing is
+// logged on the way (WebDriver BiDi's log). One Firefox (one fresh profile) for this file; each
+// test starts with empty localStorage.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { Session } from './webdriver.mjs';
+import { Browser, Builder, By, Capability, LogInspector } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
 
 function origin(name, fallback) {
   let value = process.env[name] || fallback;
@@ -35,33 +37,86 @@ const A = 0; // wordpress-front: inline Thing 12
 const B = 1; // wordpress-front: bundled Thing 11
 const C = 2; // wordpress-front: bundled Thing 12
 
-let session;
+/** Preferences for a quiet, offline-safe Firefox: no first-run pages, updates, telemetry or probes. */
+const QUIET_PREFS = {
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'app.update.enabled': false,
+  'app.update.auto': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'extensions.update.enabled': false,
+  'browser.search.update': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'app.normandy.enabled': false,
+};
+
+// Selenium Manager (which downloads drivers and browsers) must never run: the driver is the
+// geckodriver that xtask started (usingServer), the browser Debian's Firefox ESR (setBinary), so
+// selenium-webdriver has nothing to look up. Should a change ever make it try, it fails at once
+// on this path instead of reaching for the network.
+process.env.SE_MANAGER_PATH = '/nonexistent/selenium-manager-must-not-run';
+
+/** WebDriver BiDi `log.entryAdded` entries, in order: `{ type, level, text, ... }`. */
+const log = [];
+
+/** Firefox through the running geckodriver at $GECKODRIVER_URL, with the BiDi log collected from the start. */
+async function startFirefox() {
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr')
+    .addArguments('-headless')
+    .enableBidi();
+  for (const [name, value] of Object.entries(QUIET_PREFS)) options.setPreference(name, value);
+  options.set(Capability.TIMEOUTS, { script: 10_000, pageLoad: 30_000, implicit: 0 });
+  const started = await new Builder()
+    .disableEnvironmentOverrides()
+    .forBrowser(Browser.FIREFOX)
+    .setFirefoxOptions(options)
+    .usingServer(process.env.GECKODRIVER_URL || 'http://127.0.0.1:4444')
+    .build();
+  try {
+    // Every console message and uncaught error of every page (`type` 'console' or 'javascript').
+    await (await LogInspector(started)).onLog((entry) => log.push(entry));
+  } catch (error) {
+    await started.quit().catch(() => {});
+    throw error;
+  }
+  return started;
+}
+
+let driver;
 let firstWindow;
 
 before(async () => {
-  session = await Session.start({ log: true });
-  firstWindow = await session.windowHandle();
+  driver = await startFirefox();
+  firstWindow = await driver.getWindowHandle();
 });
 
 after(async () => {
-  await session?.delete();
+  await driver?.quit();
 });
 
 // A clean start for each test: one window, on the page origin, with nothing stored.
 beforeEach(async () => {
-  for (const handle of await session.windowHandles()) {
+  for (const handle of await driver.getAllWindowHandles()) {
     if (handle === firstWindow) continue;
-    await session.switchToWindow(handle);
-    await session.closeWindow();
+    await driver.switchTo().window(handle);
+    await driver.close();
   }
-  await session.switchToWindow(firstWindow);
+  await driver.switchTo().window(firstWindow);
   await clearStorage();
 });
 
 /** Empties the page origin's localStorage, from a page of that origin without the widget. */
 async function clearStorage() {
-  await session.navigate(PAGE_ORIGIN);
-  await session.execute('localStorage.clear()');
+  await driver.get(PAGE_ORIGIN);
+  await driver.executeScript('localStorage.clear()');
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,7 +137,7 @@ async function poll(check, { timeout = 2000, interval = 25 } = {}) {
  * (placeholders far below the fold mount only as they approach the viewport).
  */
 function shape(approach = false) {
-  return session.execute(`
+  return driver.executeScript(`
     if (arguments[0]) {
       const next = [...document.querySelectorAll('.thing-prompts')].find(
         (node) => !(node.shadowRoot && node.shadowRoot.querySelector('.tp')),
@@ -114,42 +169,42 @@ async function waitMounted(counts, timeout = 15_000) {
     { timeout },
   );
   assert.ok(done, `all ${counts.length} placeholders mount within ${timeout} ms: ${JSON.stringify(last)}`);
-  await session.execute('window.scrollTo(0, 0)');
+  await driver.executeScript('window.scrollTo(0, 0)');
   return last;
 }
 
 async function open(name) {
-  await session.navigate(PAGE_ORIGIN + name);
+  await driver.get(PAGE_ORIGIN + name);
   return waitMounted(PAGES[name]);
 }
 
 /** Placeholder `n`'s shadow root, through WebDriver's Get Element Shadow Root. */
 async function widgetRoot(n) {
-  const hosts = await session.findElements('.thing-prompts');
+  const hosts = await driver.findElements(By.css('.thing-prompts'));
   assert.ok(hosts.length > n, `placeholder ${n} exists`);
-  return hosts[n].shadowRoot();
+  return hosts[n].getShadowRoot();
 }
 
 async function checkboxes(n) {
-  return (await widgetRoot(n)).findElements('input[type=checkbox]');
+  return (await widgetRoot(n)).findElements(By.css('input[type=checkbox]'));
 }
 
 /** The progress line's text as rendered, e.g. "1 of 5 answered". */
 async function statusLine(n) {
-  const status = await (await widgetRoot(n)).findElement('.footer [role=status]');
-  return (await status.text()).trim();
+  const status = await (await widgetRoot(n)).findElement(By.css('.footer [role=status]'));
+  return (await status.getText()).trim();
 }
 
 /** The checked state of placeholder `n`'s checkboxes, read through WebDriver's Get Element Property. */
 async function checkedStates(n) {
   const states = [];
-  for (const box of await checkboxes(n)) states.push(await box.property('checked'));
+  for (const box of await checkboxes(n)) states.push(await box.getProperty('checked'));
   return states;
 }
 
 /** The same, read by a script in the page (cheap enough to poll). */
 function checkedInPage(n) {
-  return session.execute(
+  return driver.executeScript(
     `const node = document.querySelectorAll('.thing-prompts')[arguments[0]];
      return node && node.shadowRoot
        ? [...node.shadowRoot.querySelectorAll('input[type=checkbox]')].map((input) => input.checked)
@@ -159,7 +214,7 @@ function checkedInPage(n) {
 }
 
 function readStorage(key) {
-  return session.execute('return localStorage.getItem(arguments[0])', key).then((text) => (text === null ? null : JSON.parse(text)));
+  return driver.executeScript('return localStorage.getItem(arguments[0])', key).then((text) => (text === null ? null : JSON.parse(text)));
 }
 
 /** Log entries that say something went wrong: uncaught errors, console errors and warnings, our prefix. */
@@ -172,27 +227,27 @@ function problems(entries) {
 test('every placeholder on the three demo pages mounts in an open shadow root and hides its static copy', async () => {
   for (const [name, counts] of Object.entries(PAGES)) {
     const shapes = await open(name);
-    const hosts = await session.findElements('.thing-prompts');
+    const hosts = await driver.findElements(By.css('.thing-prompts'));
     assert.equal(hosts.length, counts.length, `${name}: ${counts.length} placeholders`);
     for (const [n, expected] of counts.entries()) {
       const where = `${name} placeholder ${n}`;
       assert.equal(shapes[n].shadow, true, `${where}: element.shadowRoot is set (an open shadow root)`);
       assert.equal(shapes[n].error, 0, `${where}: a checklist, not an error box`);
       // The same through WebDriver: Get Element Shadow Root, then find inside it.
-      const root = await hosts[n].shadowRoot();
-      assert.equal((await root.findElements('.tp')).length, 1, `${where}: one .tp in its shadow root`);
-      const boxes = await root.findElements('input[type=checkbox]');
+      const root = await hosts[n].getShadowRoot();
+      assert.equal((await root.findElements(By.css('.tp'))).length, 1, `${where}: one .tp in its shadow root`);
+      const boxes = await root.findElements(By.css('input[type=checkbox]'));
       if (expected === null) assert.ok(boxes.length > 0, `${where}: some checkboxes`);
       else assert.equal(boxes.length, expected, `${where}: ${expected} checkboxes`);
-      for (const box of boxes) assert.equal(await box.displayed(), true, `${where}: its checkboxes are displayed`);
+      for (const box of boxes) assert.equal(await box.isDisplayed(), true, `${where}: its checkboxes are displayed`);
 
       // The static copy (the placeholder's own children: <p>, <ol>, <ul>) stays in the DOM but is not rendered.
-      const children = await hosts[n].findElements(':scope > *');
+      const children = await hosts[n].findElements(By.css(':scope > *'));
       for (const child of children) {
-        const tag = await child.tagName();
-        assert.equal(await child.displayed(), false, `${where}: its static <${tag}> is not displayed`);
+        const tag = await child.getTagName();
+        assert.equal(await child.isDisplayed(), false, `${where}: its static <${tag}> is not displayed`);
         assert.equal(
-          await session.execute('return arguments[0].getClientRects().length', child),
+          await driver.executeScript('return arguments[0].getClientRects().length', child),
           0,
           `${where}: its static <${tag}> has no client rects`,
         );
@@ -201,13 +256,13 @@ test('every placeholder on the three demo pages mounts in an open shadow root an
   }
   // The pages' static copies really are there (so the check above checked something).
   await open('wordpress-front.html');
-  const staticTexts = await session.execute(
+  const staticTexts = await driver.executeScript(
     "return [...document.querySelectorAll('.thing-prompts > p')].map((p) => p.textContent)",
   );
   assert.equal(staticTexts.length, 3, 'each wordpress placeholder has a static <p>');
   assert.match(staticTexts[0], /Thing 12: Putting the social into social media/);
   assert.equal(
-    await session.execute("return document.querySelectorAll('.thing-prompts > ol > li').length"),
+    await driver.executeScript("return document.querySelectorAll('.thing-prompts > ol > li').length"),
     5,
     "post A's static list is still in the light DOM",
   );
@@ -215,7 +270,7 @@ test('every placeholder on the three demo pages mounts in an open shadow root an
   // And the post on the Blogger page shows Thing 12's questions, untouched.
   await open('blogger-post.html');
   const texts = [];
-  for (const span of await (await widgetRoot(0)).findElements('ul.prompts li .text')) texts.push(await span.text());
+  for (const span of await (await widgetRoot(0)).findElements(By.css('ul.prompts li .text'))) texts.push(await span.getText());
   assert.deepEqual(texts, THING_12);
   assert.equal(await statusLine(0), '0 of 5 answered');
 });
@@ -224,9 +279,9 @@ test('a tick made with a real click survives a reload, and so does an untick', a
   await open('blogger-post.html');
   const boxes = await checkboxes(0);
   assert.equal(boxes.length, 5);
-  assert.equal(await boxes[2].property('checked'), false);
+  assert.equal(await boxes[2].getProperty('checked'), false);
   await boxes[2].click();
-  assert.equal(await boxes[2].property('checked'), true, 'the clicked checkbox is checked');
+  assert.equal(await boxes[2].getProperty('checked'), true, 'the clicked checkbox is checked');
   assert.equal(await statusLine(0), '1 of 5 answered');
   assert.deepEqual(await checkedStates(0), [false, false, true, false, false], 'only its question is ticked');
 
@@ -237,7 +292,7 @@ test('a tick made with a real click survives a reload, and so does an untick', a
   assert.ok(thing12, 'the tick is kept under Thing 12');
   assert.equal(Object.values(thing12).filter((entry) => entry.done === true).length, 1);
 
-  await session.refresh();
+  await driver.navigate().refresh();
   await waitMounted(PAGES['blogger-post.html']);
   assert.deepEqual(await checkedStates(0), [false, false, true, false, false], 'still ticked after the reload');
   assert.equal(await statusLine(0), '1 of 5 answered');
@@ -245,7 +300,7 @@ test('a tick made with a real click survives a reload, and so does an untick', a
   // Untick, reload: it stays unticked.
   await (await checkboxes(0))[2].click();
   assert.equal(await statusLine(0), '0 of 5 answered');
-  await session.refresh();
+  await driver.navigate().refresh();
   await waitMounted(PAGES['blogger-post.html']);
   assert.deepEqual(await checkedStates(0), [false, false, false, false, false], 'still unticked after the reload');
   assert.equal(await statusLine(0), '0 of 5 answered');
@@ -283,17 +338,17 @@ test('on the WordPress page, ticking in post C ticks the same question in post A
 test('a tick in one window reaches a second window on the same page within 2 s, and back', async (t) => {
   await open('wordpress-front.html');
   const one = firstWindow;
-  const two = await session.newWindow('tab');
-  await session.switchToWindow(two);
+  await driver.switchTo().newWindow('tab');
+  const two = await driver.getWindowHandle();
   await open('wordpress-front.html');
   assert.deepEqual(await checkedInPage(A), [false, false, false, false, false]);
 
-  await session.switchToWindow(one);
+  await driver.switchTo().window(one);
   await (await checkboxes(A))[1].click();
   const clicked = Date.now();
   assert.equal(await statusLine(A), '1 of 5 answered');
 
-  await session.switchToWindow(two);
+  await driver.switchTo().window(two);
   const arrived = await poll(async () => {
     const a = await checkedInPage(A);
     const c = await checkedInPage(C);
@@ -310,7 +365,7 @@ test('a tick in one window reaches a second window on the same page within 2 s, 
   // And back: window 2 unticks in post C, window 1 follows.
   await (await checkboxes(C))[1].click();
   assert.equal(await statusLine(C), '0 of 5 answered');
-  await session.switchToWindow(one);
+  await driver.switchTo().window(one);
   const back = await poll(async () => {
     const a = await checkedInPage(A);
     return a && !a[1] && !(await checkedInPage(C))[1];
@@ -322,18 +377,18 @@ test('a tick in one window reaches a second window on the same page within 2 s, 
 test('no uncaught errors, console errors or warnings on the demo pages, through load, tick and reload', async () => {
   // The log is live (so an empty log means something): a marker written now must arrive.
   const marker = `firefox-test-marker-${Date.now()}`;
-  await session.execute('console.info(arguments[0])', marker);
+  await driver.executeScript('console.info(arguments[0])', marker);
   assert.ok(
-    await poll(() => session.log.some((e) => e.text === marker)),
+    await poll(() => log.some((e) => e.text === marker)),
     'the WebDriver BiDi log receives console messages',
   );
 
-  const from = session.log.length;
+  const from = log.length;
   for (const [name, counts] of Object.entries(PAGES)) {
     await clearStorage();
     await open(name);
     await (await checkboxes(0))[0].click();
-    await session.refresh();
+    await driver.navigate().refresh();
     const shapes = await waitMounted(counts);
     assert.deepEqual(
       shapes.map((s) => s.error),
@@ -342,7 +397,7 @@ test('no uncaught errors, console errors or warnings on the demo pages, through 
     );
     assert.deepEqual((await checkedInPage(0))[0], true, `${name}: the tick came back after the reload`);
     // No widget says that it cannot keep ticks.
-    const notices = await session.execute(
+    const notices = await driver.executeScript(
       `return [...document.querySelectorAll('.thing-prompts')].flatMap((node) =>
          [...node.shadowRoot.querySelectorAll('.notice')].map((p) => p.textContent))`,
     );
@@ -354,6 +409,6 @@ test('no uncaught errors, console errors or warnings on the demo pages, through 
   }
   // Late errors (after the load event, from the WASM start-up) get a moment to arrive.
   await sleep(300);
-  const during = session.log.slice(from);
+  const during = log.slice(from);
   assert.deepEqual(problems(during), [], 'nothing went wrong on the way');
 });

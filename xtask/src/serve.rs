@@ -260,3 +260,162 @@ pub fn demo() -> Result {
         thread::park();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{bind, spawn, url, Site};
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::path::PathBuf;
+
+    /// A folder of its own under the system's temporary folder, filled with `files`.
+    fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in files {
+            let file = dir.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        dir
+    }
+
+    /// Serves `site` on a free port and returns its address (`127.0.0.1:<port>`).
+    fn serve(site: Site) -> String {
+        let listener = bind(0).unwrap();
+        let address = url(&listener).unwrap();
+        spawn(listener, site);
+        address
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    /// One request; returns the status line, the headers (names in lower case) and the body.
+    fn ask(address: &str, method: &str, target: &str) -> (String, Vec<(String, String)>, String) {
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap().to_owned();
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+            .collect();
+        (status, headers, body.to_owned())
+    }
+
+    fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn the_widget_origin_serves_files_with_their_type_cors_and_no_cache() {
+        let dist = folder(
+            "widget",
+            &[
+                ("w.wasm", "\0asm"),
+                ("w.js", "export {};"),
+                ("sub/index.html", "<p>"),
+            ],
+        );
+        let remote = folder("remote", &[("course.json", "{}"), ("w.js", "other")]);
+        let address = serve(Site {
+            folder: dist,
+            cors: true,
+            widget_base: None,
+            also: Some(remote),
+        });
+
+        let (status, headers, body) = ask(&address, "GET", "/w.wasm?v=0123abcd");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(body, "\0asm");
+        assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
+        assert_eq!(header(&headers, "content-length"), Some("4"));
+        assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+        assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
+
+        let (_, headers, body) = ask(&address, "GET", "/w.js");
+        assert_eq!(
+            body, "export {};",
+            "the folder's own file comes before `also`'s"
+        );
+        assert_eq!(
+            header(&headers, "content-type"),
+            Some("text/javascript; charset=utf-8")
+        );
+        let (_, headers, body) = ask(&address, "GET", "/course.json");
+        assert_eq!(body, "{}", "a file only `also` has is served too");
+        assert_eq!(header(&headers, "content-type"), Some("application/json"));
+        assert_eq!(ask(&address, "GET", "/sub/").2, "<p>");
+        assert_eq!(ask(&address, "GET", "/sub").2, "<p>");
+
+        let (status, headers, body) = ask(&address, "HEAD", "/w.js");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(header(&headers, "content-length"), Some("10"));
+        assert_eq!(body, "", "HEAD has no body");
+
+        for target in ["/missing.json", "/../remote/course.json", "/sub/../w.js"] {
+            let (status, headers, body) = ask(&address, "GET", target);
+            assert_eq!(status, "HTTP/1.1 404 Not Found", "{target}");
+            assert_eq!(body, "not found\n", "{target}");
+            assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
+        }
+        assert_eq!(ask(&address, "POST", "/w.js").0, "HTTP/1.1 404 Not Found");
+    }
+
+    #[test]
+    fn the_page_origin_fills_in_the_widget_base_and_sends_the_headers_file() {
+        let pages = folder(
+            "pages",
+            &[
+                ("post.html", "<script src=\"__WIDGET_BASE__w.js\"></script>"),
+                ("csp.html", "<p>"),
+                ("notes.txt", "__WIDGET_BASE__"),
+                (
+                    "_headers",
+                    "# comment\n/csp.html\n  Content-Security-Policy: script-src __WIDGET_ORIGIN__\n  X-Content-Type-Options: nosniff\n/other/*\n  X-Other: yes\n",
+                ),
+            ],
+        );
+        let address = serve(Site {
+            folder: pages,
+            cors: false,
+            widget_base: Some("http://127.0.0.1:9/".to_owned()),
+            also: None,
+        });
+
+        let (_, headers, body) = ask(&address, "GET", "/post.html");
+        assert_eq!(body, "<script src=\"http://127.0.0.1:9/w.js\"></script>");
+        assert_eq!(
+            header(&headers, "content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(header(&headers, "access-control-allow-origin"), None);
+        assert_eq!(header(&headers, "content-security-policy"), None);
+        assert_eq!(ask(&address, "GET", "/notes.txt").2, "__WIDGET_BASE__");
+
+        let (_, headers, _) = ask(&address, "GET", "/csp.html?x=1");
+        assert_eq!(
+            header(&headers, "content-security-policy"),
+            Some("script-src http://127.0.0.1:9")
+        );
+        assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
+        assert_eq!(header(&headers, "x-other"), None);
+        assert_eq!(
+            ask(&address, "GET", "/_headers").0,
+            "HTTP/1.1 404 Not Found",
+            "the headers file itself is not served"
+        );
+    }
+}
