@@ -373,12 +373,6 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
     }
 }
 
-impl<V: serde::Serialize> serde::Serialize for Pairs<V> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
-    }
-}
-
 /// A value read whatever its type, kept only as text or a whole number: for fields that
 /// are ignored when they have another type, as unknown fields are.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -7,7 +7,8 @@
   // their URLs, so this loader never pairs with a cached copy of another build's files.
   var BUILD = '__BUILD__';
   var VERSION = '__VERSION__';
-  // The programmes that ship beside this file as programmes/<id>.json (also written by xtask).
+  // The programmes that ship beside this file as programmes/<id>.json, with each Thing's own
+  // questions in programmes/<id>/<number>.json (written by xtask).
   var BUNDLED = '__PROGRAMMES__'.split(' ');
   // The WebAssembly modules: the lite one has the checklist; the full one adds the parts a reader
   // rarely opens (backup, course overview) and is fetched only when one of them is wanted.
@@ -208,16 +209,30 @@
      */
     function programmeOf(node) {
       var src = node.getAttribute('data-programme-src');
-      if (src === null) {
-        // A bundled programme is a file beside this one, fetched once per page like the others.
-        var id = (node.getAttribute('data-programme') || '').trim().toLowerCase();
-        if (!id || BUNDLED.indexOf(id) < 0) return Promise.resolve([undefined, undefined]);
-        src = base + 'programmes/' + id + '.json?v=' + encodeURIComponent(BUILD);
+      if (src !== null) {
+        var at = programmeUrl(src);
+        return at[1] ? Promise.resolve(at) : fetched(at[0]);
       }
-      var at = programmeUrl(src);
-      if (at[1]) return Promise.resolve(at);
-      if (!programmes[at[0]]) programmes[at[0]] = fetchProgramme(at[0]);
-      return programmes[at[0]];
+      // A bundled programme is a file beside this one, fetched once per page like the others.
+      var id = (node.getAttribute('data-programme') || '').trim().toLowerCase();
+      if (!id || BUNDLED.indexOf(id) < 0) return Promise.resolve([undefined, undefined]);
+      var whole = base + 'programmes/' + id + '.json?v=' + encodeURIComponent(BUILD);
+      // A checklist pinned to a Thing needs only that Thing's questions: its own file, a
+      // quarter of the whole. A number the programme lacks has no file: the whole programme
+      // then lets the widget say which numbers there are.
+      var thing = (node.getAttribute('data-thing') || '').trim();
+      var view = (node.getAttribute('data-view') || '').trim().toLowerCase();
+      if (!/^[0-9]+$/.test(thing) || Number(thing) < 1 || (view && view !== 'checklist')) return fetched(whole);
+      var own = base + 'programmes/' + id + '/' + Number(thing) + '.json?v=' + encodeURIComponent(BUILD);
+      return fetched(own).then(function (result) {
+        return result[0] === undefined ? fetched(whole) : result;
+      });
+    }
+
+    /** A programme file by absolute URL, fetched once per page. */
+    function fetched(url) {
+      if (!programmes[url]) programmes[url] = fetchProgramme(url);
+      return programmes[url];
     }
 
     // The widgets mounted so far, [node, programme], for the full module to take over.
@@ -343,16 +358,16 @@
 
     // The lite module asks for the full one (a reader opened Backup or All Things, or a
     // placeholder wants the overview): once it has arrived, it takes over every widget on the
-    // page, with what the lite one kept in memory, and opens the part that was asked for.
+    // page (what the lite one kept in memory is in `memory`, which both share), and opens the
+    // part that was asked for.
     var asked = [];
     var upgrading = null;
     function upgrade(host, open) {
       if (host) asked.push([host, open, current && current[0] === host ? current[1] : null]);
       if (upgrading) return;
       upgrading = load(FULL).then(function (full) {
-        var kept = null;
         try {
-          kept = active && active !== full ? active.unmount_all() : null;
+          if (active && active !== full) active.unmount_all();
         } catch (error) {
           warn('could not hand the widgets over to the full module:', error);
           return;
@@ -361,11 +376,6 @@
         live = [];
         active = full;
         chosen = modules[FULL];
-        try {
-          if (kept) full.adopt_memory(kept);
-        } catch (ignored) {
-          // Only ticks kept in memory (storage blocked) could be missing; storage has the rest.
-        }
         var done = [];
         function again(node, programme, open) {
           if (done.indexOf(node) >= 0) return;
@@ -458,6 +468,9 @@
       base: base,
       scan: scan,
       upgrade: upgrade,
+      // What the page keeps in memory when the browser refuses localStorage: storage key to
+      // text, kept here so that every module on the page shares it (written by the modules).
+      memory: typeof Map === 'function' ? new Map() : undefined,
       // For the configurator (configure.html): a programme file by address, with the limits and
       // messages of data-programme-src, fetched anew on each call (an organiser may fix and retry).
       fetchProgramme: function (src) {

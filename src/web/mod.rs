@@ -62,10 +62,10 @@ pub fn full() -> bool {
 }
 
 /// Stops every widget this module runs and empties their shadow roots, for another build
-/// to mount in; returns what the page kept in memory instead of localStorage (pass it to
-/// that build's [`adopt_memory`]) so that nothing ticked is lost on the way.
+/// to mount in. What the page kept in memory instead of localStorage stays where it is, in
+/// the page's memory map (see `storage`), for that build to read.
 #[wasm_bindgen]
-pub fn unmount_all() -> JsValue {
+pub fn unmount_all() {
     for (shadow, app) in MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut())) {
         app.destroy();
         while let Some(child) = shadow.first_child() {
@@ -74,7 +74,6 @@ pub fn unmount_all() -> JsValue {
             }
         }
     }
-    json::to_value(&storage::snapshot()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Stops the widget mounted in `host`, if any, and empties its shadow root (the configurator's
@@ -95,16 +94,6 @@ pub fn unmount(host: &Element) {
                 break;
             }
         }
-    }
-}
-
-/// Takes over what another build of the widget kept in memory (see [`unmount_all`]): the
-/// full module taking over from the lite one.
-#[cfg(feature = "extras")]
-#[wasm_bindgen]
-pub fn adopt_memory(kept: JsValue) {
-    if let Some(snapshot) = storage::Snapshot::from_parsed(&kept) {
-        storage::adopt(snapshot);
     }
 }
 

@@ -1,19 +1,39 @@
 //! localStorage with a fallback: when the browser blocks or fills it, the page keeps a copy in memory.
+//!
+//! That copy belongs to the page, not to a module: it is a `Map` on the loader's global
+//! (`ThingPrompts.memory`), so the full module taking over from the lite one reads what the
+//! lite one kept, and nothing has to be handed over between them.
 
-use crate::formats::Pairs;
-#[cfg(feature = "extras")]
-use crate::formats::{Flag, List, Object, Parsed, Text};
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
-use std::cell::{Cell, RefCell};
+use js_sys::{Map, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 thread_local! {
     static LOCAL: RefCell<Option<Option<Storage>>> = const { RefCell::new(None) };
-    // Plain lists rather than maps (whose code is large): a page has a few keys.
-    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
-    static FAILED: Cell<bool> = const { Cell::new(false) };
-    static MEMORY_ONLY: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static MEMORY: Map = page_memory();
+}
+
+/// The loader's map of what the page keeps in memory, or a map of this module's own when
+/// the loader has none (an older loader): storage key → text, plus the marks below.
+fn page_memory() -> Map {
+    let shared = web_sys::window()
+        .and_then(|window| Reflect::get(&window, &JsValue::from_str("ThingPrompts")).ok())
+        .and_then(|api| Reflect::get(&api, &JsValue::from_str("memory")).ok())
+        .and_then(|memory| memory.dyn_into::<Map>().ok());
+    shared.unwrap_or_default()
+}
+
+/// The mark, in the memory map, of a key this page never writes to localStorage.
+fn memory_only(key: &str) -> JsValue {
+    JsValue::from_str(&format!("only {key}"))
+}
+
+/// The mark, in the memory map, that a write was refused on this page.
+const FAILED: &str = "failed";
+
+fn memory_has(key: &JsValue) -> bool {
+    MEMORY.with(|memory| memory.has(key))
 }
 
 /// The page's localStorage, or None when the browser refuses it (reading it may throw).
@@ -27,18 +47,12 @@ fn local() -> Option<Storage> {
 
 /// Whether what the reader ticks is kept after this page closes.
 pub fn is_persistent() -> bool {
-    local().is_some() && !FAILED.with(Cell::get)
+    local().is_some() && !memory_has(&JsValue::from_str(FAILED))
 }
 
 /// The text stored under `key`: the in-memory copy once writing has failed, else localStorage.
 pub fn read(key: &str) -> Option<String> {
-    let kept = MEMORY.with(|memory| {
-        memory
-            .borrow()
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    });
+    let kept = MEMORY.with(|memory| memory.get(&JsValue::from_str(key)).as_string());
     if kept.is_some() {
         return kept;
     }
@@ -47,23 +61,14 @@ pub fn read(key: &str) -> Option<String> {
 
 /// Stores `value`; when localStorage refuses (blocked, full), the page keeps it in memory instead.
 pub fn write(key: &str, value: &str) {
-    let memory_only = MEMORY_ONLY.with(|keys| keys.borrow().iter().any(|k| k == key));
-    let saved = !memory_only && local().is_some_and(|storage| storage.set_item(key, value).is_ok());
-    if saved {
-        MEMORY.with(|memory| memory.borrow_mut().retain(|(k, _)| k != key));
-    } else {
-        FAILED.with(|failed| failed.set(true));
-        keep(key.to_owned(), value.to_owned());
-    }
-}
-
-/// Puts `value` under `key` in the in-memory copy, replacing what it had.
-fn keep(key: String, value: String) {
+    let saved = !memory_has(&memory_only(key))
+        && local().is_some_and(|storage| storage.set_item(key, value).is_ok());
     MEMORY.with(|memory| {
-        let mut memory = memory.borrow_mut();
-        match memory.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, kept)) => *kept = value,
-            None => memory.push((key, value)),
+        if saved {
+            memory.delete(&JsValue::from_str(key));
+        } else {
+            memory.set(&JsValue::from_str(FAILED), &JsValue::TRUE);
+            memory.set(&JsValue::from_str(key), &JsValue::from_str(value));
         }
     });
 }
@@ -83,86 +88,8 @@ pub fn write_if_absent(key: &str, value: &str) -> bool {
 
 /// From now on this page never writes `key` to localStorage (its text there must be kept).
 pub fn keep_in_memory(key: &str) {
-    FAILED.with(|failed| failed.set(true));
-    remember_memory_only(key.to_owned());
-}
-
-fn remember_memory_only(key: String) {
-    MEMORY_ONLY.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
+    MEMORY.with(|memory| {
+        memory.set(&JsValue::from_str(FAILED), &JsValue::TRUE);
+        memory.set(&memory_only(key), &JsValue::TRUE);
     });
-}
-
-/// What this page keeps in memory instead of localStorage, so that another build of the
-/// widget taking over the page (the full module after the lite one) starts from it.
-pub struct Snapshot {
-    pub entries: Vec<(String, String)>,
-    pub memory_only: Vec<String>,
-    pub failed: bool,
-}
-
-/// A snapshot as the modules hand it over: `{"entries": {key: text}, "memoryOnly": [key],
-/// "failed": bool}`, a map rather than a struct (see `progress::Stored`).
-impl Serialize for Snapshot {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let entries = Pairs(self.entries.clone());
-        let mut out = serializer.serialize_map(Some(3))?;
-        out.serialize_entry("entries", &entries)?;
-        out.serialize_entry("memoryOnly", &self.memory_only)?;
-        out.serialize_entry("failed", &self.failed)?;
-        out.end()
-    }
-}
-
-#[cfg(feature = "extras")]
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SnapshotIn {
-    entries: Pairs<Text>,
-    memory_only: List<Text>,
-    failed: Flag,
-}
-
-#[cfg(feature = "extras")]
-impl Snapshot {
-    /// Reads what [`unmount_all`](super::unmount_all) of another module handed over.
-    pub fn from_parsed(parsed: &impl Parsed) -> Option<Self> {
-        let Object(kept) = parsed.read::<Object<SnapshotIn>>().ok()?;
-        Some(Self {
-            entries: kept
-                .entries
-                .0
-                .into_iter()
-                .map(|(key, Text(value))| (key, value))
-                .collect(),
-            memory_only: kept.memory_only.0.into_iter().map(|Text(key)| key).collect(),
-            failed: kept.failed.0,
-        })
-    }
-}
-
-/// This page's in-memory storage, for [`Snapshot`].
-pub fn snapshot() -> Snapshot {
-    Snapshot {
-        entries: MEMORY.with(|m| m.borrow().clone()),
-        memory_only: MEMORY_ONLY.with(|keys| keys.borrow().clone()),
-        failed: FAILED.with(Cell::get),
-    }
-}
-
-/// Takes over another module's in-memory storage (see [`snapshot`]).
-#[cfg(feature = "extras")]
-pub fn adopt(snapshot: Snapshot) {
-    if snapshot.failed {
-        FAILED.with(|failed| failed.set(true));
-    }
-    for (key, value) in snapshot.entries {
-        keep(key, value);
-    }
-    for key in snapshot.memory_only {
-        remember_memory_only(key);
-    }
 }

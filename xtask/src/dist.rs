@@ -48,9 +48,10 @@ pub fn build() -> Result<PathBuf> {
     for file in FILES.iter().skip(1) {
         modules.extend(read(file)?);
     }
-    let programmes = bundled_programmes(&dist)?;
-    for (_, text) in &programmes {
-        modules.extend(text.as_bytes());
+    // A Thing's file is cut from its programme's file, so the whole files stand for them.
+    let programmes = crate::programmes::write(&dist)?;
+    for programme in &programmes {
+        modules.extend(programme.text.as_bytes());
     }
     let build = build_token(&modules);
     let version = package_field("version")?;
@@ -67,7 +68,7 @@ pub fn build() -> Result<PathBuf> {
             "__PROGRAMMES__",
             &programmes
                 .iter()
-                .map(|(id, _)| id.as_str())
+                .map(|programme| programme.id.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
         )
@@ -102,57 +103,6 @@ pub fn build() -> Result<PathBuf> {
     say(&format!("integrity of dist/thing-prompts.js: {integrity}"));
     say("the snippet with it is in dist/SNIPPET.txt");
     Ok(dist)
-}
-
-/// Copies www/programmes/*.json to dist/programmes/ without their layout white space (the
-/// loader fetches the one a placeholder names) and returns them as (id, text), sorted by id.
-fn bundled_programmes(dist: &Path) -> Result<Vec<(String, String)>> {
-    let from = root().join("www").join("programmes");
-    let to = dist.join("programmes");
-    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
-    let mut found = Vec::new();
-    let entries = std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let Some(id) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".json"))
-        else {
-            continue;
-        };
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let compact = compact_json(&text);
-        write(&to.join(format!("{id}.json")), compact.as_bytes())?;
-        found.push((id.to_owned(), compact));
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// JSON text without the white space between its tokens (strings are kept as they are).
-pub fn compact_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Compiles one WebAssembly module ("lite": without the feature "extras"; "full": with it;
@@ -318,16 +268,7 @@ fn sha384(message: &[u8]) -> [u8; 48] {
 
 #[cfg(test)]
 mod tests {
-    use super::{base64, compact_json, integrity, sha384};
-
-    #[test]
-    fn compact_json_drops_layout_but_not_text_inside_strings() {
-        let text = "{\n  \"title\": \"Thing 12: the \\\" social \",\n\t\"n\": [1, 2]\r\n}\n";
-        assert_eq!(
-            compact_json(text),
-            "{\"title\":\"Thing 12: the \\\" social \",\"n\":[1,2]}"
-        );
-    }
+    use super::{base64, integrity, sha384};
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -4,6 +4,7 @@ mod bench;
 mod dist;
 mod firefox;
 mod names;
+mod programmes;
 mod serve;
 mod test;
 mod tools;
