@@ -18,13 +18,23 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChecklistProps {
     pub model: Rc<WidgetModel>,
     /// The palette for this page (light or dark), worked out when the widget mounted.
     pub scheme: Scheme,
     /// Open at once (and focus the button of) the backup panel, the outline or the course list.
     pub open: Opening,
+}
+
+/// The same model is the same `Rc`: a widget's model is made once, when it mounts, so
+/// comparing the whole course field by field (the derived comparison) would find nothing.
+impl PartialEq for ChecklistProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.model, &other.model)
+            && self.scheme == other.scheme
+            && self.open == other.open
+    }
 }
 
 /// One Thing's questions as checkboxes, with the reader's progress.
@@ -55,9 +65,6 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         });
     }
     let progress = state.progress.clone();
-    let ontoggleoverview = toggle(&state, Part::Overview);
-    let ontogglebackup = toggle(&state, Part::Backup);
-    let ontoggleoutline = toggle(&state, Part::Outline);
     // The full module took over from a click on one of these: keep the focus where it was.
     let backup_button = use_node_ref();
     let overview_button = use_node_ref();
@@ -151,11 +158,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     };
     let labels = &model.labels;
     let action = if state.cleared.is_some() {
-        html! { <button type="button" onclick={onundo}>{ labels.text(Label::UndoClear) }</button> }
+        Some((Label::UndoClear, onundo))
     } else if !done_ids.is_empty() {
-        html! { <button type="button" onclick={onclear}>{ labels.text(Label::Clear) }</button> }
+        Some((Label::Clear, onclear))
     } else {
-        html! {}
+        None
     };
     // Optional questions can be ticked but do not count towards "2 of 5 answered".
     let counted = counted_prompts(&model.prompts);
@@ -197,13 +204,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     </ul>
                     <div class="footer">
                         { progress_line(counted_done, counted.len(), answered) }
-                        { action }
-                        <button type="button" ref={outline_button} aria-expanded={state.is_open(Part::Outline).to_string()} aria-controls="tp-outline" onclick={ontoggleoutline}>
-                            { labels.text(Label::StartPost) }
-                        </button>
-                        <button type="button" ref={backup_button} aria-expanded={state.is_open(Part::Backup).to_string()} aria-controls="tp-backup" onclick={ontogglebackup.clone()}>
-                            { labels.text(Label::Backup) }
-                        </button>
+                        if let Some((label, onclick)) = action {
+                            <button type="button" {onclick}>{ labels.text(label) }</button>
+                        }
+                        { part_button(&state, Part::Outline, outline_button, labels.text(Label::StartPost)) }
+                        { part_button(&state, Part::Backup, backup_button, labels.text(Label::Backup)) }
                     </div>
                     if state.is_open(Part::Outline) {
                         { outline_panel(&model) }
@@ -218,9 +223,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
             if model.ended && model.programme.is_some() {
                 <p class="more">
-                    <button type="button" ref={overview_button} aria-expanded={state.is_open(Part::Overview).to_string()} aria-controls="tp-all" onclick={ontoggleoverview}>
-                        { labels.text(Label::ShowOverview) }
-                    </button>
+                    { part_button(&state, Part::Overview, overview_button, labels.text(Label::ShowOverview)) }
                 </p>
                 if state.is_open(Part::Overview) {
                     <div id="tp-all">{ overview_list(&model, &progress) }</div>
@@ -238,6 +241,24 @@ impl Reducible for ChecklistState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(ChecklistState::reduce(&self, action))
+    }
+}
+
+/// The button that opens and closes `part`, focusable through `node`.
+fn part_button(
+    state: &UseReducerHandle<ChecklistState>,
+    part: Part,
+    node: NodeRef,
+    label: String,
+) -> Html {
+    let controls = match part {
+        Part::Backup => "tp-backup",
+        Part::Outline => "tp-outline",
+        Part::Overview => "tp-all",
+    };
+    html! {
+        <button type="button" ref={node} aria-expanded={state.is_open(part).to_string()}
+            aria-controls={controls} onclick={toggle(state, part)}>{ label }</button>
     }
 }
 
