@@ -301,7 +301,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
                 // JSON's lists are arrays, which come with their length; a value that can only
                 // be iterated (serde-wasm-bindgen reads any JS iterable as a list) is not one.
                 if seq.size_hint().is_none() {
-                    return Err(de::Error::invalid_type(Unexpected::Other("an iterable"), &self));
+                    return Err(de::Error::invalid_type(
+                        Unexpected::Other("an iterable"),
+                        &self,
+                    ));
                 }
                 let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
                 while let Some(item) = seq.next_element()? {

@@ -8,8 +8,13 @@
   var BUILD = '__BUILD__';
   var VERSION = '__VERSION__';
   // The programmes that ship beside this file as programmes/<id>.json, with each Thing's own
-  // questions in programmes/<id>/<number>.json (written by xtask).
-  var BUNDLED = '__PROGRAMMES__'.split(' ');
+  // questions in programmes/<id>/<number>.json: "<id>:<Things numbered 1 to this>", written
+  // by xtask.
+  var BUNDLED = {};
+  '__PROGRAMMES__'.split(' ').forEach(function (entry) {
+    var parts = entry.split(':');
+    BUNDLED[parts[0]] = Number(parts[1]);
+  });
   // The WebAssembly modules: the lite one has the checklist; the full one adds the parts a reader
   // rarely opens (backup, course overview) and is fetched only when one of them is wanted.
   var LITE = 'thing-prompts-wasm';
@@ -215,18 +220,16 @@
       }
       // A bundled programme is a file beside this one, fetched once per page like the others.
       var id = (node.getAttribute('data-programme') || '').trim().toLowerCase();
-      if (!id || BUNDLED.indexOf(id) < 0) return Promise.resolve([undefined, undefined]);
-      var whole = base + 'programmes/' + id + '.json?v=' + encodeURIComponent(BUILD);
+      if (!id || !BUNDLED.hasOwnProperty(id)) return Promise.resolve([undefined, undefined]);
       // A checklist pinned to a Thing needs only that Thing's questions: its own file, a
-      // quarter of the whole. A number the programme lacks has no file: the whole programme
-      // then lets the widget say which numbers there are.
+      // quarter of the whole. For a number the programme lacks, the whole programme lets the
+      // widget say which numbers there are.
       var thing = (node.getAttribute('data-thing') || '').trim();
       var view = (node.getAttribute('data-view') || '').trim().toLowerCase();
-      if (!/^[0-9]+$/.test(thing) || Number(thing) < 1 || (view && view !== 'checklist')) return fetched(whole);
-      var own = base + 'programmes/' + id + '/' + Number(thing) + '.json?v=' + encodeURIComponent(BUILD);
-      return fetched(own).then(function (result) {
-        return result[0] === undefined ? fetched(whole) : result;
-      });
+      var own = /^[0-9]+$/.test(thing) && Number(thing) >= 1 && Number(thing) <= BUNDLED[id] &&
+        (!view || view === 'checklist');
+      return fetched(base + 'programmes/' + id + (own ? '/' + Number(thing) : '') + '.json?v=' +
+        encodeURIComponent(BUILD));
     }
 
     /** A programme file by absolute URL, fetched once per page. */

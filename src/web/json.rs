@@ -38,10 +38,13 @@ impl Parsed for JsValue {
 }
 
 /// serde-wasm-bindgen's account of a mismatch in serde_json's words, so that a page author
-/// reads the same in the browser as the tests check on the host: it names every number a
-/// float (`floating point `5.0``) and any other value by its JS form (`JsValue(Object(…))`).
+/// reads the same in the browser as the tests check on the host: its errors are JS `Error`s,
+/// and it names every number a float (`floating point `5.0``) and any other value by its JS
+/// form (`JsValue(Object(…))`).
 #[cfg(feature = "extras")]
 fn as_serde_json_says(message: &str) -> String {
+    // The message of a JS `Error`, which shows as "Error: …".
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
     let Some((before, rest)) = message.split_once("invalid type: ") else {
         return message.to_owned();
     };

@@ -56,8 +56,7 @@ pub fn host_of(node: &web_sys::Node) -> Option<Element> {
 }
 
 /// Whether this build has the rarely used parts (backup panel, course overview).
-#[wasm_bindgen]
-pub fn full() -> bool {
+const fn full() -> bool {
     cfg!(feature = "extras")
 }
 
@@ -113,12 +112,6 @@ pub fn now_ms() -> u64 {
     }
 }
 
-/// The release of this build, for the loader and for bug reports.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
-}
-
 /// Turns one placeholder into a widget. Returns false, and leaves the element as it was,
 /// when it is already mounted or cannot host a shadow root; never throws into the page.
 /// For a placeholder with `data-programme-src` the loader passes the fetched text, or why
@@ -146,7 +139,7 @@ pub fn mount(
     };
     // What the loader fetched is the file of data-programme-src or, for a placeholder naming
     // a bundled programme, that programme's file (programmes/<id>.json beside the loader).
-    let from_src = host.has_attribute("data-programme-src");
+    let from_src = host.get_attribute("data-programme-src").is_some();
     let mut raw = page::read_embed(&host, if from_src { fetched.clone() } else { None });
     if !from_src && raw.supplied.is_none() {
         let bundled = raw
@@ -174,10 +167,15 @@ pub fn mount(
     }
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let Some(shadow) = reused.or_else(|| host.attach_shadow(&init).ok()) else {
-        warn(&format!(
-            "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
-            host.tag_name().to_ascii_lowercase()
-        ));
+        // A message for the page author: the full module says it (see above).
+        if full() {
+            warn(&says!(
+                "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
+                host.tag_name().to_ascii_lowercase()
+            ));
+        } else {
+            upgrade(&host, "");
+        }
         return false;
     };
     let outcome = match resolved {

@@ -6,6 +6,8 @@ use crate::embed::{RawEmbed, Supplied};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
+/// The page's document. (web-sys rather than gloo-utils' `document()`, which throws where
+/// there is none: the widget must never throw into the page.)
 pub fn document() -> Option<Document> {
     web_sys::window().and_then(|w| w.document())
 }

@@ -37,6 +37,8 @@ fn memory_has(key: &JsValue) -> bool {
 }
 
 /// The page's localStorage, or None when the browser refuses it (reading it may throw).
+/// (web-sys rather than gloo-storage, whose `local_storage()` throws when storage is blocked,
+/// the very case this fallback is for.)
 fn local() -> Option<Storage> {
     LOCAL.with(|cell| {
         cell.borrow_mut()

@@ -538,6 +538,37 @@ test('error: a block that is not JSON says where the parser stopped', async () =
   assert.match(said, /line 6, column 1/);
 });
 
+test('error: a value of the wrong type in a block is named with its place, as the browser read it', async () => {
+  // JSON.parse, then serde-wasm-bindgen: a number where text belongs, a list where an object does.
+  const programme = course('types');
+  programme.things[1].title = 2012;
+  await expectError(
+    'programme-block-type',
+    `${block('types', programme)}\n${bad('data-programme="#types" data-thing="1"')}`,
+    'The programme "#types" cannot be used: the file is not a programme in JSON (things[1].title must be text in double quotes, not 2012).',
+    { fixes: false },
+  );
+  const listed = course('lists', { schedule: [] });
+  await expectError(
+    'programme-block-list',
+    `${block('lists', listed)}\n${bad('data-programme="#lists" data-thing="1"')}`,
+    'The programme "#lists" cannot be used: the file is not a programme in JSON (schedule must be an object { … }, not a list [ … ]).',
+    { fixes: false },
+  );
+});
+
+test('error: a misspelt field in a block is named with its place and the fields allowed there', async () => {
+  const programme = course('misspelt');
+  programme.things[2].promts = programme.things[2].prompts;
+  delete programme.things[2].prompts;
+  await expectError(
+    'programme-block-unknown-field',
+    `${block('misspelt', programme)}\n${bad('data-programme="#misspelt" data-thing="1"')}`,
+    'The programme "#misspelt" cannot be used: the file is not a programme in JSON (things[2]: unknown field "promts": the fields allowed here are "number", "title", "link", "release" and "prompts").',
+    { fixes: false },
+  );
+});
+
 test('error: a block with several problems lists every one with its place', async () => {
   const programme = course('several', { format: 2 });
   programme.things[0].link = 'javascript:alert(1)';

@@ -402,7 +402,7 @@ test('the loader asks for the files of its own build (?v=<build token>), and the
       '/thing-prompts.js': '',
       '/thing-prompts-wasm.js': `?v=${build}`,
       '/thing-prompts-wasm_bg.wasm': `?v=${build}`,
-      '/programmes/cpd23-2012.json': `?v=${build}`,
+      '/programmes/cpd23-2012/12.json': `?v=${build}`,
     });
     assert.equal(await page.evaluate(() => window.ThingPrompts.build), build);
     await checkboxes(page, 0).nth(0).check();
@@ -412,7 +412,7 @@ test('the loader asks for the files of its own build (?v=<build token>), and the
       '/thing-prompts.js': '',
       '/thing-prompts-wasm.js': `?v=${build}`,
       '/thing-prompts-wasm_bg.wasm': `?v=${build}`,
-      '/programmes/cpd23-2012.json': `?v=${build}`,
+      '/programmes/cpd23-2012/12.json': `?v=${build}`,
       '/thing-prompts-full.js': `?v=${build}`,
       '/thing-prompts-full_bg.wasm': `?v=${build}`,
     });

@@ -68,7 +68,7 @@ pub fn build() -> Result<PathBuf> {
             "__PROGRAMMES__",
             &programmes
                 .iter()
-                .map(|programme| programme.id.as_str())
+                .map(|programme| format!("{}:{}", programme.id, programme.things))
                 .collect::<Vec<_>>()
                 .join(" "),
         )
@@ -140,6 +140,9 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
     say("generating the JavaScript glue (wasm-bindgen --target web)");
     run(Command::new(bindgen)
         .args(["--target", "web", "--no-typescript", "--out-name", name])
+        // Every browser the widget runs in has TextEncoder.encodeInto, and the loader always
+        // says where the WebAssembly is: the glue needs neither fallback.
+        .args(["--encode-into", "always", "--omit-default-module-path"])
         .arg("--out-dir")
         .arg(dist)
         .arg(&built))?;

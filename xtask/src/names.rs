@@ -4,7 +4,8 @@
 //! (`__wbg_createElement_8c9931cd5a4a3a52`), and internal exports after their whole Rust path;
 //! each name is in the WebAssembly and again in the glue. wasm-opt renames them to one or
 //! two letters; this then gives the glue the same names, matched by position (wasm-opt
-//! keeps the order of imports and exports).
+//! keeps the order of imports and exports). The glue's synchronous start, which the loader
+//! never calls, goes too.
 
 use crate::tools::run;
 use crate::Result;
@@ -90,8 +91,7 @@ pub fn shorten(wasm_opt: &Path, wasm: &Path, glue: &Path) -> Result {
     if old.imports.len() != new.imports.len() || old.exports.len() != new.exports.len() {
         return Err("wasm-opt changed the number of imports or exports".into());
     }
-    let mut text =
-        std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    let mut text = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
     let mut modules: Vec<(&str, &str)> = old
         .modules
         .iter()
@@ -122,6 +122,13 @@ pub fn shorten(wasm_opt: &Path, wasm: &Path, glue: &Path) -> Result {
             return Err(format!("the glue still names the import {old_name}"));
         }
     }
+    // The loader instantiates with the default (streaming) init: `initSync` can go, and
+    // the minifier drops its code with it.
+    let exports = "export { initSync, __wbg_init as default };";
+    if !text.contains(exports) {
+        return Err(format!("the glue does not end with {exports}"));
+    }
+    let text = text.replace(exports, "export { __wbg_init as default };");
     std::fs::write(glue, text).map_err(|e| format!("{}: {e}", glue.display()))
 }
 

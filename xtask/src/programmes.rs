@@ -13,6 +13,8 @@ use thing_prompts::programme::Programme;
 /// A bundled programme as dist/ has it.
 pub struct Bundled {
     pub id: String,
+    /// Its Things are numbered 1 to this, each with its own file.
+    pub things: u32,
     /// The whole file's text, as written to `programmes/<id>.json`.
     pub text: String,
 }
@@ -43,6 +45,18 @@ pub fn write(dist: &Path) -> Result<Vec<Bundled>> {
                 programme.id
             ));
         }
+        // The loader knows a bundled programme's Things by their count.
+        let things = u32::try_from(programme.things.len()).unwrap_or(u32::MAX);
+        if !programme
+            .things
+            .iter()
+            .zip(1..)
+            .all(|(thing, n)| thing.number == n)
+        {
+            return Err(format!(
+                "www/programmes/{id}.json: a bundled programme numbers its Things 1, 2, 3 … without gaps"
+            ));
+        }
         let value: Value = serde_json::from_str(&text).map_err(|e| format!("{id}: {e}"))?;
         let whole = serde_json::to_string(&value).map_err(|e| format!("{id}: {e}"))?;
         save(&to.join(format!("{id}.json")), &whole)?;
@@ -61,6 +75,7 @@ pub fn write(dist: &Path) -> Result<Vec<Bundled>> {
         }
         found.push(Bundled {
             id: id.to_owned(),
+            things,
             text: whole,
         });
     }
