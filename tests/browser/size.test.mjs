@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 const DIST = process.env.DIST_DIR ? new URL(`file://${process.env.DIST_DIR}/`) : new URL('../../dist/', import.meta.url);
 // The last measured first download (README, Performance) plus 2 % for small changes; lower it
 // whenever the download shrinks.
-const CEILING = 118_600;
+const CEILING = 117_100;
 const BUDGET = 64 * 1024;
 
 async function gzip(name) {
