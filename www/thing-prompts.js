@@ -209,27 +209,43 @@
     }
 
     /**
-     * The programme a placeholder names with data-programme-src, as a promise of
+     * The programme a placeholder names (data-programme-src, or a bundled one), as a promise of
      * [text, undefined] or [undefined, message]; [undefined, undefined] when it names none.
+     * `pinned` is what bundledThing() said of every placeholder of this scan.
      */
-    function programmeOf(node) {
+    function programmeOf(node, pinned) {
       var src = node.getAttribute('data-programme-src');
       if (src !== null) {
         var at = programmeUrl(src);
         return at[1] ? Promise.resolve(at) : fetched(at[0]);
       }
-      // A bundled programme is a file beside this one, fetched once per page like the others.
+      var wanted = bundledThing(node);
+      if (!wanted) return Promise.resolve([undefined, undefined]);
+      var file = base + 'programmes/' + wanted.id;
+      var whole = file + '.json?v=' + encodeURIComponent(BUILD);
+      // A page whose checklists all pin one Thing needs only that Thing's questions: its own file,
+      // a quarter of the whole. A page with other Things of the course, or one that fetched the
+      // whole file already, uses the whole file for all of them.
+      var one = wanted.thing && !programmes[whole] &&
+        pinned.every(function (other) {
+          return !other || other.id !== wanted.id || other.thing === wanted.thing;
+        });
+      return fetched(one ? file + '/' + wanted.thing + '.json?v=' + encodeURIComponent(BUILD) : whole);
+    }
+
+    /**
+     * The bundled programme a placeholder names, as {id, thing}: `thing` is the Thing a checklist
+     * pins (a number the programme has), else 0; null when it names no bundled programme.
+     */
+    function bundledThing(node) {
+      if (node.getAttribute('data-programme-src') !== null) return null;
       var id = (node.getAttribute('data-programme') || '').trim().toLowerCase();
-      if (!id || !BUNDLED.hasOwnProperty(id)) return Promise.resolve([undefined, undefined]);
-      // A checklist pinned to a Thing needs only that Thing's questions: its own file, a
-      // quarter of the whole. For a number the programme lacks, the whole programme lets the
-      // widget say which numbers there are.
+      if (!id || !BUNDLED.hasOwnProperty(id)) return null;
       var thing = (node.getAttribute('data-thing') || '').trim();
       var view = (node.getAttribute('data-view') || '').trim().toLowerCase();
-      var own = /^[0-9]+$/.test(thing) && Number(thing) >= 1 && Number(thing) <= BUNDLED[id] &&
+      var pins = /^[0-9]+$/.test(thing) && Number(thing) >= 1 && Number(thing) <= BUNDLED[id] &&
         (!view || view === 'checklist');
-      return fetched(base + 'programmes/' + id + (own ? '/' + Number(thing) : '') + '.json?v=' +
-        encodeURIComponent(BUILD));
+      return { id: id, thing: pins ? Number(thing) : 0 };
     }
 
     /** A programme file by absolute URL, fetched once per page. */
@@ -431,10 +447,17 @@
           upgrade(null, null);
         }
         var glue = chosen;
+        var pinned = found.map(function (node) {
+          try {
+            return bundledThing(node);
+          } catch (ignored) {
+            return null; // A host page's trap: that placeholder is reported when it is read.
+          }
+        });
         found.forEach(function (node) {
           var programme;
           try {
-            programme = programmeOf(node);
+            programme = programmeOf(node, pinned);
           } catch (error) {
             // A host page can make even reading an attribute throw: this widget stays as it is.
             warn('one widget could not start:', error);
