@@ -223,9 +223,8 @@ impl Backup {
 
     /// Reads a backup file already parsed as JSON.
     pub fn from_file(file: &impl Parsed) -> Result<Self, BackupError> {
-        // The format first: a newer file may have another shape altogether.
         // A backup file is `{"thingPromptsBackup": 1, "course": …, "progress": {…}}`, read
-        // field by field: a newer file may have another shape altogether.
+        // field by field, the format first: a newer file may have another shape altogether.
         let Whole(format) = file
             .field("thingPromptsBackup")
             .and_then(|format| format.read().ok())

@@ -129,7 +129,10 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
         .args(["-Z", "build-std=std,panic_abort"])
         .args(["-Z", "build-std-features=optimize_for_size", "--target-dir"])
         .arg(release_target(kind))
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", release_flags(kind))
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            release_flags(kind),
+        )
         .env_remove("RUSTC")
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("CARGO"))?;
