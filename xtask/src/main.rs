@@ -6,6 +6,7 @@ mod firefox;
 mod serve;
 mod test;
 mod tools;
+mod wordpress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
