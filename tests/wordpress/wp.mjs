@@ -56,10 +56,11 @@ export async function siteContext(browser, options = {}) {
 
 /** Logs `user` in through wp-login.php, as a person would. */
 export async function logIn(page, user) {
-  await page.goto(`${WP_URL}/wp-login.php`);
+  const to = `${WP_URL}/wp-admin/profile.php`;
+  await page.goto(`${WP_URL}/wp-login.php?redirect_to=${encodeURIComponent(to)}`);
   await page.fill('#user_login', user);
   await page.fill('#user_pass', PASSWORD);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/wp-admin/profile.php'), page.click('#wp-submit')]);
 }
 
 /** The lines of the PHP log so far. */

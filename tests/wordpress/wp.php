@@ -13,6 +13,7 @@
  *   php wp.php clear-posts                      delete every post
  *   php wp.php option get|delete <name>         read or delete an option
  *   php wp.php option set <name> '<json>'       set one
+ *   php wp.php option-names                     the names of every option, sorted
  *   php wp.php users                            the test users' ids
  *
  * Posts are written through wp_insert_post() as their author (wp_set_current_user() first), so an
@@ -46,6 +47,9 @@ if ( 'install' === $command ) {
 
 require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+// The site sends no mail (there is no mail server here): wp_install() would try.
+add_filter( 'pre_wp_mail', '__return_false' );
 
 const THING_PROMPTS_PLUGIN = 'thing-prompts/thing-prompts.php';
 
@@ -188,6 +192,11 @@ switch ( $command ) {
 			++$count;
 		}
 		answer( array( 'deleted' => $count ) );
+		break;
+
+	case 'option-names':
+		global $wpdb;
+		answer( $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} ORDER BY option_name" ) );
 		break;
 
 	case 'option':

@@ -311,7 +311,7 @@ impl Site {
         let folder = root().join("target").join("wordpress");
         let _ = std::fs::remove_dir_all(&folder);
         let content = folder.join("wp-content");
-        for part in ["plugins", "themes", "uploads"] {
+        for part in ["plugins", "themes", "uploads", "mu-plugins"] {
             let dir = content.join(part);
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
@@ -320,6 +320,10 @@ impl Site {
             std::os::unix::fs::symlink(&from, content.join("themes").join(theme))
                 .map_err(|e| format!("linking the theme {theme}: {e}"))?;
         }
+        // No update checks: this machine reaches no WordPress.org (see the file).
+        let offline = root().join("tests/wordpress/offline.php");
+        std::fs::copy(&offline, content.join("mu-plugins/offline.php"))
+            .map_err(|e| format!("{}: {e}", offline.display()))?;
         // A Unix socket's path must fit in 108 bytes; a deep checkout gets one in /tmp.
         let mut socket = folder.join("mariadb.sock");
         if socket.as_os_str().len() > 100 {

@@ -134,7 +134,7 @@ function thing_prompts_embed( array $atts, array $questions ): array {
 
 	// The site's default course, for a placeholder that names none and has no questions of its own
 	// (or has them for a numbered Thing of that course).
-	if ( '' === $programme && '' === $source && '' !== $options['default_programme']
+	if ( '' === $programme && '' === $source && thing_prompts_is_programme_id( $options['default_programme'] )
 		&& ( array() === $questions || ctype_digit( $thing ) ) ) {
 		$programme = $options['default_programme'];
 	}
@@ -169,7 +169,7 @@ function thing_prompts_embed( array $atts, array $questions ): array {
 		}
 	}
 
-	$lang = $options['default_lang'];
+	$lang = array_key_exists( $options['default_lang'], THING_PROMPTS_LANGUAGES ) ? $options['default_lang'] : '';
 	if ( isset( $given['lang'] ) && '' !== $given['lang'] ) {
 		if ( 1 === preg_match( '/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/', $given['lang'] ) ) {
 			$lang = $given['lang'];
