@@ -103,33 +103,33 @@ test('a shortcode typed into a paragraph by an Author, values with "><script> an
 });
 
 for (const author of ['admin', 'author']) {
-test(`a hostile block saved by ${author === 'admin' ? 'an Administrator' : 'an Author'}: text or refused, never run`, async () => {
-  resetSite();
-  const attrs = {
-    programme: 'cpd23-2012',
-    thing: '12',
-    title: TITLE,
-    programmeSrc: 'javascript:window.__pwned=7',
-    lang: 'en" onclick="window.__pwned=8',
-    labels: { answered: `${LABEL} {done}`, 'x" onclick="window.__pwned=9': 'y' },
-    questions: `${TITLE}\nA plain question`,
-  };
-  // The block editor writes attributes as JSON with <, >, & and " as \u escapes.
-  const json = JSON.stringify(attrs).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\\"/g, '\\u0022');
-  const post = publish(`<!-- wp:thing-prompts/checklist ${json} /-->`, { title: 'Hostile block', author });
-  const reader = await visit(post.url);
-  assertHarmless(reader);
-  const names = attributeNames(reader);
-  for (const refused of ['data-lang', 'data-programme-src', 'onclick']) {
-    assert.ok(!names.includes(refused), `${refused} was refused: ${names.join(' ')}`);
-  }
-  assert.ok(reader.widgetText[0].includes('A plain question'), 'the questions are shown');
-  if (author === 'admin') {
-    // Nothing filtered the Administrator's attributes: they reach the render as written.
-    assert.ok(reader.widgetText[0].includes(TITLE), 'the title and the question holding a payload show as text');
-    assert.ok(reader.widgetText[0].includes(`${LABEL} 0`), 'the label shows as text');
-  }
-});
+  test(`a hostile block saved by ${author === 'admin' ? 'an Administrator' : 'an Author'}: text or refused, never run`, async () => {
+    resetSite();
+    const attrs = {
+      programme: 'cpd23-2012',
+      thing: '12',
+      title: TITLE,
+      programmeSrc: 'javascript:window.__pwned=7',
+      lang: 'en" onclick="window.__pwned=8',
+      labels: { answered: `${LABEL} {done}`, 'x" onclick="window.__pwned=9': 'y' },
+      questions: `${TITLE}\nA plain question`,
+    };
+    // The block editor writes attributes as JSON with <, >, & and " as \u escapes.
+    const json = JSON.stringify(attrs).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\\"/g, '\\u0022');
+    const post = publish(`<!-- wp:thing-prompts/checklist ${json} /-->`, { title: 'Hostile block', author });
+    const reader = await visit(post.url);
+    assertHarmless(reader);
+    const names = attributeNames(reader);
+    for (const refused of ['data-lang', 'data-programme-src', 'onclick']) {
+      assert.ok(!names.includes(refused), `${refused} was refused: ${names.join(' ')}`);
+    }
+    assert.ok(reader.widgetText[0].includes('A plain question'), 'the questions are shown');
+    if (author === 'admin') {
+      // Nothing filtered the Administrator's attributes: they reach the render as written.
+      assert.ok(reader.widgetText[0].includes(TITLE), 'the title and the question holding a payload show as text');
+      assert.ok(reader.widgetText[0].includes(`${LABEL} 0`), 'the label shows as text');
+    }
+  });
 }
 
 test('no PHP message from the plugin while rendering hostile attributes', () => {
