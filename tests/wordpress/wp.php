@@ -10,6 +10,7 @@
  *   php wp.php theme <slug> [excerpt|full]      switch theme (Twenty Twenty-One: what the blog shows)
  *   php wp.php post '<json>'                    a post, written as its author: {"author", "title",
  *                                               "content", "date"}; prints {"id", "url", "content"}
+ *   php wp.php unlock <id>                      remove a post's edit lock
  *   php wp.php clear-posts                      delete every post
  *   php wp.php option get|delete <name>         read or delete an option
  *   php wp.php option set <name> '<json>'       set one
@@ -183,6 +184,11 @@ switch ( $command ) {
 				'content' => get_post_field( 'post_content', $id, 'raw' ),
 			)
 		);
+		break;
+
+	case 'unlock':
+		// The editor's lock on a post (set while someone has it open), as when its holder leaves.
+		answer( array( 'unlocked' => delete_post_meta( (int) ( $args[1] ?? 0 ), '_edit_lock' ) ) );
 		break;
 
 	case 'clear-posts':

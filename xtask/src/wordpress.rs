@@ -253,6 +253,56 @@ fn stop(child: &mut Child, grace: Duration) {
     let _ = child.wait();
 }
 
+/// Stops what an earlier run left in `folder` when it never got to drop its [`Site`] (stopped by
+/// Ctrl-C, say): the process groups named by its pid files, when their command line names this
+/// folder (so never anyone else's process), and its configuration files in /etc/wordpress.
+fn stop_leftovers(folder: &Path) {
+    let ours = folder.to_string_lossy().into_owned();
+    for name in ["php.pid", "mariadb.pid"] {
+        let Some(pid) = std::fs::read_to_string(folder.join(name))
+            .ok()
+            .and_then(|text| text.trim().parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let still_ours = || {
+            let command = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            String::from_utf8_lossy(&command).contains(&ours)
+        };
+        if !still_ours() {
+            continue;
+        }
+        say(&format!(
+            "stopping process {pid}, left running by an earlier WordPress test run"
+        ));
+        for signal in ["-TERM", "-KILL"] {
+            if !still_ours() {
+                break;
+            }
+            let _ = Command::new("kill")
+                .args([signal, "--", &format!("-{pid}"), &pid.to_string()])
+                .stderr(Stdio::null())
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+                thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+    let Ok(entries) = std::fs::read_dir("/etc/wordpress") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("config-thing-prompts-test-")
+            && std::fs::read_to_string(&path).is_ok_and(|text| text.contains(&ours))
+        {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 /// Waits until `ready` holds, failing after `seconds` or when `child` exits.
 fn wait_until(
     child: &mut Child,
@@ -309,6 +359,7 @@ impl Site {
     pub fn start(zip: &Path) -> Result<Site> {
         packages()?;
         let folder = root().join("target").join("wordpress");
+        stop_leftovers(&folder);
         let _ = std::fs::remove_dir_all(&folder);
         let content = folder.join("wp-content");
         for part in ["plugins", "themes", "uploads", "mu-plugins"] {
@@ -496,6 +547,9 @@ impl Site {
             .env("PHP_CLI_SERVER_WORKERS", "4");
         self.site_env(&mut command);
         let child = spawn(&mut command, &log)?;
+        let pid = self.folder.join("php.pid");
+        std::fs::write(&pid, child.id().to_string())
+            .map_err(|e| format!("{}: {e}", pid.display()))?;
         let php = self.php.insert(child);
         wait_until(php, "php -S", &log, 15, || {
             TcpStream::connect(("127.0.0.1", port)).is_ok()
