@@ -48,6 +48,7 @@ for (const theme of ['twentytwentythree', 'twentytwentyone']) {
     await boxes(host).nth(1).check();
     await assert.doesNotReject(host.getByText('1 of 5 answered').waitFor({ timeout: 5000 }));
     await screenshot(host, `shortcode-${theme}`);
+    await page.setViewportSize({ width: 1280, height: 1150 });
     await page.getByText('This week was about taking part').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -160));
     await screenshot(page, `shortcode-${theme}-page`);

@@ -128,13 +128,14 @@
 			{
 				value: '',
 				label: defaultCourse
-					? __( 'The site\u2019s course: ', 'thing-prompts' ) + defaultCourse.title
+					? __( 'The site\u2019s default', 'thing-prompts' ) + ' (' + defaultCourse.id + ')'
 					: __( 'None (your own questions)', 'thing-prompts' ),
 			},
 		]
 			.concat(
 				site.courses.map( function ( each ) {
-					return { value: each.id, label: each.title };
+					// The id first: the titles of a course's runs differ only at their end.
+					return { value: each.id, label: each.id + ' \u00b7 ' + each.title };
 				} )
 			)
 			.concat( [ { value: OTHER, label: __( 'Another course (its id or its file\u2019s address)', 'thing-prompts' ) } ] );
