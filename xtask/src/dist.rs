@@ -102,6 +102,7 @@ pub fn build() -> Result<PathBuf> {
     say(&format!("release {version}, build {build}"));
     say(&format!("integrity of dist/thing-prompts.js: {integrity}"));
     say("the snippet with it is in dist/SNIPPET.txt");
+    crate::wordpress::write_zip(&dist)?;
     Ok(dist)
 }
 

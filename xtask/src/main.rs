@@ -8,6 +8,7 @@ mod programmes;
 mod serve;
 mod test;
 mod tools;
+mod wordpress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -146,7 +146,26 @@ fn run_all(tally: &mut Tally) -> Result {
             .env("FIREFOX", &firefox),
         tally,
     );
-    in_chromium.and(in_firefox)
+    drop(geckodriver);
+
+    // The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
+    // stopped when `site` is dropped at the end of the closure, pass or fail.
+    let in_wordpress = crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip"))
+        .and_then(|site| {
+            say(&format!(
+                "WordPress tests in headless Chromium: site at {} (logs in {})",
+                site.url,
+                site.folder.display()
+            ));
+            let started = std::time::Instant::now();
+            let result = counted(&mut site.tests(&chromium)?, tally);
+            say(&format!(
+                "WordPress tests took {} s",
+                started.elapsed().as_secs()
+            ));
+            result
+        });
+    in_chromium.and(in_firefox).and(in_wordpress)
 }
 
 pub fn run() -> Result {

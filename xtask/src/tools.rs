@@ -206,7 +206,7 @@ pub fn terser() -> PathBuf {
 }
 
 /// Runs `apt-get <args>` non-interactively, with sudo unless we are root.
-fn apt_get(args: &[&str]) -> Result {
+pub fn apt_get(args: &[&str]) -> Result {
     let root = output(Command::new("id").arg("-u"))
         .as_deref()
         .map(str::trim)

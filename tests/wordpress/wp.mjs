@@ -1,0 +1,117 @@
+// Shared helpers for the WordPress tests: the site that `cargo xtask test` started
+// (xtask/src/wordpress.rs), its command-line tool (wp.php), logging in, watching its PHP log.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+/** The site's address, without a trailing `/`. */
+export const WP_URL = (process.env.THING_PROMPTS_WP_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+/** The password of both users: `admin` (Administrator) and `author` (Author). */
+export const PASSWORD = process.env.WP_PASSWORD || '';
+/** PHP's error log and WordPress's debug log (one file). */
+export const LOG = process.env.WP_LOG || '';
+/** The site's wp-content folder, and the plugin as unzipped from the release zip. */
+export const CONTENT = process.env.THING_PROMPTS_WP_CONTENT || '';
+export const PLUGIN_DIR = join(CONTENT, 'plugins', 'thing-prompts');
+/** dist/, where the zip and the widget files it ships came from. */
+export const DIST = process.env.WP_DIST || new URL('../../dist/', import.meta.url).pathname;
+const TOOL = new URL('./wp.php', import.meta.url).pathname;
+
+/** Runs tests/wordpress/wp.php and returns its JSON answer. */
+export function wp(...args) {
+  const out = execFileSync('php', ['-d', 'error_reporting=-1', '-d', 'display_errors=stderr', TOOL, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return JSON.parse(out);
+}
+
+/** Publishes a post as `author` (default: the Author), through kses as a real one would. */
+export function publish(content, { title = 'A post', author = 'author', date } = {}) {
+  return wp('post', JSON.stringify({ content, title, author, ...(date ? { date } : {}) }));
+}
+
+/** A fresh start for a test file: plugin active, settings at their defaults, no posts, `theme`. */
+export function resetSite(theme = 'twentytwentythree', display) {
+  wp('plugin', 'activate');
+  wp('option', 'delete', 'thing_prompts_options');
+  wp('clear-posts');
+  wp('theme', theme, ...(display ? [display] : []));
+}
+
+/**
+ * A browser context that reaches the test site only: any request elsewhere (there is no network
+ * here anyway) is aborted at once instead of hanging.
+ */
+export async function siteContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const origin = new URL(WP_URL).origin;
+  await context.route(
+    (url) => !['data:', 'blob:'].includes(url.protocol) && url.origin !== origin,
+    (route) => route.abort(),
+  );
+  return context;
+}
+
+/** Logs `user` in through wp-login.php, as a person would. */
+export async function logIn(page, user) {
+  const to = `${WP_URL}/wp-admin/profile.php`;
+  await page.goto(`${WP_URL}/wp-login.php?redirect_to=${encodeURIComponent(to)}`);
+  await page.fill('#user_login', user);
+  await page.fill('#user_pass', PASSWORD);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/wp-admin/profile.php'), page.click('#wp-submit')]);
+}
+
+/** The lines of the PHP log so far. */
+export function logLines() {
+  try {
+    return readFileSync(LOG, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  } catch {
+    return [];
+  }
+}
+
+/** A log line without its timestamp, to compare messages. */
+export function message(line) {
+  return line.replace(/^\[[^\]]*\]\s*/, '');
+}
+
+/** Log lines after the first `since`, whose message is not one of `known` (messages from WordPress itself). */
+export function newMessages(since, known = new Set()) {
+  return logLines()
+    .slice(since)
+    .filter((line) => !known.has(message(line)));
+}
+
+/** Log lines that name the plugin (its files, functions, handles or block). */
+export function pluginMessages(lines) {
+  return lines.filter((line) => /thing[-_]prompts/i.test(line));
+}
+
+/** Asserts that the log has no line naming the plugin after line `since`. */
+export function assertNoPluginMessages(since, what) {
+  assert.deepEqual(pluginMessages(logLines().slice(since)), [], `no PHP message from the plugin ${what}`);
+}
+
+/** Saves a screenshot as target/wordpress/screenshots/<name>.png and returns its path. */
+export async function screenshot(target, name) {
+  const dir = process.env.WP_SCREENSHOTS || new URL('../../target/wordpress/screenshots/', import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await target.screenshot({ path });
+  return path;
+}
+
+/** Every request for the loader among `requests` (URLs). */
+export function loaderRequests(requests) {
+  return requests.filter((url) => new URL(url).pathname.endsWith('/thing-prompts.js'));
+}
+
+/** Waits until placeholder `n` (0-based) has mounted: its shadow root holds the widget's `.tp`. */
+export async function mounted(page, n = 0, timeout = 15_000) {
+  const host = page.locator('.thing-prompts').nth(n);
+  await host.evaluate((node) => node.scrollIntoView({ block: 'nearest' }));
+  await host.locator('.tp').first().waitFor({ state: 'attached', timeout });
+  return host;
+}
