@@ -53,9 +53,13 @@ test('the release zip holds the plugin as in the repository and the widget files
     'thing-prompts-wasm_bg.wasm',
     'thing-prompts-full.js',
     'thing-prompts-full_bg.wasm',
-    'programmes/cpd23-2011.json',
-    'programmes/cpd23-2012.json',
+    // Each bundled programme, whole and one file per Thing (a page pinning one Thing fetches its file).
+    ...['cpd23-2011', 'cpd23-2012'].flatMap((id) => [
+      `programmes/${id}.json`,
+      ...readdirSync(join(DIST, 'programmes', id)).map((file) => `programmes/${id}/${file}`),
+    ]),
   ];
+  assert.ok(widget.includes('programmes/cpd23-2012/12.json'), 'Thing 12 has its own file');
   assert.deepEqual(installed, [...own, ...widget.map((file) => `widget/${file}`)].sort(), 'exactly these files');
   for (const file of own) {
     assert.ok(readFileSync(join(PLUGIN_DIR, file)).equals(readFileSync(join(REPO_PLUGIN, file))), `${file} as in the repository`);
