@@ -1,6 +1,6 @@
 //! Writes the widget's stylesheets, without comments and layout white space, to OUT_DIR:
 //! `widget.css` for the lite module and `widget-full.css` (with the full module's parts)
-//! for the others. The readable sources are src/components/widget*.css.
+//! for the others. The readable sources are src/view/components/widget*.css.
 
 // A build script reports a failure by panicking.
 #![allow(clippy::panic)]
@@ -9,7 +9,7 @@ use std::path::Path;
 
 fn main() {
     let read = |name: &str| {
-        let path = Path::new("src/components").join(name);
+        let path = Path::new("src/view/components").join(name);
         println!("cargo::rerun-if-changed={}", path.display());
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };

@@ -1,7 +1,8 @@
 //! Thing Prompts: the questions of a "23 Things" course as a checklist inside blog posts.
 //!
-//! The pure core (programme, schedule, progress, embed contract) builds and is tested on
-//! the host; the browser edge and the view exist only on wasm32.
+//! Four rooms, each using only those below it: `entry` (what the loader calls), `view` (Yew
+//! components, and the words), `web` (browser services) and `core` (plain Rust, tested on the
+//! host). See docs/ARCHITECTURE.md.
 
 /// Words for a page author: what is wrong with a placeholder or a programme and what to do.
 /// `format!` in the full module; an empty string in the lite module, which hands every
@@ -22,26 +23,14 @@ macro_rules! says {
     }};
 }
 
-pub mod backup;
-pub mod checklist_state;
-pub mod colour;
-pub mod date;
-pub mod embed;
-pub mod formats;
-pub mod i18n;
-pub mod json_syntax;
-mod order;
-pub mod outline;
-pub mod programme;
-pub mod progress;
-pub mod prompt_id;
-pub mod schedule;
-pub mod snippet;
-pub mod stylesheet;
+/// Whether this build is the full module (feature `extras`): the backup panel, the outline,
+/// the course overview, notes and the messages for page authors. The lite module, the first
+/// download, is the checklist alone. `view::extras` holds what the view does differently.
+pub const FULL: bool = cfg!(feature = "extras");
 
+pub mod core;
 #[cfg(target_arch = "wasm32")]
-mod components;
+mod entry;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
-mod hooks;
-#[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

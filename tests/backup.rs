@@ -8,10 +8,12 @@
 
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use thing_prompts::backup::{course_of_key, Backup, BackupError, RestoreReport, INLINE_COURSE};
-use thing_prompts::date::CivilDate;
-use thing_prompts::progress::{backup_key, storage_key, Progress, StoredDataError, Tick};
-use thing_prompts::prompt_id::PromptId;
+use thing_prompts::core::backup::{
+    course_of_key, Backup, BackupError, RestoreReport, INLINE_COURSE,
+};
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::progress::{backup_key, storage_key, Progress, StoredDataError, Tick};
+use thing_prompts::core::prompt_id::PromptId;
 
 const BLOG: &str = "Did you set up a blog?";
 const BLOG_HEX: &str = "2204e30c4eb8d5b0";

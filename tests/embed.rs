@@ -6,10 +6,10 @@
 )]
 //! The embed contract: what a placeholder asks for and what the widget shows on a given day.
 
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{self, EmbedError, RawEmbed, ThingChoice, WidgetModel};
-use thing_prompts::programme::{Programme, ProgrammeError, ProgrammeErrors};
-use thing_prompts::prompt_id::PromptId;
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{self, EmbedError, RawEmbed, ThingChoice, WidgetModel};
+use thing_prompts::core::programme::{Programme, ProgrammeError, ProgrammeErrors};
+use thing_prompts::core::prompt_id::PromptId;
 
 fn date(text: &str) -> CivilDate {
     CivilDate::parse(text).unwrap()
@@ -91,7 +91,7 @@ fn thing_choice_parse() {
 #[test]
 fn bundled_thing_12() {
     let programme =
-        Programme::from_json(thing_prompts::programme::bundled_source("cpd23-2012").unwrap())
+        Programme::from_json(thing_prompts::core::programme::bundled_source("cpd23-2012").unwrap())
             .unwrap();
     let bundled_prompts = programme.thing(12).unwrap().prompts.clone();
     for thing in ["12", " 12 ", "012"] {

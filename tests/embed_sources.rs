@@ -8,11 +8,11 @@
 //! current Thing by the course's own clock.
 
 use std::cell::RefCell;
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{self, EmbedError, RawEmbed, Supplied, View, WidgetModel};
-use thing_prompts::i18n::{Label, Labels, Lang};
-use thing_prompts::programme::{Programme, ProgrammeErrors};
-use thing_prompts::schedule::date_at;
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{self, EmbedError, RawEmbed, Supplied, View, WidgetModel};
+use thing_prompts::core::programme::{Programme, ProgrammeErrors};
+use thing_prompts::core::schedule::date_at;
+use thing_prompts::view::i18n::{Label, Labels, Lang};
 
 fn date(text: &str) -> CivilDate {
     CivilDate::parse(text).unwrap()
@@ -556,7 +556,7 @@ fn a_reader_in_new_york_sees_the_london_release_on_sunday_evening() {
     assert_eq!(london.thing_key, "12");
     assert_eq!(london.current, Some(11));
     // The same programme without its time zone follows the reader's own midnight.
-    let text = thing_prompts::programme::bundled_source("cpd23-2012")
+    let text = thing_prompts::core::programme::bundled_source("cpd23-2012")
         .unwrap()
         .replace("\"timeZone\": \"Europe/London\",", "");
     assert!(!text.contains("timeZone"));

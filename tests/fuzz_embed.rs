@@ -13,11 +13,11 @@
 
 use proptest::prelude::*;
 use serde_json::Value;
-use thing_prompts::colour::Rgba;
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{bundled_programme, resolve, RawEmbed, Supplied, ThingChoice};
-use thing_prompts::i18n::{Arg, Label, Labels, Lang, LABELS};
-use thing_prompts::programme::{Programme, BUNDLED};
+use thing_prompts::core::colour::Rgba;
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{bundled_programme, resolve, RawEmbed, Supplied, ThingChoice};
+use thing_prompts::core::programme::{Programme, BUNDLED};
+use thing_prompts::view::i18n::{Arg, Label, Labels, Lang, LABELS};
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
@@ -142,7 +142,7 @@ fn raw_embed() -> impl Strategy<Value = RawEmbed> {
 
 /// A programme the page supplied: arbitrary text, a damaged bundled programme, or a failure message.
 fn supplied() -> impl Strategy<Value = Supplied> {
-    let bundled = thing_prompts::programme::bundled_source("cpd23-2012").unwrap_or_default();
+    let bundled = thing_prompts::core::programme::bundled_source("cpd23-2012").unwrap_or_default();
     prop_oneof![
         page_text().prop_map(Ok),
         (0..bundled.len(), any::<u8>()).prop_map(move |(at, byte)| {

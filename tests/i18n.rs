@@ -6,9 +6,9 @@
 )]
 //! Interface strings: languages, plurals, numbers, dates, and an organiser's overrides.
 
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{self, RawEmbed, Theme};
-use thing_prompts::i18n::{Arg, Label, Labels, Lang, LABELS};
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{self, RawEmbed, Theme};
+use thing_prompts::view::i18n::{Arg, Label, Labels, Lang, LABELS};
 
 const LANGS: [Lang; 4] = [Lang::En, Lang::Fr, Lang::De, Lang::Es];
 

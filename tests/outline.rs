@@ -6,9 +6,9 @@
 )]
 //! "Start my post": the outline of a Thing in HTML, Markdown and plain text.
 
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{self, RawEmbed, Supplied, WidgetModel};
-use thing_prompts::outline::{Format, Outline};
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{self, RawEmbed, Supplied, WidgetModel};
+use thing_prompts::core::outline::{Format, Outline};
 
 const DAY: &str = "2012-07-18";
 

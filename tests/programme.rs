@@ -7,10 +7,12 @@
 //! Reading and validating programme files, and the two bundled programmes.
 
 use serde_json::{json, Value};
-use thing_prompts::date::CivilDate;
-use thing_prompts::programme::{bundled_ids, bundled_source, Programme, ProgrammeErrors, BUNDLED};
-use thing_prompts::prompt_id::PromptId;
-use thing_prompts::schedule::Schedule;
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::programme::{
+    bundled_ids, bundled_source, Programme, ProgrammeErrors, BUNDLED,
+};
+use thing_prompts::core::prompt_id::PromptId;
+use thing_prompts::core::schedule::Schedule;
 
 /// The value at a path of keys and indexes (`things.0.prompts`), a missing last key added as null.
 fn at<'a>(value: &'a mut Value, path: &str) -> &'a mut Value {
@@ -1205,6 +1207,8 @@ fn bundled_ids_are_the_files_in_www_programmes() {
             .collect();
     files.sort();
     assert_eq!(files, bundled_ids().collect::<Vec<_>>());
-    assert!(thing_prompts::programme::is_bundled("cpd23-2012"));
-    assert!(!thing_prompts::programme::is_bundled("library-10-things"));
+    assert!(thing_prompts::core::programme::is_bundled("cpd23-2012"));
+    assert!(!thing_prompts::core::programme::is_bundled(
+        "library-10-things"
+    ));
 }

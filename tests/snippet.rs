@@ -8,10 +8,10 @@
 //! the embed contract (the placeholder it writes, read back as the widget reads a page, shows
 //! the same questions).
 
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{self, RawEmbed, Supplied, Theme, ThingChoice, View, WidgetModel};
-use thing_prompts::programme::{bundled_source, Programme};
-use thing_prompts::snippet::{self, Options, Snippet, Source};
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{self, RawEmbed, Supplied, Theme, ThingChoice, View, WidgetModel};
+use thing_prompts::core::programme::{bundled_source, Programme};
+use thing_prompts::core::snippet::{self, Options, Snippet, Source};
 
 const LOADER: &str = "https://cdn.example.org/thing-prompts@0.1.0/thing-prompts.js";
 

@@ -8,11 +8,11 @@
 //! ticks readers already made stay with their questions.
 
 use serde_json::{json, Value};
-use thing_prompts::date::CivilDate;
-use thing_prompts::embed::{self, RawEmbed, Supplied};
-use thing_prompts::programme::{Programme, Prompt};
-use thing_prompts::progress::Progress;
-use thing_prompts::prompt_id::PromptId;
+use thing_prompts::core::date::CivilDate;
+use thing_prompts::core::embed::{self, RawEmbed, Supplied};
+use thing_prompts::core::programme::{Programme, Prompt};
+use thing_prompts::core::progress::Progress;
+use thing_prompts::core::prompt_id::PromptId;
 
 const WHY: &str = "Why did you start a blog for this course?";
 const WHO: &str = "Who do you picture reading it?";

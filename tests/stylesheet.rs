@@ -2,7 +2,7 @@
 
 //! The shipped stylesheet is the source's rules with only comments and white space taken out.
 
-use thing_prompts::stylesheet::CSS;
+use thing_prompts::view::stylesheet::CSS;
 
 /// The CSS with comments, all white space and each `;` before a `}` removed: what must
 /// survive minifying unchanged.
@@ -24,7 +24,7 @@ fn essence(css: &str) -> String {
 fn source() -> String {
     let read = |name: &str| {
         std::fs::read_to_string(format!(
-            "{}/src/components/{name}",
+            "{}/src/view/components/{name}",
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap_or_else(|e| panic!("{name}: {e}"))

@@ -1,7 +1,7 @@
 //! Today's date where the course is: the calendar date in a time zone comes from the
 //! browser's time-zone data (`Intl`), the reader's own from its clock.
 
-use crate::date::CivilDate;
+use crate::core::date::CivilDate;
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 

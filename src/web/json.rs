@@ -1,7 +1,7 @@
 //! JSON in the browser: text becomes values with the browser's own `JSON.parse`, values
 //! become typed data with serde-wasm-bindgen, and typed data goes back the same way.
 
-use crate::formats::{Mismatch, Parsed};
+use crate::core::formats::{Mismatch, Parsed};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -17,16 +17,17 @@ impl Parsed for JsValue {
     /// over), and path tracking is most of serde's code there.
     fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
         let values = serde_wasm_bindgen::Deserializer::from(self.clone());
-        #[cfg(feature = "extras")]
-        return serde_path_to_error::deserialize(values).map_err(|error| Mismatch {
-            path: error.path().to_string(),
-            message: as_serde_json_says(&error.inner().to_string()),
-        });
-        #[cfg(not(feature = "extras"))]
-        T::deserialize(values).map_err(|error| Mismatch {
-            path: String::new(),
-            message: error.to_string(),
-        })
+        if crate::FULL {
+            serde_path_to_error::deserialize(values).map_err(|error| Mismatch {
+                path: error.path().to_string(),
+                message: as_serde_json_says(&error.inner().to_string()),
+            })
+        } else {
+            T::deserialize(values).map_err(|error| Mismatch {
+                path: String::new(),
+                message: error.to_string(),
+            })
+        }
     }
 
     fn field(&self, name: &str) -> Option<Self> {
@@ -41,7 +42,6 @@ impl Parsed for JsValue {
 /// reads the same in the browser as the tests check on the host: its errors are JS `Error`s,
 /// and it names every number a float (`floating point `5.0``) and any other value by its JS
 /// form (`JsValue(Object(…))`).
-#[cfg(feature = "extras")]
 fn as_serde_json_says(message: &str) -> String {
     // The message of a JS `Error`, which shows as "Error: …".
     let message = message.strip_prefix("Error: ").unwrap_or(message);
@@ -76,7 +76,6 @@ pub fn stringify(data: &impl Serialize) -> Option<String> {
 }
 
 /// `data` as JSON text indented by two spaces, one field or item a line (backup files).
-#[cfg(feature = "extras")]
 pub fn stringify_pretty(data: &impl Serialize) -> Option<String> {
     js_sys::JSON::stringify_with_replacer_and_space(
         &to_value(data)?,

@@ -1,8 +1,8 @@
 //! Reads a placeholder's configuration and the reader's date from the page, as plain text.
 
 use super::json;
-use crate::colour::{Rgba, Scheme};
-use crate::embed::{RawEmbed, Supplied};
+use crate::core::colour::{Rgba, Scheme};
+use crate::core::embed::{RawEmbed, Supplied};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 

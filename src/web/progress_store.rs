@@ -2,9 +2,8 @@
 //! updates storage and every widget at once, and other tabs' writes arrive by the `storage` event.
 
 use super::{json, storage, warn};
-#[cfg(feature = "extras")]
-use crate::backup::{Backup, RestoreReport};
-use crate::progress::{backup_key, Progress, STORAGE_PREFIX};
+use crate::core::backup::{Backup, RestoreReport};
+use crate::core::progress::{backup_key, Progress, STORAGE_PREFIX};
 use gloo_events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -127,7 +126,6 @@ pub fn change(key: &str, apply: impl FnOnce(&mut Progress)) {
 }
 
 /// Adds a backup's ticks under its own course's key (whichever widget it was restored in).
-#[cfg(feature = "extras")]
 pub fn restore(backup: &Backup, now: u64) -> RestoreReport {
     let mut report = RestoreReport::default();
     change(&backup.storage_key(), |progress| {

@@ -1,18 +1,13 @@
 use super::app::Opening;
-#[cfg(feature = "extras")]
-use super::backup_panel::BackupPanel;
-#[cfg(feature = "extras")]
-use super::outline_panel::OutlinePanel;
-#[cfg(feature = "extras")]
-use super::overview_list::OverviewList;
 use super::progress_line::progress_line;
 use super::prompt_item::{prompt_item, PromptItemProps};
-use crate::checklist_state::{Action, ChecklistState, Part};
-use crate::colour::Scheme;
-use crate::embed::WidgetModel;
-use crate::i18n::{Arg, Label};
-use crate::programme::counted_prompts;
-use crate::prompt_id::PromptId;
+use crate::core::colour::Scheme;
+use crate::core::embed::WidgetModel;
+use crate::core::programme::counted_prompts;
+use crate::core::prompt_id::PromptId;
+use crate::view::checklist_state::{Action, ChecklistState, Part};
+use crate::view::extras;
+use crate::view::i18n::{Arg, Label};
 use crate::web::{now_ms, progress_store, storage_is_persistent};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -102,19 +97,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             set_all(&[id], done);
         })
     };
-    #[cfg(feature = "extras")]
-    let onnote = {
-        let model = model.clone();
-        Callback::from(move |(id, text): (PromptId, String)| {
-            let now = now_ms();
-            progress_store::change(&model.storage_key, |progress| {
-                progress.set_note(&model.thing_key, &id, &text, now);
-            });
-        })
-    };
+    let onnote = extras::onnote(&model);
     // Notes are built into the full module only; the lite one hands such a page over.
-    #[cfg(feature = "extras")]
-    let notes_on = model.notes;
+    let notes_on = extras::BUILT_IN && model.notes;
     let done_ids: Vec<PromptId> = model
         .prompts
         .iter()
@@ -194,11 +179,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                             optional: prompt.optional.then(|| AttrValue::from(labels.text(Label::Optional))),
                             checked: done_ids.contains(&prompt.id),
                             ontoggle: ontoggle.clone(),
-                            #[cfg(feature = "extras")]
                             note: notes_on.then(|| AttrValue::from(progress.note(&model.thing_key, &prompt.id).unwrap_or_default().to_owned())),
-                            #[cfg(feature = "extras")]
                             note_label: if notes_on { AttrValue::from(labels.text(Label::Note)) } else { AttrValue::default() },
-                            #[cfg(feature = "extras")]
                             onnote: onnote.clone(),
                         })) }
                     </ul>
@@ -211,10 +193,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         { part_button(&state, Part::Backup, backup_button, labels.text(Label::Backup)) }
                     </div>
                     if state.is_open(Part::Outline) {
-                        { outline_panel(&model) }
+                        { extras::outline_panel(&model) }
                     }
                     if state.is_open(Part::Backup) {
-                        { backup_panel(&model) }
+                        { extras::backup_panel(&model) }
                     }
                 }
             </fieldset>
@@ -226,7 +208,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     { part_button(&state, Part::Overview, overview_button, labels.text(Label::ShowOverview)) }
                 </p>
                 if state.is_open(Part::Overview) {
-                    <div id="tp-all">{ overview_list(&model, &progress) }</div>
+                    <div id="tp-all">{ extras::overview_list(&model, &progress) }</div>
                 }
             }
             if !storage_is_persistent() {
@@ -267,7 +249,7 @@ fn part_button(
 fn toggle(state: &UseReducerHandle<ChecklistState>, part: Part) -> Callback<MouseEvent> {
     let dispatcher = state.dispatcher();
     Callback::from(move |event: MouseEvent| {
-        if cfg!(feature = "extras") {
+        if extras::BUILT_IN {
             dispatcher.dispatch(Action::Toggle(part));
         } else if let Some(host) = event
             .target()
@@ -282,34 +264,4 @@ fn toggle(state: &UseReducerHandle<ChecklistState>, part: Part) -> Callback<Mous
             crate::web::upgrade(&host, name);
         }
     })
-}
-
-#[cfg(feature = "extras")]
-fn backup_panel(model: &Rc<WidgetModel>) -> Html {
-    html! { <BackupPanel model={model.clone()} /> }
-}
-
-#[cfg(not(feature = "extras"))]
-fn backup_panel(_: &Rc<WidgetModel>) -> Html {
-    html! {}
-}
-
-#[cfg(feature = "extras")]
-fn outline_panel(model: &Rc<WidgetModel>) -> Html {
-    html! { <OutlinePanel model={model.clone()} /> }
-}
-
-#[cfg(not(feature = "extras"))]
-fn outline_panel(_: &Rc<WidgetModel>) -> Html {
-    html! {}
-}
-
-#[cfg(feature = "extras")]
-fn overview_list(model: &Rc<WidgetModel>, progress: &Rc<crate::progress::Progress>) -> Html {
-    html! { <OverviewList model={model.clone()} progress={progress.clone()} /> }
-}
-
-#[cfg(not(feature = "extras"))]
-fn overview_list(_: &Rc<WidgetModel>, _: &Rc<crate::progress::Progress>) -> Html {
-    html! {}
 }

@@ -3,7 +3,7 @@
 //! Messages for page authors (a bad placeholder, a broken programme) stay in English: they are
 //! read by whoever edits the post, and the same words appear in the console.
 
-use crate::date::CivilDate;
+use crate::core::date::CivilDate;
 
 /// A language the interface is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,7 +1,7 @@
-use crate::embed::WidgetModel;
-use crate::i18n::{Arg, Label};
-use crate::programme::counted_prompts;
-use crate::progress::Progress;
+use crate::core::embed::WidgetModel;
+use crate::core::programme::counted_prompts;
+use crate::core::progress::Progress;
+use crate::view::i18n::{Arg, Label};
 use std::rc::Rc;
 use yew::prelude::*;
 

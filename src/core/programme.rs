@@ -1,11 +1,11 @@
 //! The programme model: a course's Things, their prompts and its schedule, read from JSON and validated.
 
-use crate::date::CivilDate;
-use crate::formats::{explain, Flag, List, Object, Parsed, Text, Whole};
-use crate::json_syntax;
-use crate::order::sort_by;
-use crate::prompt_id::{collapse_whitespace, PromptId};
-use crate::schedule::Schedule;
+use crate::core::date::CivilDate;
+use crate::core::formats::{explain, Flag, List, Object, Parsed, Text, Whole};
+use crate::core::json_syntax;
+use crate::core::order::sort_by;
+use crate::core::prompt_id::{collapse_whitespace, PromptId};
+use crate::core::schedule::Schedule;
 use serde::Deserialize;
 use std::fmt;
 
@@ -184,7 +184,7 @@ impl Programme {
     /// Reads and validates a programme file on the host (tests, tools), as [`Self::from_text`].
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Self, ProgrammeErrors> {
-        Self::from_text(text, crate::formats::host_json)
+        Self::from_text(text, crate::core::formats::host_json)
     }
 
     /// Reads and validates a programme file already parsed as JSON.
@@ -559,11 +559,11 @@ pub const BUNDLED_IDS: [&str; 2] = ["cpd23-2011", "cpd23-2012"];
 pub const BUNDLED: [(&str, &str); 2] = [
     (
         "cpd23-2011",
-        include_str!("../www/programmes/cpd23-2011.json"),
+        include_str!("../../www/programmes/cpd23-2011.json"),
     ),
     (
         "cpd23-2012",
-        include_str!("../www/programmes/cpd23-2012.json"),
+        include_str!("../../www/programmes/cpd23-2012.json"),
     ),
 ];
 

@@ -1,7 +1,7 @@
-use crate::embed::WidgetModel;
-use crate::hooks::use_progress::use_progress;
-use crate::i18n::{Arg, Label, Labels};
-use crate::outline::{Format, Outline};
+use crate::core::embed::WidgetModel;
+use crate::core::outline::{Format, Outline};
+use crate::view::hooks::use_progress::use_progress;
+use crate::view::i18n::{Arg, Label, Labels};
 use crate::web::files;
 use std::rc::Rc;
 use yew::prelude::*;

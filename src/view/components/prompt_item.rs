@@ -1,4 +1,5 @@
-use crate::prompt_id::PromptId;
+use crate::core::prompt_id::PromptId;
+use crate::view::extras;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -14,13 +15,10 @@ pub struct PromptItemProps {
     /// Called with the prompt's id and whether it is now ticked.
     pub ontoggle: Callback<(PromptId, bool)>,
     /// The reader's note on this question (empty when none); `None` when notes are off.
-    #[cfg(feature = "extras")]
     pub note: Option<AttrValue>,
     /// The notes box's visible label, in the widget's language.
-    #[cfg(feature = "extras")]
     pub note_label: AttrValue,
     /// Called with the prompt's id and the note's whole text as the reader types.
-    #[cfg(feature = "extras")]
     pub onnote: Callback<(PromptId, String)>,
 }
 
@@ -46,38 +44,23 @@ pub fn prompt_item(props: &PromptItemProps) -> Html {
                     }
                 </span>
             </label>
-            { note_box(props) }
+            if let Some(note) = &props.note {
+                { extras::note_box(&props.id, note.clone(), props.note_label.clone(), &props.onnote) }
+            }
         </li>
     }
 }
 
-/// The notes box: only in the full module (the lite one hands a page with notes over to it).
-#[cfg(feature = "extras")]
-fn note_box(props: &PromptItemProps) -> Html {
-    html! {
-        if let Some(note) = &props.note {
-            <NoteBox id={props.id.clone()} note={note.clone()} label={props.note_label.clone()} onnote={props.onnote.clone()} />
-        }
-    }
-}
-
-#[cfg(not(feature = "extras"))]
-fn note_box(_: &PromptItemProps) -> Html {
-    html! {}
-}
-
-#[cfg(feature = "extras")]
 #[derive(Properties, PartialEq)]
-struct NoteBoxProps {
-    id: PromptId,
-    note: AttrValue,
-    label: AttrValue,
-    onnote: Callback<(PromptId, String)>,
+pub struct NoteBoxProps {
+    pub id: PromptId,
+    pub note: AttrValue,
+    pub label: AttrValue,
+    pub onnote: Callback<(PromptId, String)>,
 }
 
 /// An element id for the prompt's notes box, unique in the widget's shadow root: the
 /// prompt id with every character outside `[A-Za-z0-9_-]` written as `.` and its code.
-#[cfg(feature = "extras")]
 fn note_element_id(id: &PromptId) -> String {
     let mut out = String::from("tp-note-");
     for c in id.as_str().chars() {
@@ -92,9 +75,8 @@ fn note_element_id(id: &PromptId) -> String {
 
 /// A labelled text area saved as the reader types. Its value is set from the stored note
 /// only when the two differ (another widget or tab changed it), so typing keeps its caret.
-#[cfg(feature = "extras")]
 #[function_component(NoteBox)]
-fn note_box_component(props: &NoteBoxProps) -> Html {
+pub fn note_box(props: &NoteBoxProps) -> Html {
     use web_sys::HtmlTextAreaElement;
     let area = use_node_ref();
     {
@@ -116,7 +98,7 @@ fn note_box_component(props: &NoteBoxProps) -> Html {
         })
     };
     let element_id = note_element_id(&props.id);
-    let max = crate::progress::NOTE_MAX_CHARS.to_string();
+    let max = crate::core::progress::NOTE_MAX_CHARS.to_string();
     html! {
         <div class="note">
             <label for={element_id.clone()}>{ props.label.clone() }</label>

@@ -1,14 +1,14 @@
 //! The configurator (www/configure.html): an organiser chooses a programme, a Thing, the view,
 //! theme, language and labels; the real widget previews the choice beside the form, and the
 //! snippet to paste is shown as text with a copy button and instructions for Blogger and
-//! WordPress. The snippet comes from `crate::snippet`, the preview from `crate::web::mount`:
+//! WordPress. The snippet comes from `crate::core::snippet`, the preview from `crate::web::mount`:
 //! no second implementation of the model.
 
-use crate::embed::{Theme, ThingChoice, View};
-use crate::i18n::{Lang, LABELS};
-use crate::programme::{Programme, ProgrammeErrors, BUNDLED_IDS};
-use crate::snippet::{self, Options, Placeholder, Source, PROGRAMME_BLOCK_CLASS};
-use crate::web::{self, files, json, page};
+use crate::core::embed::{Theme, ThingChoice, View};
+use crate::core::programme::{Programme, ProgrammeErrors, BUNDLED_IDS};
+use crate::core::snippet::{self, Options, Placeholder, Source, PROGRAMME_BLOCK_CLASS};
+use crate::view::i18n::{Lang, LABELS};
+use crate::web::{files, json, page};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -16,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-/// The page's `fetch_programme(url)` (see `web::configure`).
+/// The page's `fetch_programme(url)` (see `entry::configure`).
 #[derive(Clone)]
 pub struct FetchProgramme(Rc<js_sys::Function>);
 
@@ -54,6 +54,11 @@ pub struct ConfiguratorProps {
     /// The address of `thing-prompts.js`, for the snippet; the bundled programmes are beside it.
     pub loader_url: AttrValue,
     pub fetch: FetchProgramme,
+    /// Mounts the real widget in a placeholder, with the programme text or why there is none
+    /// (the entry's `mount`): the preview.
+    pub preview: Callback<(Element, Option<String>, Option<String>)>,
+    /// Stops the widget mounted in a placeholder (the entry's `unmount`).
+    pub clear: Callback<Element>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -238,7 +243,11 @@ struct Preview {
 }
 
 /// Mounts the real widget in `container` for `preview`; returns the placeholder to unmount.
-fn mount_preview(container: &Element, preview: &Preview) -> Option<Element> {
+fn mount_preview(
+    container: &Element,
+    preview: &Preview,
+    mount: &Callback<(Element, Option<String>, Option<String>)>,
+) -> Option<Element> {
     container.set_text_content(None);
     let host = placeholder_element(&preview.placeholder)?;
     container.append_child(&host).ok()?;
@@ -247,7 +256,7 @@ fn mount_preview(container: &Element, preview: &Preview) -> Option<Element> {
         (_, Some(Ok(text))) => (Some(text.clone()), None),
         (_, Some(Err(error))) => (None, Some(error.clone())),
     };
-    web::mount(host.clone(), text, error, None);
+    mount.emit((host.clone(), text, error));
     Some(host)
 }
 
@@ -318,9 +327,10 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
             kind: form.kind,
             text: text.clone(),
         };
+        let (mount, clear) = (props.preview.clone(), props.clear.clone());
         use_effect_with((preview, waiting), move |(preview, waiting)| {
             let host = match (container.cast::<Element>(), waiting) {
-                (Some(container), None) => mount_preview(&container, preview),
+                (Some(container), None) => mount_preview(&container, preview, &mount),
                 (Some(container), Some(_)) => {
                     container.set_text_content(None);
                     None
@@ -329,7 +339,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
             };
             move || {
                 if let Some(host) = host {
-                    web::unmount(&host);
+                    clear.emit(host.clone());
                     host.remove();
                 }
             }

@@ -1,14 +1,14 @@
 //! The embed contract: what a placeholder on a page asks for, and what the widget then shows.
 
-use crate::date::CivilDate;
-use crate::formats::Parsed;
-use crate::i18n::{Arg, Label, Labels, Lang};
-use crate::programme::{
+use crate::core::date::CivilDate;
+use crate::core::formats::Parsed;
+use crate::core::programme::{
     bundled_ids, is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing,
 };
-use crate::progress::storage_key;
-use crate::prompt_id::{collapse_whitespace, PromptId};
-use crate::schedule::CourseDay;
+use crate::core::progress::storage_key;
+use crate::core::prompt_id::{collapse_whitespace, PromptId};
+use crate::core::schedule::CourseDay;
+use crate::view::i18n::{Arg, Label, Labels, Lang};
 use std::fmt;
 use std::rc::Rc;
 
@@ -79,7 +79,7 @@ impl Supplied {
         Self::read(
             origin.to_owned(),
             text.map(str::to_owned).map_err(str::to_owned),
-            crate::formats::host_json,
+            crate::core::formats::host_json,
         )
     }
 }
@@ -312,7 +312,7 @@ pub type Clock<'a> = &'a dyn Fn(Option<&str>) -> Result<CivilDate, CivilDate>;
 /// The bundled programmes, parsed on demand (host build: see `programme::BUNDLED`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_programme(id: &str) -> Option<Result<Programme, ProgrammeErrors>> {
-    crate::programme::bundled_source(id).map(Programme::from_json)
+    crate::core::programme::bundled_source(id).map(Programme::from_json)
 }
 
 /// Works out what a placeholder shows when it is `today` everywhere.

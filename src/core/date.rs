@@ -106,7 +106,7 @@ impl CivilDate {
 
     /// Reads the calendar as people do, in English: "Monday 16 July 2012".
     pub fn long_form(self) -> String {
-        crate::i18n::Lang::En.date(self)
+        crate::view::i18n::Lang::En.date(self)
     }
 
     /// Monday is 0, Sunday 6.

@@ -1,8 +1,8 @@
 //! What a checklist remembers between renders, and how each thing that happens changes it:
 //! a plain reducer, tested on the host (the view wraps it in Yew's `use_reducer`).
 
-use crate::progress::Progress;
-use crate::prompt_id::PromptId;
+use crate::core::progress::Progress;
+use crate::core::prompt_id::PromptId;
 use std::rc::Rc;
 
 /// A part of the checklist that a button opens and closes.

@@ -1,6 +1,6 @@
-use crate::backup::{course_of_key, Backup};
-use crate::embed::WidgetModel;
-use crate::i18n::{Arg, Label, Labels};
+use crate::core::backup::{course_of_key, Backup};
+use crate::core::embed::WidgetModel;
+use crate::view::i18n::{Arg, Label, Labels};
 use crate::web::{files, json, now_ms, progress_store, today};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};

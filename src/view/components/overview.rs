@@ -1,7 +1,7 @@
 use super::overview_list::OverviewList;
-use crate::colour::Scheme;
-use crate::embed::WidgetModel;
-use crate::hooks::use_progress::use_progress;
+use crate::core::colour::Scheme;
+use crate::core::embed::WidgetModel;
+use crate::view::hooks::use_progress::use_progress;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,4 +1,4 @@
-use crate::progress::Progress;
+use crate::core::progress::Progress;
 use crate::web::progress_store;
 use std::rc::Rc;
 use yew::prelude::*;

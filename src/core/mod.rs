@@ -1,0 +1,17 @@
+//! The pure core: plain Rust with no browser in it, tested on the host with `cargo test`.
+//! It takes what it needs as arguments (today's date, stored text already parsed, what a
+//! placeholder says) and returns data; the view turns that data into words.
+
+pub mod backup;
+pub mod colour;
+pub mod date;
+pub mod embed;
+pub mod formats;
+pub mod json_syntax;
+mod order;
+pub mod outline;
+pub mod programme;
+pub mod progress;
+pub mod prompt_id;
+pub mod schedule;
+pub mod snippet;

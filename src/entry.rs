@@ -1,0 +1,224 @@
+//! What the loader calls (every `#[wasm_bindgen]` export), and the one place that joins the
+//! browser services to the view: a placeholder is read (`web`), resolved (`core`), and
+//! rendered (`view`).
+
+use crate::core::colour::Scheme;
+use crate::core::embed::{resolve_at, RawEmbed, Supplied, Theme, View, WidgetModel};
+use crate::core::programme::is_bundled;
+use crate::view::components::app::Opening;
+use crate::view::extras::{self, Root};
+use crate::view::stylesheet::CSS;
+use crate::web::{clock, json, page, style, upgrade, warn};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+thread_local! {
+    /// Every widget this module runs, so that [`unmount_all`] can hand the page over.
+    static MOUNTED: RefCell<Vec<(ShadowRoot, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Stops every widget this module runs and empties their shadow roots, for another build
+/// to mount in. What the page kept in memory instead of localStorage stays where it is, in
+/// the page's memory map (see `web::storage`), for that build to read.
+#[wasm_bindgen]
+pub fn unmount_all() {
+    for (shadow, app) in MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut())) {
+        stop(&shadow, app);
+    }
+}
+
+/// Stops the widget mounted in `host`, if any, and empties its shadow root (the configurator's
+/// preview mounts a new one on each change).
+#[cfg(feature = "configurator")]
+pub fn unmount(host: &Element) {
+    let found = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let at = mounted
+            .iter()
+            .position(|(shadow, _)| shadow.host() == *host)?;
+        Some(mounted.remove(at))
+    });
+    if let Some((shadow, app)) = found {
+        stop(&shadow, app);
+    }
+}
+
+fn stop(shadow: &ShadowRoot, app: AppHandle<Root>) {
+    app.destroy();
+    while let Some(child) = shadow.first_child() {
+        if shadow.remove_child(&child).is_err() {
+            break;
+        }
+    }
+}
+
+/// Turns one placeholder into a widget. Returns false, and leaves the element as it was,
+/// when it is already mounted or cannot host a shadow root; never throws into the page.
+/// For a placeholder with `data-programme-src` or a bundled programme, the loader passes the
+/// programme file's text, or why fetching failed (a message for the page author). `open`
+/// ("backup", "overview", "outline") opens that part at once and focuses its button: the
+/// full module taking over from a click.
+#[wasm_bindgen]
+pub fn mount(
+    host: Element,
+    programme_text: Option<String>,
+    programme_error: Option<String>,
+    open: Option<String>,
+) -> bool {
+    // A shadow root emptied by another build's `unmount_all` is taken over, never a live one.
+    let reused = host.shadow_root();
+    if reused.as_ref().is_some_and(|s| s.first_child().is_some()) {
+        return false;
+    }
+    install_panic_hook();
+    // Read the page first: the shadow root hides the static copy, so attach it only once
+    // there is something to show instead.
+    let fetched = match (programme_text, programme_error) {
+        (Some(text), _) => Some(Ok(text)),
+        (None, Some(error)) => Some(Err(error)),
+        (None, None) => None,
+    };
+    let raw = read_placeholder(&host, fetched);
+    let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
+    if !extras::BUILT_IN && !lite_can_show(&resolved) {
+        // The overview, the notes and the messages for page authors (a problem, or a setting
+        // that was not understood) are in the full module: the loader mounts this
+        // placeholder with it.
+        upgrade(&host, "");
+        return false;
+    }
+    let Some(shadow) = reused.or_else(|| {
+        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()
+    }) else {
+        // A message for the page author, which the full module says.
+        match extras::cannot_hold(&host) {
+            Some(message) => warn(&message),
+            None => upgrade(&host, ""),
+        }
+        return false;
+    };
+    let outcome = resolved.map(|model| {
+        for warning in &model.warnings {
+            warn(warning);
+        }
+        let scheme = scheme_for(&model, &host);
+        (Rc::new(model), scheme)
+    });
+    let Some(props) = extras::root_props(outcome, opening(open.as_deref())) else {
+        return false;
+    };
+    style::adopt(&shadow, CSS);
+    let Some(root) = page::document().and_then(|d| d.create_element("div").ok()) else {
+        return false;
+    };
+    if shadow.append_child(&root).is_err() {
+        return false;
+    }
+    let app = yew::Renderer::<Root>::with_root_and_props(root, props).render();
+    MOUNTED.with(|m| m.borrow_mut().push((shadow, app)));
+    true
+}
+
+/// What the placeholder says, with the programme the loader fetched for it: the file of
+/// `data-programme-src` or, for a placeholder naming a bundled programme, that programme's
+/// file beside the loader.
+fn read_placeholder(host: &Element, fetched: Option<Result<String, String>>) -> RawEmbed {
+    let from_src = host.get_attribute("data-programme-src").is_some();
+    let (for_src, for_bundled) = if from_src {
+        (fetched, None)
+    } else {
+        (None, fetched)
+    };
+    let mut raw = page::read_embed(host, for_src);
+    if raw.supplied.is_none() {
+        let bundled = raw
+            .programme
+            .as_deref()
+            .map(|id| id.trim().to_ascii_lowercase())
+            .filter(|id| is_bundled(id));
+        if let (Some(origin), Some(text)) = (bundled, for_bundled) {
+            raw.supplied = Some(Supplied::read(origin, text, json::parse));
+        }
+    }
+    raw
+}
+
+/// Whether the lite module can show this: a checklist without notes that has nothing to say
+/// to the page's author.
+fn lite_can_show(resolved: &Result<WidgetModel, crate::core::embed::EmbedError>) -> bool {
+    resolved.as_ref().is_ok_and(|model| {
+        model.view != View::Overview && !model.notes && model.warnings.is_empty()
+    })
+}
+
+/// The palette for the widget: the one asked for, or light or dark from the page around it.
+fn scheme_for(model: &WidgetModel, host: &Element) -> Scheme {
+    match model.theme {
+        Theme::Auto => page::scheme_around(host),
+        Theme::Light => Scheme::Light,
+        Theme::Dark => Scheme::Dark,
+    }
+}
+
+fn opening(open: Option<&str>) -> Opening {
+    match open {
+        Some("backup") => Opening::Backup,
+        Some("overview") => Opening::Overview,
+        Some("outline") => Opening::Outline,
+        _ => Opening::Nothing,
+    }
+}
+
+fn install_panic_hook() {
+    // Yew would install console_error_panic_hook; a one-line message is enough and much smaller.
+    yew::set_custom_panic_hook(Box::new(|_| {
+        web_sys::console::error_1(&JsValue::from_str(
+            "[thing-prompts] internal error: the widgets on this page stopped. Please report it.",
+        ));
+    }));
+}
+
+/// The configurator page's entry point (www/configure.html), in a module of its own
+/// (feature `configurator`) that no blog page fetches.
+#[cfg(feature = "configurator")]
+mod configure {
+    use crate::view::components::configurator::{Configurator, ConfiguratorProps, FetchProgramme};
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+    use yew::{AppHandle, Callback};
+
+    thread_local! {
+        /// The running configurator (at most one a page).
+        static PAGE: RefCell<Option<AppHandle<Configurator>>> = const { RefCell::new(None) };
+    }
+
+    /// Renders the configurator into `root`. `loader_url` is the address of this release's
+    /// `thing-prompts.js`: the snippet names it, and the bundled programmes are fetched from
+    /// beside it. `fetch_programme(url)` resolves as the loader's own fetching does (same time
+    /// limit, size limit and messages). Returns false when a configurator already runs.
+    #[wasm_bindgen]
+    pub fn configure(root: Element, loader_url: String, fetch_programme: js_sys::Function) -> bool {
+        if PAGE.with(|p| p.borrow().is_some()) {
+            return false;
+        }
+        let props = ConfiguratorProps {
+            loader_url: loader_url.into(),
+            fetch: FetchProgramme::new(fetch_programme),
+            // The preview is the widget itself, mounted from the snippet's placeholder.
+            preview: Callback::from(
+                |(host, text, error): (Element, Option<String>, Option<String>)| {
+                    super::mount(host, text, error, None);
+                },
+            ),
+            clear: Callback::from(|host: Element| super::unmount(&host)),
+        };
+        let app = yew::Renderer::<Configurator>::with_root_and_props(root, props).render();
+        PAGE.with(|p| *p.borrow_mut() = Some(app));
+        true
+    }
+}

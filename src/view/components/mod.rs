@@ -1,0 +1,15 @@
+//! The widget's components, one per file, rendering text only. The full module's parts
+//! (backup panel, outline, overview, error notice) are built into both modules' code, and
+//! only the full module uses them (see `view::extras`), so the lite one carries none of them.
+
+pub mod app;
+pub mod backup_panel;
+pub mod checklist;
+#[cfg(feature = "configurator")]
+pub mod configurator;
+pub mod error_notice;
+pub mod outline_panel;
+pub mod overview;
+pub mod overview_list;
+pub mod progress_line;
+pub mod prompt_item;

@@ -1,0 +1,154 @@
+//! The one place where the lite module and the full one differ. The lite module is the first
+//! download: the checklist. The full one (feature `extras`, see `crate::FULL`) adds the
+//! backup panel, the outline ("Start my post"), the course overview, notes and the messages
+//! for page authors; a page fetches it when it needs one of them. The rest of the view is the
+//! same in both and calls these functions, whose two versions stand side by side here.
+
+use crate::core::colour::Scheme;
+use crate::core::embed::{EmbedError, WidgetModel};
+use crate::core::progress::Progress;
+use crate::core::prompt_id::PromptId;
+use crate::view::components::app::Opening;
+use std::rc::Rc;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// Whether this build has the full module's parts.
+pub const BUILT_IN: bool = crate::FULL;
+
+/// What mounting a placeholder came to: its model and palette, or what is wrong with it.
+pub type Outcome = Result<(Rc<WidgetModel>, Scheme), EmbedError>;
+
+#[cfg(feature = "extras")]
+pub use full::*;
+#[cfg(not(feature = "extras"))]
+pub use lite::*;
+
+#[cfg(feature = "extras")]
+mod full {
+    use super::*;
+    use crate::core::embed::View;
+    use crate::view::components::app::{App, AppProps, Shown};
+    use crate::view::components::backup_panel::BackupPanel;
+    use crate::view::components::outline_panel::OutlinePanel;
+    use crate::view::components::overview_list::OverviewList;
+    use crate::view::components::prompt_item::NoteBox;
+    use crate::web::{now_ms, progress_store};
+
+    /// The root of one widget: a checklist, an overview or an error notice.
+    pub type Root = App;
+
+    /// The root's props; `None` when there is nothing to show.
+    pub fn root_props(outcome: Outcome, open: Opening) -> Option<AppProps> {
+        let shown = match outcome {
+            Ok((model, scheme)) if model.view == View::Overview => Shown::Overview(model, scheme),
+            Ok((model, scheme)) => Shown::Checklist(model, scheme),
+            Err(error) => {
+                // Several problems in a programme read better as a list than as one long line.
+                let (message, details) = match &error {
+                    EmbedError::BrokenProgramme(origin, errors) if errors.0.len() > 1 => (
+                        format!("The programme \"{origin}\" cannot be used:"),
+                        errors.0.iter().map(ToString::to_string).collect(),
+                    ),
+                    _ => (error.to_string(), Vec::new()),
+                };
+                crate::web::warn(&error.to_string());
+                Shown::Failed(message.into(), Rc::new(details))
+            }
+        };
+        Some(AppProps { shown, open })
+    }
+
+    /// What to tell the page's author when `host` cannot hold a shadow root.
+    pub fn cannot_hold(host: &Element) -> Option<String> {
+        Some(format!(
+            "a <{}> cannot hold the widget: use a <div class=\"thing-prompts\">. The questions stay as plain text.",
+            host.tag_name().to_ascii_lowercase()
+        ))
+    }
+
+    pub fn backup_panel(model: &Rc<WidgetModel>) -> Html {
+        html! { <BackupPanel model={model.clone()} /> }
+    }
+
+    pub fn outline_panel(model: &Rc<WidgetModel>) -> Html {
+        html! { <OutlinePanel model={model.clone()} /> }
+    }
+
+    pub fn overview_list(model: &Rc<WidgetModel>, progress: &Rc<Progress>) -> Html {
+        html! { <OverviewList model={model.clone()} progress={progress.clone()} /> }
+    }
+
+    /// The box for the reader's notes under a question, when the organiser turned notes on.
+    pub fn note_box(
+        id: &PromptId,
+        note: AttrValue,
+        label: AttrValue,
+        onnote: &Callback<(PromptId, String)>,
+    ) -> Html {
+        html! { <NoteBox id={id.clone()} {note} {label} onnote={onnote.clone()} /> }
+    }
+
+    /// Saves a note as the reader types it.
+    pub fn onnote(model: &Rc<WidgetModel>) -> Callback<(PromptId, String)> {
+        let model = model.clone();
+        Callback::from(move |(id, text): (PromptId, String)| {
+            let now = now_ms();
+            progress_store::change(&model.storage_key, |progress| {
+                progress.set_note(&model.thing_key, &id, &text, now);
+            });
+        })
+    }
+}
+
+#[cfg(not(feature = "extras"))]
+mod lite {
+    use super::*;
+    use crate::view::components::checklist::{Checklist, ChecklistProps};
+
+    /// The lite module mounts the checklist itself: it shows nothing else (one component type
+    /// fewer in the first download).
+    pub type Root = Checklist;
+
+    /// The checklist's props; `None` for a problem, which the lite module never shows (it
+    /// hands such a placeholder to the full module before it gets here).
+    pub fn root_props(outcome: Outcome, open: Opening) -> Option<ChecklistProps> {
+        let (model, scheme) = outcome.ok()?;
+        Some(ChecklistProps {
+            model,
+            scheme,
+            open,
+        })
+    }
+
+    /// The lite module has no words for page authors: it hands the placeholder on.
+    pub fn cannot_hold(_: &Element) -> Option<String> {
+        None
+    }
+
+    pub fn backup_panel(_: &Rc<WidgetModel>) -> Html {
+        Html::default()
+    }
+
+    pub fn outline_panel(_: &Rc<WidgetModel>) -> Html {
+        Html::default()
+    }
+
+    pub fn overview_list(_: &Rc<WidgetModel>, _: &Rc<Progress>) -> Html {
+        Html::default()
+    }
+
+    pub fn note_box(
+        _: &PromptId,
+        _: AttrValue,
+        _: AttrValue,
+        _: &Callback<(PromptId, String)>,
+    ) -> Html {
+        Html::default()
+    }
+
+    /// Notes are the full module's: a page with notes on fetches it instead.
+    pub fn onnote(_: &Rc<WidgetModel>) -> Callback<(PromptId, String)> {
+        Callback::noop()
+    }
+}

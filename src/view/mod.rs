@@ -1,0 +1,14 @@
+//! The view: Yew function components in a shadow root, text only, and the words they show
+//! (the label table). The state that has rules (a checklist's) is a plain reducer, tested on
+//! the host; the components exist only on wasm32.
+
+pub mod checklist_state;
+pub mod i18n;
+pub mod stylesheet;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod extras;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
