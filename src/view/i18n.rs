@@ -193,180 +193,367 @@ const ES_MONTHS: [&str; 12] = [
     "diciembre",
 ];
 
-/// The strings of the interface. Each has a key an organiser can override with a
-/// `data-label-<key>` attribute; `{name}` marks a value, and `{n|one|other}` picks the
-/// singular or plural form for the number `n`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Label {
-    ThingOf,
-    Answered,
-    Clear,
-    UndoClear,
-    Backup,
-    BackupHint,
-    Download,
-    CopyCode,
-    YourCode,
-    PasteCode,
-    RestoreCode,
-    RestoreFile,
-    Saving,
-    SaveRefused,
-    Copied,
-    SelectCode,
-    FileUnreadable,
-    Restored,
-    Already,
-    NothingNew,
-    EmptyBackup,
-    BackupEmpty,
-    BackupNotOurs,
-    BackupNewer,
-    BackupDamaged,
-    NothingChanged,
-    StorageBlocked,
-    Starts,
-    Finished,
-    NoQuestions,
-    Questions,
-    Week,
-    CatchUp,
-    Overview,
-    ShowOverview,
-    Optional,
-    Complete,
-    ThisWeek,
-    Upcoming,
-    CourseOver,
-    StartPost,
-    OutlineHint,
-    CopyAs,
-    PlainText,
-    OutlineCopied,
-    SelectOutline,
-    YourOutline,
-    OutlineTitle,
-    OutlinePartOf,
-    Note,
-    NotesRestored,
-    CodeTicksOnly,
+/// Writes the label table once: each label's name, the key an organiser overrides it with
+/// (`data-label-<key>`), which module shows it (`lite`: both; `full`: only the full module,
+/// so the lite one carries an empty text), and its text in English, French, German and
+/// Spanish. Adding a label or a language is one change here.
+macro_rules! labels {
+    ($($name:ident $key:literal $part:ident [$en:literal, $fr:literal, $de:literal, $es:literal $(,)?]),* $(,)?) => {
+        /// The strings of the interface. Each has a key an organiser can override with a
+        /// `data-label-<key>` attribute; `{name}` marks a value, and `{n|one|other}` picks the
+        /// singular or plural form for the number `n`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+        pub enum Label {
+            $($name),*
+        }
+
+        /// Every label, in the order of the table (and of the documentation).
+        pub const LABELS: [Label; [$(stringify!($name)),*].len()] = [$(Label::$name),*];
+
+        impl Label {
+            /// The part after `data-label-` that overrides this label.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Self::$name => $key),*
+                }
+            }
+
+            fn texts(self) -> [&'static str; 4] {
+                match self {
+                    $(Self::$name => if shown_in!($part) { [$en, $fr, $de, $es] } else { [""; 4] }),*
+                }
+            }
+        }
+    };
 }
 
-/// Every label, in the order the README lists them.
-pub const LABELS: [Label; 52] = [
-    Label::ThingOf,
-    Label::Answered,
-    Label::Clear,
-    Label::UndoClear,
-    Label::Backup,
-    Label::BackupHint,
-    Label::Download,
-    Label::CopyCode,
-    Label::YourCode,
-    Label::PasteCode,
-    Label::RestoreCode,
-    Label::RestoreFile,
-    Label::Saving,
-    Label::SaveRefused,
-    Label::Copied,
-    Label::SelectCode,
-    Label::FileUnreadable,
-    Label::Restored,
-    Label::Already,
-    Label::NothingNew,
-    Label::EmptyBackup,
-    Label::BackupEmpty,
-    Label::BackupNotOurs,
-    Label::BackupNewer,
-    Label::BackupDamaged,
-    Label::NothingChanged,
-    Label::StorageBlocked,
-    Label::Starts,
-    Label::Finished,
-    Label::NoQuestions,
-    Label::Questions,
-    Label::Week,
-    Label::CatchUp,
-    Label::Overview,
-    Label::ShowOverview,
-    Label::Optional,
-    Label::Complete,
-    Label::ThisWeek,
-    Label::Upcoming,
-    Label::CourseOver,
-    Label::StartPost,
-    Label::OutlineHint,
-    Label::CopyAs,
-    Label::PlainText,
-    Label::OutlineCopied,
-    Label::SelectOutline,
-    Label::YourOutline,
-    Label::OutlineTitle,
-    Label::OutlinePartOf,
-    Label::Note,
-    Label::NotesRestored,
-    Label::CodeTicksOnly,
-];
+/// Whether a label's words are in this build: the lite module never shows the full module's
+/// parts, so it does not carry their wording.
+macro_rules! shown_in {
+    (lite) => {
+        true
+    };
+    (full) => {
+        crate::FULL
+    };
+}
+
+labels! {
+    ThingOf "thing-of" lite [
+        "Thing {thing} of {total}",
+        "Thing {thing} sur {total}",
+        "Thing {thing} von {total}",
+        "Thing {thing} de {total}",
+    ],
+    Answered "answered" lite [
+        "{done} of {total} answered",
+        "{done} sur {total} {done|traitée|traitées}",
+        "{done} von {total} beantwortet",
+        "{done} de {total} {done|respondida|respondidas}",
+    ],
+    Clear "clear" lite [
+        "Clear ticks",
+        "Effacer les coches",
+        "Häkchen entfernen",
+        "Borrar las marcas",
+    ],
+    UndoClear "undo-clear" lite [
+        "Undo clear",
+        "Annuler l’effacement",
+        "Entfernen rückgängig",
+        "Deshacer el borrado",
+    ],
+    Backup "backup" lite [
+        "Backup",
+        "Sauvegarde",
+        "Sicherung",
+        "Copia de seguridad",
+    ],
+    BackupHint "backup-hint" full [
+        "Keep a copy of your ticks for this course, to move them to another browser or to bring them back if this one forgets them.",
+        "Gardez une copie de vos coches pour ce cours, pour les passer à un autre navigateur ou les retrouver si celui-ci les oublie.",
+        "Bewahren Sie eine Kopie Ihrer Häkchen für diesen Kurs auf, um sie in einen anderen Browser mitzunehmen oder zurückzuholen, falls dieser sie vergisst.",
+        "Guarde una copia de sus marcas de este curso para llevarlas a otro navegador o recuperarlas si este las olvida.",
+    ],
+    Download "download" full [
+        "Download backup file",
+        "Télécharger la sauvegarde",
+        "Sicherungsdatei herunterladen",
+        "Descargar la copia",
+    ],
+    CopyCode "copy-code" full [
+        "Copy backup code",
+        "Copier le code de sauvegarde",
+        "Sicherungscode kopieren",
+        "Copiar el código de copia",
+    ],
+    YourCode "your-code" full [
+        "Your backup code",
+        "Votre code de sauvegarde",
+        "Ihr Sicherungscode",
+        "Su código de copia",
+    ],
+    PasteCode "paste-code" full [
+        "Restore from a backup code",
+        "Restaurer depuis un code de sauvegarde",
+        "Aus einem Sicherungscode wiederherstellen",
+        "Restaurar desde un código de copia",
+    ],
+    RestoreCode "restore-code" full [
+        "Restore code",
+        "Restaurer le code",
+        "Code wiederherstellen",
+        "Restaurar el código",
+    ],
+    RestoreFile "restore-file" full [
+        "or restore a backup file:",
+        "ou restaurer un fichier de sauvegarde :",
+        "oder eine Sicherungsdatei wiederherstellen:",
+        "o restaurar un archivo de copia:",
+    ],
+    Saving "saving" full [
+        "Saving {file}: keep it somewhere safe.",
+        "Enregistrement de {file} : gardez-le en lieu sûr.",
+        "{file} wird gespeichert: Bewahren Sie die Datei gut auf.",
+        "Guardando {file}: consérvelo en un lugar seguro.",
+    ],
+    SaveRefused "save-refused" full [
+        "This browser would not save the file: copy the code instead.",
+        "Ce navigateur n’a pas voulu enregistrer le fichier : copiez plutôt le code.",
+        "Dieser Browser hat die Datei nicht gespeichert: Kopieren Sie stattdessen den Code.",
+        "Este navegador no quiso guardar el archivo: copie el código en su lugar.",
+    ],
+    Copied "copied" full [
+        "Code copied: paste it into this widget in the other browser.",
+        "Code copié : collez-le dans ce module sur l’autre navigateur.",
+        "Code kopiert: Fügen Sie ihn im anderen Browser in dieses Feld ein.",
+        "Código copiado: péguelo en este módulo en el otro navegador.",
+    ],
+    SelectCode "select-code" full [
+        "Select the code below and copy it.",
+        "Sélectionnez le code ci-dessous et copiez-le.",
+        "Markieren Sie den Code unten und kopieren Sie ihn.",
+        "Seleccione el código de abajo y cópielo.",
+    ],
+    FileUnreadable "file-unreadable" full [
+        "That file could not be read: choose the .json file the widget saved.",
+        "Ce fichier est illisible : choisissez le fichier .json enregistré par le module.",
+        "Diese Datei ist nicht lesbar: Wählen Sie die .json-Datei, die das Modul gespeichert hat.",
+        "No se pudo leer ese archivo: elija el archivo .json que guardó el módulo.",
+    ],
+    Restored "restored" full [
+        "{restored} {restored|tick|ticks} restored across {things} {things|Thing|Things}.",
+        "{restored} {restored|coche rétablie|coches rétablies} dans {things} {things|Thing|Things}.",
+        "{restored} {restored|Häkchen|Häkchen} in {things} {things|Thing|Things} wiederhergestellt.",
+        "{restored} {restored|marca restaurada|marcas restauradas} en {things} {things|Thing|Things}.",
+    ],
+    Already "already" full [
+        "{already} {already|was|were} already here.",
+        "{already} {already|était déjà là|étaient déjà là}.",
+        "{already} {already|war|waren} schon vorhanden.",
+        "{already} ya {already|estaba|estaban} aquí.",
+    ],
+    NothingNew "nothing-new" full [
+        "Nothing new to restore: this browser already has the backup's {already} {already|tick|ticks}.",
+        "Rien de nouveau à restaurer : ce navigateur a déjà toutes les coches de la sauvegarde ({already}).",
+        "Nichts Neues wiederherzustellen: Dieser Browser hat die {already} {already|Häkchen|Häkchen} der Sicherung schon.",
+        "Nada nuevo que restaurar: este navegador ya tiene todas las marcas de la copia ({already}).",
+    ],
+    EmptyBackup "empty-backup" full [
+        "There are no ticks in this backup, so nothing was changed.",
+        "Cette sauvegarde ne contient aucune coche : rien n’a été modifié.",
+        "Diese Sicherung enthält keine Häkchen, daher wurde nichts geändert.",
+        "Esta copia no contiene marcas, así que no se cambió nada.",
+    ],
+    BackupEmpty "backup-empty" full [
+        "The backup is empty: paste the whole code, or choose the file you saved.",
+        "La sauvegarde est vide : collez le code entier ou choisissez le fichier enregistré.",
+        "Die Sicherung ist leer: Fügen Sie den ganzen Code ein oder wählen Sie die gespeicherte Datei.",
+        "La copia está vacía: pegue el código completo o elija el archivo guardado.",
+    ],
+    BackupNotOurs "backup-not-ours" full [
+        "This is not a Thing Prompts backup: choose the .json file the widget saved, or paste a code that starts with TP1.",
+        "Ce n’est pas une sauvegarde Thing Prompts : choisissez le fichier .json enregistré par le module, ou collez un code qui commence par TP1.",
+        "Das ist keine Thing-Prompts-Sicherung: Wählen Sie die vom Modul gespeicherte .json-Datei oder fügen Sie einen Code ein, der mit TP1 beginnt.",
+        "Esto no es una copia de Thing Prompts: elija el archivo .json que guardó el módulo o pegue un código que empiece por TP1.",
+    ],
+    BackupNewer "backup-newer" full [
+        "This backup comes from a newer version of the widget and cannot be read here yet.",
+        "Cette sauvegarde vient d’une version plus récente du module et ne peut pas encore être lue ici.",
+        "Diese Sicherung stammt aus einer neueren Version des Moduls und kann hier noch nicht gelesen werden.",
+        "Esta copia viene de una versión más reciente del módulo y aún no se puede leer aquí.",
+    ],
+    BackupDamaged "backup-damaged" full [
+        "The backup is damaged: copy the code again in full, or try another copy of the file.",
+        "La sauvegarde est abîmée : recopiez le code en entier ou essayez une autre copie du fichier.",
+        "Die Sicherung ist beschädigt: Kopieren Sie den Code noch einmal vollständig oder versuchen Sie eine andere Kopie der Datei.",
+        "La copia está dañada: vuelva a copiar el código completo o pruebe con otra copia del archivo.",
+    ],
+    NothingChanged "nothing-changed" full [
+        "Nothing was changed.",
+        "Rien n’a été modifié.",
+        "Es wurde nichts geändert.",
+        "No se cambió nada.",
+    ],
+    StorageBlocked "storage-blocked" lite [
+        "This browser is not letting the page save, so your ticks last only while it stays open. Use Backup to keep a copy.",
+        "Ce navigateur n’autorise pas la page à enregistrer : vos coches ne durent que tant qu’elle reste ouverte. Utilisez Sauvegarde pour en garder une copie.",
+        "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
+        "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
+    ],
+    Starts "starts" lite [
+        "The course starts on {date}. Its first Thing will appear here then.",
+        "Le cours commence le {date}. Son premier Thing apparaîtra ici ce jour-là.",
+        "Der Kurs beginnt am {date}. Sein erstes Thing erscheint dann hier.",
+        "El curso empieza el {date}. Su primer Thing aparecerá aquí ese día.",
+    ],
+    Finished "finished" lite [
+        "The course finished on {date}; this is its last Thing.",
+        "Le cours s’est terminé le {date} ; voici son dernier Thing.",
+        "Der Kurs endete am {date}; dies ist sein letztes Thing.",
+        "El curso terminó el {date}; este es su último Thing.",
+    ],
+    NoQuestions "no-questions" lite [
+        "Thing {thing} has no questions in this programme yet.",
+        "Le Thing {thing} n’a pas encore de questions dans ce programme.",
+        "Thing {thing} hat in diesem Programm noch keine Fragen.",
+        "El Thing {thing} aún no tiene preguntas en este programa.",
+    ],
+    Questions "questions" lite [
+        "Questions",
+        "Questions",
+        "Fragen",
+        "Preguntas",
+    ],
+    Week "week" lite [
+        "{from} – {to}",
+        "du {from} au {to}",
+        "{from} – {to}",
+        "del {from} al {to}",
+    ],
+    CatchUp "catch-up" lite [
+        "This is a catch-up week: no new Thing, a chance to finish the earlier ones.",
+        "C’est une semaine de rattrapage : pas de nouveau Thing, l’occasion de finir les précédents.",
+        "Dies ist eine Aufholwoche: kein neues Thing, Zeit, die früheren abzuschließen.",
+        "Es una semana de recuperación: no hay Thing nuevo, es el momento de terminar los anteriores.",
+    ],
+    Overview "overview" lite [
+        "All {total} Things",
+        "Les {total} Things",
+        "Alle {total} Things",
+        "Los {total} Things",
+    ],
+    ShowOverview "show-overview" lite [
+        "All Things",
+        "Tous les Things",
+        "Alle Things",
+        "Todos los Things",
+    ],
+    Optional "optional" lite [
+        "optional",
+        "facultative",
+        "freiwillig",
+        "opcional",
+    ],
+    Complete "complete" full [
+        "done",
+        "terminé",
+        "erledigt",
+        "hecho",
+    ],
+    ThisWeek "this-week" full [
+        "this week",
+        "cette semaine",
+        "diese Woche",
+        "esta semana",
+    ],
+    Upcoming "upcoming" full [
+        "from {date}",
+        "à partir du {date}",
+        "ab {date}",
+        "a partir del {date}",
+    ],
+    CourseOver "course-over" lite [
+        "The course finished on {date}.",
+        "Le cours s’est terminé le {date}.",
+        "Der Kurs endete am {date}.",
+        "El curso terminó el {date}.",
+    ],
+    StartPost "start-post" lite [
+        "Start my post",
+        "Commencer mon billet",
+        "Meinen Beitrag beginnen",
+        "Empezar mi entrada",
+    ],
+    OutlineHint "outline-hint" full [
+        "Copy an outline for your own post: this Thing's title, the course, and each question with an empty paragraph under it for your answer. HTML suits Blogger's HTML view and WordPress's Custom HTML block.",
+        "Copiez un plan pour votre propre billet : le titre de ce Thing, le cours, et chaque question suivie d’un paragraphe vide pour votre réponse. Le HTML convient à la vue HTML de Blogger et au bloc HTML personnalisé de WordPress.",
+        "Kopieren Sie eine Gliederung für Ihren eigenen Beitrag: den Titel dieses Things, den Kurs und jede Frage mit einem leeren Absatz darunter für Ihre Antwort. HTML passt in die HTML-Ansicht von Blogger und den Block „Individuelles HTML“ von WordPress.",
+        "Copie un esquema para su propia entrada: el título de este Thing, el curso y cada pregunta con un párrafo vacío debajo para su respuesta. El HTML sirve para la vista HTML de Blogger y el bloque HTML personalizado de WordPress.",
+    ],
+    CopyAs "copy-as" full [
+        "Copy as {format}",
+        "Copier en {format}",
+        "Als {format} kopieren",
+        "Copiar como {format}",
+    ],
+    PlainText "plain-text" full [
+        "plain text",
+        "texte brut",
+        "Nur-Text",
+        "texto sin formato",
+    ],
+    OutlineCopied "outline-copied" full [
+        "Copied as {format}: paste it into your post.",
+        "Copié en {format} : collez-le dans votre billet.",
+        "Als {format} kopiert: Fügen Sie es in Ihren Beitrag ein.",
+        "Copiado como {format}: péguelo en su entrada.",
+    ],
+    SelectOutline "select-outline" full [
+        "This browser would not copy it: select the outline below and copy it yourself.",
+        "Ce navigateur n’a pas voulu le copier : sélectionnez le plan ci-dessous et copiez-le vous-même.",
+        "Dieser Browser hat nicht kopiert: Markieren Sie die Gliederung unten und kopieren Sie sie selbst.",
+        "Este navegador no quiso copiarlo: seleccione el esquema de abajo y cópielo usted.",
+    ],
+    YourOutline "your-outline" full [
+        "Your outline as {format}",
+        "Votre plan en {format}",
+        "Ihre Gliederung als {format}",
+        "Su esquema como {format}",
+    ],
+    OutlineTitle "outline-title" full [
+        "Thing {thing}: {title}",
+        "Thing {thing} : {title}",
+        "Thing {thing}: {title}",
+        "Thing {thing}: {title}",
+    ],
+    OutlinePartOf "outline-part-of" full [
+        "Part of {programme}.",
+        "Dans le cadre de {programme}.",
+        "Ein Beitrag zu {programme}.",
+        "Forma parte de {programme}.",
+    ],
+    Note "note" full [
+        "Your notes (kept only in this browser)",
+        "Vos notes (gardées dans ce navigateur seulement)",
+        "Ihre Notizen (nur in diesem Browser gespeichert)",
+        "Sus notas (solo se guardan en este navegador)",
+    ],
+    NotesRestored "notes-restored" full [
+        "{notes} {notes|note|notes} restored.",
+        "{notes} {notes|note rétablie|notes rétablies}.",
+        "{notes} {notes|Notiz|Notizen} wiederhergestellt.",
+        "{notes} {notes|nota restaurada|notas restauradas}.",
+    ],
+    CodeTicksOnly "code-ticks-only" full [
+        "The code carries ticks only; the file keeps your notes too.",
+        "Le code ne garde que les coches ; le fichier garde aussi vos notes.",
+        "Der Code enthält nur die Häkchen; die Datei bewahrt auch Ihre Notizen.",
+        "El código solo lleva las marcas; el archivo guarda también sus notas.",
+    ],
+}
 
 impl Label {
-    /// The part after `data-label-` that overrides this label.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::ThingOf => "thing-of",
-            Self::Answered => "answered",
-            Self::Clear => "clear",
-            Self::UndoClear => "undo-clear",
-            Self::Backup => "backup",
-            Self::BackupHint => "backup-hint",
-            Self::Download => "download",
-            Self::CopyCode => "copy-code",
-            Self::YourCode => "your-code",
-            Self::PasteCode => "paste-code",
-            Self::RestoreCode => "restore-code",
-            Self::RestoreFile => "restore-file",
-            Self::Saving => "saving",
-            Self::SaveRefused => "save-refused",
-            Self::Copied => "copied",
-            Self::SelectCode => "select-code",
-            Self::FileUnreadable => "file-unreadable",
-            Self::Restored => "restored",
-            Self::Already => "already",
-            Self::NothingNew => "nothing-new",
-            Self::EmptyBackup => "empty-backup",
-            Self::BackupEmpty => "backup-empty",
-            Self::BackupNotOurs => "backup-not-ours",
-            Self::BackupNewer => "backup-newer",
-            Self::BackupDamaged => "backup-damaged",
-            Self::NothingChanged => "nothing-changed",
-            Self::StorageBlocked => "storage-blocked",
-            Self::Starts => "starts",
-            Self::Finished => "finished",
-            Self::NoQuestions => "no-questions",
-            Self::Questions => "questions",
-            Self::Week => "week",
-            Self::CatchUp => "catch-up",
-            Self::Overview => "overview",
-            Self::ShowOverview => "show-overview",
-            Self::Optional => "optional",
-            Self::Complete => "complete",
-            Self::ThisWeek => "this-week",
-            Self::Upcoming => "upcoming",
-            Self::CourseOver => "course-over",
-            Self::StartPost => "start-post",
-            Self::OutlineHint => "outline-hint",
-            Self::CopyAs => "copy-as",
-            Self::PlainText => "plain-text",
-            Self::OutlineCopied => "outline-copied",
-            Self::SelectOutline => "select-outline",
-            Self::YourOutline => "your-outline",
-            Self::OutlineTitle => "outline-title",
-            Self::OutlinePartOf => "outline-part-of",
-            Self::Note => "note",
-            Self::NotesRestored => "notes-restored",
-            Self::CodeTicksOnly => "code-ticks-only",
-        }
-    }
-
     /// The label an override key names.
     pub fn from_key(key: &str) -> Option<Self> {
         LABELS.iter().copied().find(|label| label.key() == key)
@@ -380,253 +567,6 @@ impl Label {
             Lang::Fr => fr,
             Lang::De => de,
             Lang::Es => es,
-        }
-    }
-
-    fn texts(self) -> [&'static str; 4] {
-        match self {
-            Self::ThingOf => ["Thing {thing} of {total}", "Thing {thing} sur {total}", "Thing {thing} von {total}", "Thing {thing} de {total}"],
-            Self::Answered => [
-                "{done} of {total} answered",
-                "{done} sur {total} {done|traitée|traitées}",
-                "{done} von {total} beantwortet",
-                "{done} de {total} {done|respondida|respondidas}",
-            ],
-            Self::Clear => ["Clear ticks", "Effacer les coches", "Häkchen entfernen", "Borrar las marcas"],
-            Self::UndoClear => ["Undo clear", "Annuler l’effacement", "Entfernen rückgängig", "Deshacer el borrado"],
-            Self::Backup => ["Backup", "Sauvegarde", "Sicherung", "Copia de seguridad"],
-            Self::StorageBlocked => [
-                "This browser is not letting the page save, so your ticks last only while it stays open. Use Backup to keep a copy.",
-                "Ce navigateur n’autorise pas la page à enregistrer : vos coches ne durent que tant qu’elle reste ouverte. Utilisez Sauvegarde pour en garder une copie.",
-                "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
-                "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
-            ],
-            Self::Starts => [
-                "The course starts on {date}. Its first Thing will appear here then.",
-                "Le cours commence le {date}. Son premier Thing apparaîtra ici ce jour-là.",
-                "Der Kurs beginnt am {date}. Sein erstes Thing erscheint dann hier.",
-                "El curso empieza el {date}. Su primer Thing aparecerá aquí ese día.",
-            ],
-            Self::Finished => [
-                "The course finished on {date}; this is its last Thing.",
-                "Le cours s’est terminé le {date} ; voici son dernier Thing.",
-                "Der Kurs endete am {date}; dies ist sein letztes Thing.",
-                "El curso terminó el {date}; este es su último Thing.",
-            ],
-            Self::NoQuestions => [
-                "Thing {thing} has no questions in this programme yet.",
-                "Le Thing {thing} n’a pas encore de questions dans ce programme.",
-                "Thing {thing} hat in diesem Programm noch keine Fragen.",
-                "El Thing {thing} aún no tiene preguntas en este programa.",
-            ],
-            Self::Questions => ["Questions", "Questions", "Fragen", "Preguntas"],
-            Self::Week => ["{from} – {to}", "du {from} au {to}", "{from} – {to}", "del {from} al {to}"],
-            Self::CatchUp => [
-                "This is a catch-up week: no new Thing, a chance to finish the earlier ones.",
-                "C’est une semaine de rattrapage : pas de nouveau Thing, l’occasion de finir les précédents.",
-                "Dies ist eine Aufholwoche: kein neues Thing, Zeit, die früheren abzuschließen.",
-                "Es una semana de recuperación: no hay Thing nuevo, es el momento de terminar los anteriores.",
-            ],
-            Self::Overview => ["All {total} Things", "Les {total} Things", "Alle {total} Things", "Los {total} Things"],
-            Self::ShowOverview => ["All Things", "Tous les Things", "Alle Things", "Todos los Things"],
-            Self::Optional => ["optional", "facultative", "freiwillig", "opcional"],
-            Self::CourseOver => [
-                "The course finished on {date}.",
-                "Le cours s’est terminé le {date}.",
-                "Der Kurs endete am {date}.",
-                "El curso terminó el {date}.",
-            ],
-            Self::StartPost => [
-                "Start my post",
-                "Commencer mon billet",
-                "Meinen Beitrag beginnen",
-                "Empezar mi entrada",
-            ],
-            _ => self.extra_texts(),
-        }
-    }
-
-    /// The wording of the parts only the full module has (backup, overview, outline, notes):
-    /// the lite module never shows them, so it does not carry them.
-    #[cfg(not(feature = "extras"))]
-    fn extra_texts(self) -> [&'static str; 4] {
-        [""; 4]
-    }
-
-    #[cfg(feature = "extras")]
-    fn extra_texts(self) -> [&'static str; 4] {
-        match self {
-            Self::BackupHint => [
-                "Keep a copy of your ticks for this course, to move them to another browser or to bring them back if this one forgets them.",
-                "Gardez une copie de vos coches pour ce cours, pour les passer à un autre navigateur ou les retrouver si celui-ci les oublie.",
-                "Bewahren Sie eine Kopie Ihrer Häkchen für diesen Kurs auf, um sie in einen anderen Browser mitzunehmen oder zurückzuholen, falls dieser sie vergisst.",
-                "Guarde una copia de sus marcas de este curso para llevarlas a otro navegador o recuperarlas si este las olvida.",
-            ],
-            Self::Download => ["Download backup file", "Télécharger la sauvegarde", "Sicherungsdatei herunterladen", "Descargar la copia"],
-            Self::CopyCode => ["Copy backup code", "Copier le code de sauvegarde", "Sicherungscode kopieren", "Copiar el código de copia"],
-            Self::YourCode => ["Your backup code", "Votre code de sauvegarde", "Ihr Sicherungscode", "Su código de copia"],
-            Self::PasteCode => [
-                "Restore from a backup code",
-                "Restaurer depuis un code de sauvegarde",
-                "Aus einem Sicherungscode wiederherstellen",
-                "Restaurar desde un código de copia",
-            ],
-            Self::RestoreCode => ["Restore code", "Restaurer le code", "Code wiederherstellen", "Restaurar el código"],
-            Self::RestoreFile => [
-                "or restore a backup file:",
-                "ou restaurer un fichier de sauvegarde :",
-                "oder eine Sicherungsdatei wiederherstellen:",
-                "o restaurar un archivo de copia:",
-            ],
-            Self::Saving => [
-                "Saving {file}: keep it somewhere safe.",
-                "Enregistrement de {file} : gardez-le en lieu sûr.",
-                "{file} wird gespeichert: Bewahren Sie die Datei gut auf.",
-                "Guardando {file}: consérvelo en un lugar seguro.",
-            ],
-            Self::SaveRefused => [
-                "This browser would not save the file: copy the code instead.",
-                "Ce navigateur n’a pas voulu enregistrer le fichier : copiez plutôt le code.",
-                "Dieser Browser hat die Datei nicht gespeichert: Kopieren Sie stattdessen den Code.",
-                "Este navegador no quiso guardar el archivo: copie el código en su lugar.",
-            ],
-            Self::Copied => [
-                "Code copied: paste it into this widget in the other browser.",
-                "Code copié : collez-le dans ce module sur l’autre navigateur.",
-                "Code kopiert: Fügen Sie ihn im anderen Browser in dieses Feld ein.",
-                "Código copiado: péguelo en este módulo en el otro navegador.",
-            ],
-            Self::SelectCode => [
-                "Select the code below and copy it.",
-                "Sélectionnez le code ci-dessous et copiez-le.",
-                "Markieren Sie den Code unten und kopieren Sie ihn.",
-                "Seleccione el código de abajo y cópielo.",
-            ],
-            Self::FileUnreadable => [
-                "That file could not be read: choose the .json file the widget saved.",
-                "Ce fichier est illisible : choisissez le fichier .json enregistré par le module.",
-                "Diese Datei ist nicht lesbar: Wählen Sie die .json-Datei, die das Modul gespeichert hat.",
-                "No se pudo leer ese archivo: elija el archivo .json que guardó el módulo.",
-            ],
-            Self::Restored => [
-                "{restored} {restored|tick|ticks} restored across {things} {things|Thing|Things}.",
-                "{restored} {restored|coche rétablie|coches rétablies} dans {things} {things|Thing|Things}.",
-                "{restored} {restored|Häkchen|Häkchen} in {things} {things|Thing|Things} wiederhergestellt.",
-                "{restored} {restored|marca restaurada|marcas restauradas} en {things} {things|Thing|Things}.",
-            ],
-            Self::Already => [
-                "{already} {already|was|were} already here.",
-                "{already} {already|était déjà là|étaient déjà là}.",
-                "{already} {already|war|waren} schon vorhanden.",
-                "{already} ya {already|estaba|estaban} aquí.",
-            ],
-            Self::NothingNew => [
-                "Nothing new to restore: this browser already has the backup's {already} {already|tick|ticks}.",
-                "Rien de nouveau à restaurer : ce navigateur a déjà toutes les coches de la sauvegarde ({already}).",
-                "Nichts Neues wiederherzustellen: Dieser Browser hat die {already} {already|Häkchen|Häkchen} der Sicherung schon.",
-                "Nada nuevo que restaurar: este navegador ya tiene todas las marcas de la copia ({already}).",
-            ],
-            Self::EmptyBackup => [
-                "There are no ticks in this backup, so nothing was changed.",
-                "Cette sauvegarde ne contient aucune coche : rien n’a été modifié.",
-                "Diese Sicherung enthält keine Häkchen, daher wurde nichts geändert.",
-                "Esta copia no contiene marcas, así que no se cambió nada.",
-            ],
-            Self::BackupEmpty => [
-                "The backup is empty: paste the whole code, or choose the file you saved.",
-                "La sauvegarde est vide : collez le code entier ou choisissez le fichier enregistré.",
-                "Die Sicherung ist leer: Fügen Sie den ganzen Code ein oder wählen Sie die gespeicherte Datei.",
-                "La copia está vacía: pegue el código completo o elija el archivo guardado.",
-            ],
-            Self::BackupNotOurs => [
-                "This is not a Thing Prompts backup: choose the .json file the widget saved, or paste a code that starts with TP1.",
-                "Ce n’est pas une sauvegarde Thing Prompts : choisissez le fichier .json enregistré par le module, ou collez un code qui commence par TP1.",
-                "Das ist keine Thing-Prompts-Sicherung: Wählen Sie die vom Modul gespeicherte .json-Datei oder fügen Sie einen Code ein, der mit TP1 beginnt.",
-                "Esto no es una copia de Thing Prompts: elija el archivo .json que guardó el módulo o pegue un código que empiece por TP1.",
-            ],
-            Self::BackupNewer => [
-                "This backup comes from a newer version of the widget and cannot be read here yet.",
-                "Cette sauvegarde vient d’une version plus récente du module et ne peut pas encore être lue ici.",
-                "Diese Sicherung stammt aus einer neueren Version des Moduls und kann hier noch nicht gelesen werden.",
-                "Esta copia viene de una versión más reciente del módulo y aún no se puede leer aquí.",
-            ],
-            Self::BackupDamaged => [
-                "The backup is damaged: copy the code again in full, or try another copy of the file.",
-                "La sauvegarde est abîmée : recopiez le code en entier ou essayez une autre copie du fichier.",
-                "Die Sicherung ist beschädigt: Kopieren Sie den Code noch einmal vollständig oder versuchen Sie eine andere Kopie der Datei.",
-                "La copia está dañada: vuelva a copiar el código completo o pruebe con otra copia del archivo.",
-            ],
-            Self::NothingChanged => ["Nothing was changed.", "Rien n’a été modifié.", "Es wurde nichts geändert.", "No se cambió nada."],
-            Self::Complete => ["done", "terminé", "erledigt", "hecho"],
-            Self::ThisWeek => ["this week", "cette semaine", "diese Woche", "esta semana"],
-            Self::Upcoming => ["from {date}", "à partir du {date}", "ab {date}", "a partir del {date}"],
-            Self::OutlineHint => [
-                "Copy an outline for your own post: this Thing's title, the course, and each question with an empty paragraph under it for your answer. HTML suits Blogger's HTML view and WordPress's Custom HTML block.",
-                "Copiez un plan pour votre propre billet : le titre de ce Thing, le cours, et chaque question suivie d’un paragraphe vide pour votre réponse. Le HTML convient à la vue HTML de Blogger et au bloc HTML personnalisé de WordPress.",
-                "Kopieren Sie eine Gliederung für Ihren eigenen Beitrag: den Titel dieses Things, den Kurs und jede Frage mit einem leeren Absatz darunter für Ihre Antwort. HTML passt in die HTML-Ansicht von Blogger und den Block „Individuelles HTML“ von WordPress.",
-                "Copie un esquema para su propia entrada: el título de este Thing, el curso y cada pregunta con un párrafo vacío debajo para su respuesta. El HTML sirve para la vista HTML de Blogger y el bloque HTML personalizado de WordPress.",
-            ],
-            Self::CopyAs => [
-                "Copy as {format}",
-                "Copier en {format}",
-                "Als {format} kopieren",
-                "Copiar como {format}",
-            ],
-            Self::PlainText => [
-                "plain text",
-                "texte brut",
-                "Nur-Text",
-                "texto sin formato",
-            ],
-            Self::OutlineCopied => [
-                "Copied as {format}: paste it into your post.",
-                "Copié en {format} : collez-le dans votre billet.",
-                "Als {format} kopiert: Fügen Sie es in Ihren Beitrag ein.",
-                "Copiado como {format}: péguelo en su entrada.",
-            ],
-            Self::SelectOutline => [
-                "This browser would not copy it: select the outline below and copy it yourself.",
-                "Ce navigateur n’a pas voulu le copier : sélectionnez le plan ci-dessous et copiez-le vous-même.",
-                "Dieser Browser hat nicht kopiert: Markieren Sie die Gliederung unten und kopieren Sie sie selbst.",
-                "Este navegador no quiso copiarlo: seleccione el esquema de abajo y cópielo usted.",
-            ],
-            Self::YourOutline => [
-                "Your outline as {format}",
-                "Votre plan en {format}",
-                "Ihre Gliederung als {format}",
-                "Su esquema como {format}",
-            ],
-            Self::OutlineTitle => [
-                "Thing {thing}: {title}",
-                "Thing {thing} : {title}",
-                "Thing {thing}: {title}",
-                "Thing {thing}: {title}",
-            ],
-            Self::OutlinePartOf => [
-                "Part of {programme}.",
-                "Dans le cadre de {programme}.",
-                "Ein Beitrag zu {programme}.",
-                "Forma parte de {programme}.",
-            ],
-            Self::Note => [
-                "Your notes (kept only in this browser)",
-                "Vos notes (gardées dans ce navigateur seulement)",
-                "Ihre Notizen (nur in diesem Browser gespeichert)",
-                "Sus notas (solo se guardan en este navegador)",
-            ],
-            Self::NotesRestored => [
-                "{notes} {notes|note|notes} restored.",
-                "{notes} {notes|note rétablie|notes rétablies}.",
-                "{notes} {notes|Notiz|Notizen} wiederhergestellt.",
-                "{notes} {notes|nota restaurada|notas restauradas}.",
-            ],
-            Self::CodeTicksOnly => [
-                "The code carries ticks only; the file keeps your notes too.",
-                "Le code ne garde que les coches ; le fichier garde aussi vos notes.",
-                "Der Code enthält nur die Häkchen; die Datei bewahrt auch Ihre Notizen.",
-                "El código solo lleva las marcas; el archivo guarda también sus notas.",
-            ],
-            _ => [""; 4],
         }
     }
 }
