@@ -1152,14 +1152,16 @@ fn unknown_fields_are_refused_everywhere() {
     assert_eq!(programme.id, "test-course");
 }
 
-/// The first ```json block after the "### The format" heading of the README.
+/// The first ```json block after the "### The format" heading of docs/programmes.md (the
+/// programme format's documentation, moved there from the README).
 fn readme_example() -> String {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/programmes.md"))
+            .unwrap();
     let section = readme
         .split("\n### The format\n")
         .nth(1)
-        .expect("the README has a \"### The format\" heading");
+        .expect("docs/programmes.md has a \"### The format\" heading");
     let block = section
         .split("```json\n")
         .nth(1)

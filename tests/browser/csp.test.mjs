@@ -1,4 +1,4 @@
-// Strict Content-Security-Policy pages: the policy the README documents is enough (no
+// Strict Content-Security-Policy pages: the policy docs/hosting.md documents is enough (no
 // 'unsafe-inline', no 'unsafe-eval', no style-src at all), and a policy that leaves out something
 // the widget needs keeps the static questions and says, once, which directive to change.
 import { test, before, after } from 'node:test';
@@ -90,11 +90,11 @@ function directives(policy) {
   return map;
 }
 
-/** The widget's directives as the README documents them, for a widget served from `origin`. */
+/** The widget's directives as docs/hosting.md documents them, for a widget served from `origin`. */
 async function documentedDirectives(origin) {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  const readme = await readFile(new URL('../../docs/hosting.md', import.meta.url), 'utf8');
   const line = readme.split('\n').find((l) => l.startsWith('Content-Security-Policy: script-src https://YOUR-CDN'));
-  assert.ok(line, 'the README shows the Content-Security-Policy a blog needs');
+  assert.ok(line, 'docs/hosting.md shows the Content-Security-Policy a blog needs');
   return directives(line.replace('Content-Security-Policy:', '').replaceAll('https://YOUR-CDN', origin));
 }
 
@@ -133,7 +133,7 @@ test('the strict-CSP demo post works under the documented policy, with no violat
     assert.ok(policy, 'the demo post is served with a Content-Security-Policy');
     assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|'unsafe-hashes'|\*/, policy);
 
-    // The page's policy gives the widget exactly what the README documents, no more.
+    // The page's policy gives the widget exactly what docs/hosting.md documents, no more.
     const served = directives(policy);
     const documented = await documentedDirectives(WIDGET);
     assert.deepEqual([...documented.keys()].sort(), ['connect-src', 'script-src']);

@@ -1,6 +1,7 @@
 // The programme JSON Schema (www/thing-prompts-programme.schema.json), checked with Ajv: the
-// bundled programmes and the README's example pass, a table of bad files each fails. No browser
-// is needed; the file lives here so that `cargo xtask test` runs it with the browser tests.
+// bundled programmes and the example in docs/programmes.md pass, a table of bad files each
+// fails. No browser is needed; the file lives here so that `cargo xtask test` runs it with the
+// browser tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -64,10 +65,10 @@ test('the bundled programmes pass', async () => {
   }
 });
 
-test("the README's example programme passes", async () => {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+test("the documented example programme (docs/programmes.md) passes", async () => {
+  const readme = await readFile(new URL('../../docs/programmes.md', import.meta.url), 'utf8');
   const section = readme.split(/^### The format$/m)[1];
-  assert.ok(section, 'the README has a "### The format" section');
+  assert.ok(section, 'docs/programmes.md has a "### The format" section');
   const block = /```json\n([\s\S]*?)```/.exec(section);
   assert.ok(block, 'that section has a ```json block');
   const example = JSON.parse(block[1]);
