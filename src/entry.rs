@@ -3,10 +3,14 @@
 //! rendered (`view`).
 
 use crate::core::colour::Scheme;
-use crate::core::embed::{resolve_at, RawEmbed, Supplied, Theme, View, WidgetModel};
+use crate::core::embed::{
+    resolve_at, EmbedError, RawEmbed, Supplied, Theme, Unavailable, View, WidgetModel,
+};
 use crate::core::programme::is_bundled;
 use crate::view::components::app::Opening;
 use crate::view::extras::{self, Root};
+use crate::view::i18n::Labels;
+use crate::view::widget::Widget;
 use crate::view::stylesheet::CSS;
 use crate::web::{clock, json, page, style, upgrade, warn};
 use std::cell::RefCell;
@@ -82,7 +86,12 @@ pub fn mount(
         (None, None) => None,
     };
     let raw = read_placeholder(&host, fetched);
-    let resolved = resolve_at(&raw, &clock::today_in, &|_| None);
+    let resolved = resolve_at(&raw, &clock::today_in, &|_| None).map(|model| {
+        let (labels, label_warnings) = Labels::for_wording(&model.wording);
+        let mut said: Vec<String> = model.warnings.iter().map(ToString::to_string).collect();
+        said.extend(label_warnings.iter().map(ToString::to_string));
+        (Widget::new(model, labels), said)
+    });
     if !extras::BUILT_IN && !lite_can_show(&resolved) {
         // The overview, the notes and the messages for page authors (a problem, or a setting
         // that was not understood) are in the full module: the loader mounts this
@@ -90,10 +99,8 @@ pub fn mount(
         upgrade(&host, "");
         return false;
     }
-    let Some(shadow) = reused.or_else(|| {
-        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .ok()
-    }) else {
+    let Some(shadow) = reused.or_else(|| host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok())
+    else {
         // A message for the page author, which the full module says.
         match extras::cannot_hold(&host) {
             Some(message) => warn(&message),
@@ -101,12 +108,12 @@ pub fn mount(
         }
         return false;
     };
-    let outcome = resolved.map(|model| {
-        for warning in &model.warnings {
+    let outcome = resolved.map(|(widget, said)| {
+        for warning in &said {
             warn(warning);
         }
-        let scheme = scheme_for(&model, &host);
-        (Rc::new(model), scheme)
+        let scheme = scheme_for(&widget.model, &host);
+        (Rc::new(widget), scheme)
     });
     let Some(props) = extras::root_props(outcome, opening(open.as_deref())) else {
         return false;
@@ -141,6 +148,7 @@ fn read_placeholder(host: &Element, fetched: Option<Result<String, String>>) -> 
             .map(|id| id.trim().to_ascii_lowercase())
             .filter(|id| is_bundled(id));
         if let (Some(origin), Some(text)) = (bundled, for_bundled) {
+            let text = text.map_err(Unavailable::Fetch);
             raw.supplied = Some(Supplied::read(origin, text, json::parse));
         }
     }
@@ -149,9 +157,9 @@ fn read_placeholder(host: &Element, fetched: Option<Result<String, String>>) -> 
 
 /// Whether the lite module can show this: a checklist without notes that has nothing to say
 /// to the page's author.
-fn lite_can_show(resolved: &Result<WidgetModel, crate::core::embed::EmbedError>) -> bool {
-    resolved.as_ref().is_ok_and(|model| {
-        model.view != View::Overview && !model.notes && model.warnings.is_empty()
+fn lite_can_show(resolved: &Result<(Widget, Vec<String>), EmbedError>) -> bool {
+    resolved.as_ref().is_ok_and(|(widget, said)| {
+        widget.model.view != View::Overview && !widget.model.notes && said.is_empty()
     })
 }
 

@@ -6,6 +6,8 @@
 )]
 //! Backups: the file and code forms, their errors, restoring, and what the reader is told.
 
+use thing_prompts::view::i18n::{Labels, Lang};
+use thing_prompts::view::words;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use thing_prompts::core::backup::{
@@ -20,6 +22,12 @@ const BLOG_HEX: &str = "2204e30c4eb8d5b0";
 const FIRST: &str = "What will you write about first?";
 const FIRST_HEX: &str = "859cfe405ed73417";
 const OTHERS: &str = "Who else is taking part?";
+
+
+/// What the reader is told a restore did, in English (the view's words).
+fn said(report: RestoreReport) -> String {
+    words::restore_report(&report, &Labels::new(Lang::En))
+}
 
 fn named(id: &str) -> PromptId {
     PromptId::named(id)
@@ -372,10 +380,9 @@ fn restore_report_wording() {
         ),
     ];
     for (report, expected) in cases {
-        assert_eq!(report.to_string(), expected, "{report:?}");
+        assert_eq!(said(report), expected, "{report:?}");
     }
-    assert!(report(3, 2, 2)
-        .to_string()
+    assert!(said(report(3, 2, 2))
         .ends_with("2 were already here."));
 }
 
@@ -415,7 +422,7 @@ fn restore_adds_what_is_missing_and_counts_it() {
         }
     );
     assert_eq!(
-        report.to_string(),
+        said(report),
         "3 ticks restored across 3 Things. 2 were already here."
     );
     for (thing, id) in [("1", "a"), ("12", "c"), ("", "h"), ("23", "f")] {
@@ -448,7 +455,7 @@ fn restore_adds_what_is_missing_and_counts_it() {
         }
     );
     assert_eq!(
-        again.to_string(),
+        said(again),
         "Nothing new to restore: this browser already has the backup's 5 ticks."
     );
 }
@@ -627,7 +634,7 @@ fn restoring_an_empty_backup_says_it_is_empty() {
             notes: 0,
         }
     );
-    let message = report.to_string();
+    let message = said(report);
     assert!(!message.contains("0 ticks"), "{message}");
 }
 
@@ -768,12 +775,12 @@ fn restoring_a_note_keeps_the_newer_one() {
             notes: 1,
         }
     );
-    assert_eq!(report.to_string(), "1 note restored.");
+    assert_eq!(said(report), "1 note restored.");
     // Again: nothing new.
     let again = b.restore_into(&mut local, 2_000);
     assert_eq!(again.notes, 0);
     assert_eq!(
-        again.to_string(),
+        said(again),
         "There are no ticks in this backup, so nothing was changed."
     );
 }

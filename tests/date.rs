@@ -7,6 +7,7 @@
 //! Calendar arithmetic of `CivilDate`, checked against an independent day-by-day walk
 //! and against dates whose weekday and day number are known from outside the crate.
 
+use thing_prompts::view::i18n::Lang;
 use thing_prompts::core::date::CivilDate;
 
 fn date(y: i32, m: u32, d: u32) -> CivilDate {
@@ -207,7 +208,7 @@ fn known_day_numbers() {
 }
 
 #[test]
-fn long_form_names_weekday_day_month_and_year() {
+fn the_english_long_form_names_weekday_day_month_and_year() {
     let cases = [
         ("2012-07-16", "Monday 16 July 2012"),
         ("2012-04-30", "Monday 30 April 2012"),
@@ -223,12 +224,12 @@ fn long_form_names_weekday_day_month_and_year() {
         ("2026-11-26", "Thursday 26 November 2026"),
     ];
     for (text, long) in cases {
-        assert_eq!(parsed(text).long_form(), long, "long_form of {text}");
+        assert_eq!(Lang::En.date(parsed(text)), long, "the long form of {text}");
     }
 }
 
 #[test]
-fn long_form_cycles_through_the_seven_weekdays() {
+fn the_long_form_cycles_through_the_seven_weekdays() {
     let names = [
         "Monday",
         "Tuesday",
@@ -240,7 +241,7 @@ fn long_form_cycles_through_the_seven_weekdays() {
     ];
     let monday = parsed("1899-12-25");
     for offset in 0..(7 * 60) {
-        let long = monday.add_days(offset).long_form();
+        let long = Lang::En.date(monday.add_days(offset));
         let expected = names[(offset % 7) as usize];
         assert!(
             long.starts_with(&format!("{expected} ")),

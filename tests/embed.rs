@@ -6,8 +6,10 @@
 )]
 //! The embed contract: what a placeholder asks for and what the widget shows on a given day.
 
+mod common;
+
 use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::embed::{self, EmbedError, RawEmbed, ThingChoice, WidgetModel};
+use thing_prompts::core::embed::{EmbedError, RawEmbed, ThingChoice};
 use thing_prompts::core::programme::{Programme, ProgrammeError, ProgrammeErrors};
 use thing_prompts::core::prompt_id::PromptId;
 
@@ -40,11 +42,11 @@ fn inline(
     }
 }
 
-fn resolve(raw: &RawEmbed, today: &str) -> Result<WidgetModel, EmbedError> {
-    embed::resolve(raw, date(today), &embed::bundled_programme)
+fn resolve(raw: &RawEmbed, today: &str) -> Result<common::Shown, EmbedError> {
+    common::resolve(raw, date(today), &common::bundled_programme)
 }
 
-fn model(raw: &RawEmbed, today: &str) -> WidgetModel {
+fn model(raw: &RawEmbed, today: &str) -> common::Shown {
     resolve(raw, today).unwrap_or_else(|e| panic!("{raw:?} on {today}: {e}"))
 }
 
@@ -410,7 +412,7 @@ fn a_custom_lookup() {
     let today = date("2012-07-18");
 
     for thing in [None, Some("current")] {
-        let error = embed::resolve(&raw(Some("custom"), thing), today, &lookup).unwrap_err();
+        let error = common::resolve(&raw(Some("custom"), thing), today, &lookup).unwrap_err();
         assert_eq!(error, EmbedError::NoSchedule("custom".into()));
         assert!(
             error.to_string().contains("\"custom\" has no schedule"),
@@ -418,7 +420,7 @@ fn a_custom_lookup() {
         );
     }
 
-    let three = embed::resolve(&raw(Some("custom"), Some("3")), today, &lookup).unwrap();
+    let three = common::resolve(&raw(Some("custom"), Some("3")), today, &lookup).unwrap();
     assert_eq!(three.storage_key, "thing-prompts:v1:custom");
     assert_eq!(
         three.kicker.as_deref(),
@@ -427,11 +429,11 @@ fn a_custom_lookup() {
     assert_eq!(three.link.as_deref(), Some("https://example.org/3"));
     assert_eq!(three.notice, None);
 
-    let five = embed::resolve(&raw(Some("custom"), Some("5")), today, &lookup).unwrap();
+    let five = common::resolve(&raw(Some("custom"), Some("5")), today, &lookup).unwrap();
     assert!(five.prompts.is_empty());
     assert!(five.notice.unwrap().contains("Thing 5 has no questions"));
 
-    let error = embed::resolve(&raw(Some("custom"), Some("4")), today, &lookup).unwrap_err();
+    let error = common::resolve(&raw(Some("custom"), Some("4")), today, &lookup).unwrap_err();
     assert_eq!(
         error,
         EmbedError::UnknownThing {
@@ -444,14 +446,14 @@ fn a_custom_lookup() {
     assert!(error.to_string().contains("from 3 to 5"));
 
     // 2012-07-18 is in the twelfth week, past the two Things of this course.
-    let ended = embed::resolve(&raw(Some("scheduled"), None), today, &lookup).unwrap();
+    let ended = common::resolve(&raw(Some("scheduled"), None), today, &lookup).unwrap();
     assert_eq!(ended.thing_key, "5");
     assert!(ended
         .notice
         .unwrap()
         .contains("finished on Sunday 13 May 2012"));
 
-    let error = embed::resolve(&raw(Some("broken"), Some("3")), today, &lookup).unwrap_err();
+    let error = common::resolve(&raw(Some("broken"), Some("3")), today, &lookup).unwrap_err();
     match &error {
         EmbedError::BrokenProgramme(id, errors) => {
             assert_eq!(id, "broken");
@@ -469,17 +471,17 @@ fn a_custom_lookup() {
     // In inline mode a programme without a schedule only names the storage key; a broken one
     // is reported, as its author would want to know.
     let model =
-        embed::resolve(&inline(Some("custom"), None, None, &["Q?"]), today, &lookup).unwrap();
+        common::resolve(&inline(Some("custom"), None, None, &["Q?"]), today, &lookup).unwrap();
     assert_eq!(model.storage_key, "thing-prompts:v1:custom");
     assert_eq!(model.thing_key, "");
     let error =
-        embed::resolve(&inline(Some("broken"), None, None, &["Q?"]), today, &lookup).unwrap_err();
+        common::resolve(&inline(Some("broken"), None, None, &["Q?"]), today, &lookup).unwrap_err();
     assert!(
         matches!(error, EmbedError::BrokenProgramme(..)),
         "{error:?}"
     );
 
-    let error = embed::resolve(&raw(Some("cpd23-2012"), Some("12")), today, &lookup).unwrap_err();
+    let error = common::resolve(&raw(Some("cpd23-2012"), Some("12")), today, &lookup).unwrap_err();
     assert_eq!(
         error,
         EmbedError::UnknownProgramme("cpd23-2012".into()),

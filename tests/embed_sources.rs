@@ -7,9 +7,11 @@
 //! Programmes supplied by the page (a JSON block or a fetched file), the overview, and the
 //! current Thing by the course's own clock.
 
+mod common;
+
 use std::cell::RefCell;
 use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::embed::{self, EmbedError, RawEmbed, Supplied, View, WidgetModel};
+use thing_prompts::core::embed::{EmbedError, RawEmbed, Supplied, Unavailable, View};
 use thing_prompts::core::programme::{Programme, ProgrammeErrors};
 use thing_prompts::core::schedule::date_at;
 use thing_prompts::view::i18n::{Label, Labels, Lang};
@@ -77,11 +79,11 @@ fn no_lookup(id: &str) -> Option<Result<Programme, ProgrammeErrors>> {
     panic!("the lookup was asked for {id:?}")
 }
 
-fn resolve(raw: &RawEmbed, today: &str) -> Result<WidgetModel, EmbedError> {
-    embed::resolve(raw, date(today), &embed::bundled_programme)
+fn resolve(raw: &RawEmbed, today: &str) -> Result<common::Shown, EmbedError> {
+    common::resolve(raw, date(today), &common::bundled_programme)
 }
 
-fn model(raw: &RawEmbed, today: &str) -> WidgetModel {
+fn model(raw: &RawEmbed, today: &str) -> common::Shown {
     resolve(raw, today).unwrap_or_else(|e| panic!("{raw:?} on {today}: {e}"))
 }
 
@@ -95,7 +97,7 @@ fn catch_up_text() -> String {
 #[test]
 fn a_supplied_programme_is_used_and_stored_under_its_own_id() {
     let raw = from_block(Some("3"), LIBRARY);
-    let model = embed::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap();
+    let model = common::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap();
     assert_eq!(model.storage_key, "thing-prompts:v1:library-10-things");
     assert_eq!(model.thing_key, "3");
     assert_eq!(
@@ -107,12 +109,12 @@ fn a_supplied_programme_is_used_and_stored_under_its_own_id() {
     assert_eq!(model.prompts.len(), 1);
     assert_eq!(model.view, View::Checklist);
     assert!(model.warnings.is_empty(), "{:?}", model.warnings);
-    let programme = model.programme.unwrap();
+    let programme = model.programme.clone().unwrap();
     assert_eq!(programme.id, "library-10-things");
     assert_eq!(programme.things.len(), 6);
 
     // The optional flag reaches the model.
-    let one = embed::resolve(
+    let one = common::resolve(
         &from_block(Some("1"), LIBRARY),
         date("2026-01-21"),
         &no_lookup,
@@ -131,8 +133,8 @@ fn the_same_programme_from_a_block_and_from_a_url_shares_its_ticks() {
         supplied: supplied("https://example.org/course.json", Ok(LIBRARY)),
         ..RawEmbed::default()
     };
-    let a = embed::resolve(&block, date("2026-01-21"), &no_lookup).unwrap();
-    let b = embed::resolve(&url, date("2026-01-21"), &no_lookup).unwrap();
+    let a = common::resolve(&block, date("2026-01-21"), &no_lookup).unwrap();
+    let b = common::resolve(&url, date("2026-01-21"), &no_lookup).unwrap();
     assert_eq!(a.storage_key, b.storage_key);
     assert_eq!(a.thing_key, b.thing_key);
     assert_eq!(a, b);
@@ -145,8 +147,8 @@ fn a_programme_that_could_not_be_had() {
         supplied: supplied("https://x/y.json", Err(why)),
         ..RawEmbed::default()
     };
-    let error = embed::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap_err();
-    assert_eq!(error, EmbedError::Unavailable(why.into()));
+    let error = common::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap_err();
+    assert_eq!(error, EmbedError::Unavailable(Unavailable::Fetch(why.into())));
     let message = error.to_string();
     assert!(message.starts_with("Could not load"), "{message}");
     assert!(
@@ -166,8 +168,8 @@ fn a_programme_that_could_not_be_had() {
             ..RawEmbed::default()
         };
         assert_eq!(
-            embed::resolve(&raw, date("2026-01-21"), &no_lookup),
-            Err(EmbedError::Unavailable(why.into())),
+            common::resolve(&raw, date("2026-01-21"), &no_lookup),
+            Err(EmbedError::Unavailable(Unavailable::Fetch(why.into()))),
             "{view:?} {thing:?}"
         );
     }
@@ -189,7 +191,7 @@ fn unavailable_messages_read_as_one_sentence() {
     ];
     for (why, shown) in cases {
         assert_eq!(
-            EmbedError::Unavailable(why.into()).to_string(),
+            EmbedError::Unavailable(Unavailable::Fetch(why.into())).to_string(),
             shown,
             "{why:?}"
         );
@@ -221,7 +223,7 @@ fn a_supplied_programme_that_is_not_valid_names_its_origin() {
             supplied: supplied(origin, Ok(text)),
             ..RawEmbed::default()
         };
-        let error = embed::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap_err();
+        let error = common::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap_err();
         match &error {
             EmbedError::BrokenProgramme(named, errors) => {
                 assert_eq!(named, origin);
@@ -245,7 +247,7 @@ fn an_inline_list_with_a_supplied_programme_stores_under_its_id() {
         list: Some(vec!["My own question?".into()]),
         ..from_block(Some("3"), LIBRARY)
     };
-    let model = embed::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap();
+    let model = common::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap();
     assert_eq!(model.storage_key, "thing-prompts:v1:library-10-things");
     assert_eq!(model.thing_key, "3");
     assert_eq!(
@@ -261,7 +263,7 @@ fn an_inline_list_with_a_supplied_programme_stores_under_its_id() {
         list: Some(vec!["My own question?".into()]),
         ..from_block(None, LIBRARY)
     };
-    let model = embed::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap();
+    let model = common::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap();
     assert_eq!(model.storage_key, "thing-prompts:v1:library-10-things");
     assert_eq!(model.thing_key, "");
 }
@@ -368,7 +370,7 @@ fn the_overview_of_a_supplied_programme() {
     ];
     for &(today, current, notice) in cases {
         let raw = overview_of(from_block(None, LIBRARY));
-        let model = embed::resolve(&raw, date(today), &no_lookup).unwrap();
+        let model = common::resolve(&raw, date(today), &no_lookup).unwrap();
         assert_eq!(model.view, View::Overview);
         assert_eq!(model.kicker.as_deref(), Some("All 6 Things"));
         assert_eq!(model.title, "10 Things for Library Staff");
@@ -388,7 +390,7 @@ fn the_overview_of_a_supplied_programme() {
 fn the_overview_of_a_programme_without_a_schedule() {
     let text = r#"{"format": 1, "id": "plain", "title": "Plain",
         "things": [{"number": 1, "title": "A"}, {"number": 2, "title": "B"}]}"#;
-    let model = embed::resolve(
+    let model = common::resolve(
         &overview_of(from_block(None, text)),
         date("2026-01-21"),
         &no_lookup,
@@ -494,7 +496,7 @@ fn the_clock_is_asked_for_the_programme_time_zone() {
             calls.borrow_mut().push(zone.map(str::to_owned));
             Ok(date("2026-01-21"))
         };
-        let model = embed::resolve_at(raw, &clock, &embed::bundled_programme)
+        let model = common::resolve_at(raw, &clock, &common::bundled_programme)
             .unwrap_or_else(|e| panic!("{what}: {e}"));
         assert!(model.warnings.is_empty(), "{what}: {:?}", model.warnings);
         let calls = calls.into_inner();
@@ -518,7 +520,7 @@ fn an_unknown_time_zone_falls_back_to_the_readers_date_with_one_warning() {
             // The reader's own date: in the second week.
             Err(date("2026-01-13"))
         };
-        let model = embed::resolve_at(&raw, &clock, &no_lookup).unwrap();
+        let model = common::resolve_at(&raw, &clock, &no_lookup).unwrap();
         assert_eq!(model.current, Some(1), "the reader's date is used");
         assert_eq!(model.warnings.len(), 1, "{:?}", model.warnings);
         assert!(
@@ -533,7 +535,7 @@ fn an_unknown_time_zone_falls_back_to_the_readers_date_with_one_warning() {
     // Without a time zone the reader's date is what was asked for: no warning.
     let text = library_without_zone();
     let clock = |_: Option<&str>| Err(date("2026-01-13"));
-    let model = embed::resolve_at(&from_block(None, &text), &clock, &no_lookup).unwrap();
+    let model = common::resolve_at(&from_block(None, &text), &clock, &no_lookup).unwrap();
     assert_eq!(model.thing_key, "2");
     assert!(model.warnings.is_empty(), "{:?}", model.warnings);
 }
@@ -547,10 +549,10 @@ fn a_reader_in_new_york_sees_the_london_release_on_sunday_evening() {
         None => Ok(date_at(INSTANT, -240)),
         Some(other) => panic!("asked for {other}"),
     };
-    let london = embed::resolve_at(
+    let london = common::resolve_at(
         &bundled("cpd23-2012", None),
         &clock,
-        &embed::bundled_programme,
+        &common::bundled_programme,
     )
     .unwrap();
     assert_eq!(london.thing_key, "12");
@@ -560,7 +562,7 @@ fn a_reader_in_new_york_sees_the_london_release_on_sunday_evening() {
         .unwrap()
         .replace("\"timeZone\": \"Europe/London\",", "");
     assert!(!text.contains("timeZone"));
-    let local = embed::resolve_at(&from_block(None, &text), &clock, &no_lookup).unwrap();
+    let local = common::resolve_at(&from_block(None, &text), &clock, &no_lookup).unwrap();
     assert_eq!(local.thing_key, "11");
     assert_eq!(local.current, Some(10));
 }
@@ -571,7 +573,7 @@ fn a_reader_in_new_york_sees_the_london_release_on_sunday_evening() {
 #[test]
 fn a_catch_up_week_shows_the_latest_thing_and_says_so() {
     for today in ["2026-02-02", "2026-02-05", "2026-02-08"] {
-        let model = embed::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
+        let model = common::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
         assert_eq!(model.thing_key, "4", "{today}");
         assert_eq!(model.title, "Four");
         assert_eq!(model.current, Some(3));
@@ -588,7 +590,7 @@ fn a_catch_up_week_shows_the_latest_thing_and_says_so() {
     }
     // The days around it are ordinary.
     for (today, thing) in [("2026-02-01", "4"), ("2026-02-09", "5")] {
-        let model = embed::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
+        let model = common::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
         assert_eq!(model.thing_key, thing, "{today}");
         assert_eq!(model.notice, None, "{today}");
     }
@@ -597,7 +599,7 @@ fn a_catch_up_week_shows_the_latest_thing_and_says_so() {
         lang: Some("fr".into()),
         ..from_block(None, LIBRARY)
     };
-    let model = embed::resolve(&raw, date("2026-02-04"), &no_lookup).unwrap();
+    let model = common::resolve(&raw, date("2026-02-04"), &no_lookup).unwrap();
     assert_eq!(
         model.notice.as_deref(),
         Some(Labels::new(Lang::Fr).text(Label::CatchUp).as_str())
@@ -607,7 +609,7 @@ fn a_catch_up_week_shows_the_latest_thing_and_says_so() {
         labels: vec![("catch-up".into(), "Time to catch up!".into())],
         ..from_block(None, LIBRARY)
     };
-    let model = embed::resolve(&raw, date("2026-02-04"), &no_lookup).unwrap();
+    let model = common::resolve(&raw, date("2026-02-04"), &no_lookup).unwrap();
     assert_eq!(model.notice.as_deref(), Some("Time to catch up!"));
 }
 
@@ -619,7 +621,7 @@ fn after_the_end_the_last_thing_is_shown_and_the_course_is_over() {
         ("2030-01-01", true),
     ];
     for (today, over) in cases {
-        let model = embed::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
+        let model = common::resolve(&from_block(None, LIBRARY), date(today), &no_lookup).unwrap();
         assert_eq!(model.thing_key, "6", "{today}");
         assert_eq!(model.released, Some(5), "{today}");
         assert_eq!(model.ended, over, "{today}");
@@ -660,7 +662,7 @@ fn a_pinned_thing_has_no_course_notice_but_knows_the_current_one() {
         );
     }
     // In a catch-up week too.
-    let model = embed::resolve(
+    let model = common::resolve(
         &from_block(Some("3"), LIBRARY),
         date("2026-02-04"),
         &no_lookup,
@@ -706,7 +708,7 @@ fn no_week_without_a_schedule() {
     let text = r#"{"format": 1, "id": "plain", "title": "Plain",
         "things": [{"number": 1, "title": "A", "prompts": [{"text": "Q?"}]}]}"#;
     let model =
-        embed::resolve(&from_block(Some("1"), text), date("2026-01-21"), &no_lookup).unwrap();
+        common::resolve(&from_block(Some("1"), text), date("2026-01-21"), &no_lookup).unwrap();
     assert_eq!(model.week, None);
     assert_eq!(model.current, None);
     assert!(!model.ended);

@@ -11,11 +11,14 @@
 //!
 //! Each property runs a fixed number of cases, so `cargo test` stays bounded (a few seconds).
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::Value;
 use thing_prompts::core::colour::Rgba;
 use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::embed::{bundled_programme, resolve, RawEmbed, Supplied, ThingChoice};
+use common::{bundled_programme, resolve};
+use thing_prompts::core::embed::{RawEmbed, Supplied, ThingChoice};
 use thing_prompts::core::programme::{Programme, BUNDLED};
 use thing_prompts::view::i18n::{Arg, Label, Labels, Lang, LABELS};
 

@@ -6,22 +6,30 @@
 )]
 //! "Start my post": the outline of a Thing in HTML, Markdown and plain text.
 
+mod common;
+
 use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::embed::{self, RawEmbed, Supplied, WidgetModel};
+use thing_prompts::core::embed::{RawEmbed, Supplied};
 use thing_prompts::core::outline::{Format, Outline};
 
 const DAY: &str = "2012-07-18";
 
-fn model(raw: &RawEmbed) -> WidgetModel {
-    embed::resolve(
+
+/// The outline of the Thing a widget shows, in its language (the view's words).
+fn outline_of(shown: &common::Shown) -> Outline {
+    thing_prompts::view::words::outline(&shown.model, &shown.labels)
+}
+
+fn model(raw: &RawEmbed) -> common::Shown {
+    common::resolve(
         raw,
         CivilDate::parse(DAY).unwrap(),
-        &embed::bundled_programme,
+        &common::bundled_programme,
     )
     .unwrap_or_else(|e| panic!("{raw:?}: {e}"))
 }
 
-fn bundled(thing: &str, lang: Option<&str>) -> WidgetModel {
+fn bundled(thing: &str, lang: Option<&str>) -> common::Shown {
     model(&RawEmbed {
         programme: Some("cpd23-2012".to_owned()),
         thing: Some(thing.to_owned()),
@@ -50,7 +58,7 @@ const COURSE: &str = r#"{
   ]
 }"#;
 
-fn course(thing: &str) -> WidgetModel {
+fn course(thing: &str) -> common::Shown {
     model(&RawEmbed {
         programme: Some("#library-things".to_owned()),
         thing: Some(thing.to_owned()),
@@ -69,7 +77,7 @@ const Q12: [&str; 5] = [
 
 #[test]
 fn a_bundled_thing_without_a_link_in_all_three_formats() {
-    let outline = Outline::of(&bundled("12", None));
+    let outline = outline_of(&bundled("12", None));
     assert_eq!(
         outline.title,
         "Thing 12: Putting the social into social media"
@@ -112,7 +120,7 @@ fn a_bundled_thing_without_a_link_in_all_three_formats() {
 
 #[test]
 fn a_thing_with_a_link_links_the_course_and_every_mark_is_escaped() {
-    let outline = Outline::of(&course("3"));
+    let outline = outline_of(&course("3"));
     assert_eq!(
         outline.html(),
         "<h2>Thing 3: Sharing &amp; caring</h2>\n\
@@ -142,7 +150,7 @@ fn a_thing_with_a_link_links_the_course_and_every_mark_is_escaped() {
 
 #[test]
 fn a_thing_of_a_course_without_a_link_names_the_course_unlinked() {
-    let outline = Outline::of(&course("4"));
+    let outline = outline_of(&course("4"));
     let course = outline.course.as_ref().unwrap();
     assert_eq!(course.link, None);
     assert!(outline.html().contains(
@@ -157,7 +165,7 @@ fn a_thing_of_a_course_without_a_link_names_the_course_unlinked() {
 
 #[test]
 fn an_inline_list_keeps_its_heading_and_names_no_course_it_does_not_know() {
-    let outline = Outline::of(&model(&RawEmbed {
+    let outline = outline_of(&model(&RawEmbed {
         heading: Some("My  answers: <i>Thing 12</i>".to_owned()),
         list: Some(vec![
             "First <b>question</b>?".to_owned(),
@@ -184,7 +192,7 @@ fn an_inline_list_keeps_its_heading_and_names_no_course_it_does_not_know() {
 
 #[test]
 fn an_inline_copy_of_a_bundled_thing_without_a_heading_gets_the_thing_title() {
-    let outline = Outline::of(&model(&RawEmbed {
+    let outline = outline_of(&model(&RawEmbed {
         programme: Some("cpd23-2012".to_owned()),
         thing: Some("12".to_owned()),
         list: Some(Q12.iter().map(|q| (*q).to_owned()).collect()),
@@ -202,12 +210,12 @@ fn an_inline_copy_of_a_bundled_thing_without_a_heading_gets_the_thing_title() {
 
 #[test]
 fn the_fixed_words_are_in_the_widget_language_and_can_be_overridden() {
-    let french = Outline::of(&bundled("12", Some("fr")));
+    let french = outline_of(&bundled("12", Some("fr")));
     assert!(french.html().starts_with(
         "<h2>Thing 12 : Putting the social into social media</h2>\n\
          <p>Dans le cadre de 23 Things for Professional Development (2012).</p>\n"
     ));
-    let spanish = Outline::of(&bundled("12", Some("es")));
+    let spanish = outline_of(&bundled("12", Some("es")));
     assert!(spanish
         .text()
         .contains("\n\nForma parte de 23 Things for Professional Development (2012).\n\n"));
@@ -226,7 +234,7 @@ fn the_fixed_words_are_in_the_widget_language_and_can_be_overridden() {
         ],
         ..RawEmbed::default()
     };
-    let outline = Outline::of(&model(&raw));
+    let outline = outline_of(&model(&raw));
     assert!(outline.html().starts_with(
         "<h2>#3 - Sharing &amp; caring</h2>\n<p>&lt;em&gt;Written&lt;/em&gt; for <a href="
     ));
@@ -239,7 +247,7 @@ fn the_fixed_words_are_in_the_widget_language_and_can_be_overridden() {
         "outline-part-of".to_owned(),
         "- My course post -".to_owned(),
     )];
-    let outline = Outline::of(&model(&raw));
+    let outline = outline_of(&model(&raw));
     assert_eq!(outline.course.as_ref().unwrap().name, "");
     assert!(outline.html().contains("<p>- My course post -</p>\n"));
     assert!(!outline.html().contains("<a "));
@@ -252,7 +260,7 @@ fn the_fixed_words_are_in_the_widget_language_and_can_be_overridden() {
 
 #[test]
 fn notes_fill_the_empty_paragraphs() {
-    let outline = Outline::of(&course("3"));
+    let outline = outline_of(&course("3"));
     let notes = [
         Some("Mostly *read*.\n\nSecond <thought>\nsame paragraph"),
         None,
@@ -288,12 +296,12 @@ fn notes_fill_the_empty_paragraphs() {
 fn only_web_addresses_are_ever_linked() {
     let mut model = course("3");
     model.link = Some("javascript:alert(1)".to_owned());
-    let outline = Outline::of(&model);
+    let outline = outline_of(&model);
     assert_eq!(outline.course.as_ref().unwrap().link, None);
     assert!(!outline.html().contains("javascript"));
     assert!(!outline.markdown().contains("javascript"));
     model.link = Some("HTTPS://example.org/a b\"c<d>".to_owned());
-    let outline = Outline::of(&model);
+    let outline = outline_of(&model);
     assert!(outline
         .html()
         .contains("<a href=\"HTTPS://example.org/a b&quot;c&lt;d&gt;\">"));

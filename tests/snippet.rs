@@ -8,8 +8,11 @@
 //! the embed contract (the placeholder it writes, read back as the widget reads a page, shows
 //! the same questions).
 
+mod common;
+
+use thing_prompts::view::i18n::Label;
 use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::embed::{self, RawEmbed, Supplied, Theme, ThingChoice, View, WidgetModel};
+use thing_prompts::core::embed::{RawEmbed, Supplied, Theme, ThingChoice, View, WidgetModel};
 use thing_prompts::core::programme::{bundled_source, Programme};
 use thing_prompts::core::snippet::{self, Options, Snippet, Source};
 
@@ -128,9 +131,9 @@ fn read_back(html: &str, fetched: Option<&str>) -> RawEmbed {
     }
 }
 
-fn resolve(raw: &RawEmbed) -> WidgetModel {
+fn resolve(raw: &RawEmbed) -> common::Shown {
     let today = CivilDate::parse("2012-07-18").unwrap();
-    embed::resolve(raw, today, &embed::bundled_programme).unwrap_or_else(|e| panic!("{raw:?}: {e}"))
+    common::resolve(raw, today, &common::bundled_programme).unwrap_or_else(|e| panic!("{raw:?}: {e}"))
 }
 
 fn texts(model: &WidgetModel) -> Vec<String> {
@@ -138,7 +141,7 @@ fn texts(model: &WidgetModel) -> Vec<String> {
 }
 
 fn build(options: &Options, programme: Option<&Programme>) -> Snippet {
-    snippet::build(options, programme)
+    snippet::build(options, programme, |key| Label::from_key(key).is_some())
 }
 
 // ---- Each option. ----

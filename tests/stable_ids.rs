@@ -7,9 +7,11 @@
 //! Stable progress across edits: an organiser edits a running course's programme, and the
 //! ticks readers already made stay with their questions.
 
+mod common;
+
 use serde_json::{json, Value};
 use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::embed::{self, RawEmbed, Supplied};
+use thing_prompts::core::embed::{RawEmbed, Supplied};
 use thing_prompts::core::programme::{Programme, Prompt};
 use thing_prompts::core::progress::Progress;
 use thing_prompts::core::prompt_id::PromptId;
@@ -280,8 +282,8 @@ fn every_version_is_stored_under_the_same_key_and_thing() {
             ..RawEmbed::default()
         };
         let model =
-            embed::resolve(&raw, CivilDate::parse("2026-01-07").unwrap(), &|_| None).unwrap();
-        keys.push((model.storage_key, model.thing_key));
+            common::resolve(&raw, CivilDate::parse("2026-01-07").unwrap(), &|_| None).unwrap();
+        keys.push((model.storage_key.clone(), model.thing_key.clone()));
     }
     assert_eq!(keys[0], keys[1]);
     assert_eq!(

@@ -5,7 +5,6 @@
 use crate::core::formats::{Parsed, Text, Whole};
 use crate::core::progress::{Progress, Stored, StoredDataError, STORAGE_PREFIX};
 use crate::core::prompt_id::PromptId;
-use crate::view::i18n::{Arg, Label, Labels, Lang};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -27,7 +26,7 @@ pub struct Backup {
     pub progress: Progress,
 }
 
-/// What a restore did, in the words the reader sees.
+/// What a restore did (the view says it in the reader's language).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RestoreReport {
     /// Ticks that were not in this browser and now are.
@@ -40,47 +39,6 @@ pub struct RestoreReport {
     pub notes: usize,
 }
 
-impl RestoreReport {
-    /// What the restore did, in the reader's language.
-    pub fn describe(&self, labels: &Labels) -> String {
-        let restored = Arg::Number(self.restored);
-        let already = Arg::Number(self.already);
-        let things = Arg::Number(self.things);
-        let ticks = match (self.restored, self.already) {
-            (0, 0) if self.notes > 0 => String::new(),
-            (0, 0) => labels.text(Label::EmptyBackup),
-            (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
-            (_, 0) => labels.format(
-                Label::Restored,
-                &[("restored", restored), ("things", things)],
-            ),
-            _ => format!(
-                "{} {}",
-                labels.format(
-                    Label::Restored,
-                    &[("restored", restored), ("things", things)]
-                ),
-                labels.format(Label::Already, &[("already", already)])
-            ),
-        };
-        if self.notes == 0 {
-            return ticks;
-        }
-        let notes = labels.format(Label::NotesRestored, &[("notes", Arg::Number(self.notes))]);
-        if ticks.is_empty() {
-            notes
-        } else {
-            format!("{ticks} {notes}")
-        }
-    }
-}
-
-impl fmt::Display for RestoreReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(&Labels::new(Lang::En)))
-    }
-}
-
 /// Why a backup could not be read; nothing was changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackupError {
@@ -90,18 +48,6 @@ pub enum BackupError {
     BadCourse(String),
     DamagedCode(String),
     DamagedProgress(StoredDataError),
-}
-
-impl BackupError {
-    /// The message a reader sees, in their language.
-    pub fn label(&self) -> Label {
-        match self {
-            Self::Empty => Label::BackupEmpty,
-            Self::NotABackup | Self::BadCourse(_) => Label::BackupNotOurs,
-            Self::NewerFormat(_) => Label::BackupNewer,
-            Self::DamagedCode(_) | Self::DamagedProgress(_) => Label::BackupDamaged,
-        }
-    }
 }
 
 impl fmt::Display for BackupError {

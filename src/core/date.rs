@@ -104,11 +104,6 @@ impl CivilDate {
         Self::from_day_number(self.day_number() + days)
     }
 
-    /// Reads the calendar as people do, in English: "Monday 16 July 2012".
-    pub fn long_form(self) -> String {
-        crate::view::i18n::Lang::En.date(self)
-    }
-
     /// Monday is 0, Sunday 6.
     pub fn weekday(self) -> usize {
         usize::try_from((self.day_number() + 3).rem_euclid(7)).unwrap_or(0)

@@ -10,10 +10,9 @@
 //! never passed through as markup. Each format takes optional notes, one per question in order,
 //! that fill the empty paragraphs (a reader's own drafts, when the widget keeps them).
 
-use crate::core::embed::WidgetModel;
+use crate::core::programme::Prompt;
 use crate::core::prompt_id::{collapse_whitespace, PromptId};
 use crate::core::snippet::{escape_attribute, escape_text};
-use crate::view::i18n::{Arg, Label};
 
 /// One of the three ways an outline is written out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,59 +61,18 @@ pub struct Outline {
     pub questions: Vec<(PromptId, String)>,
 }
 
-/// Stands for the course's name while the label is filled in, to find where the name goes.
-/// (A character from the Private Use Area: it never comes out of a label by itself.)
-const NAME_MARK: &str = "\u{e000}";
-
 impl Outline {
-    /// The outline of the Thing a checklist shows, in the widget's language.
-    pub fn of(model: &WidgetModel) -> Self {
-        let labels = &model.labels;
-        let title = collapse_whitespace(&model.title);
-        let number = model.thing_key.parse::<u32>().ok();
-        let thing = model
-            .programme
-            .as_ref()
-            .zip(number)
-            .and_then(|(programme, number)| programme.thing(number));
-        // A bundled Thing's title is only its name: give it its number, the way participants
-        // titled their posts. An inline list's own heading is kept as the participant wrote it.
-        let title = match thing {
-            Some(thing)
-                if title == collapse_whitespace(&thing.title)
-                    || title == format!("Thing {}: {}", thing.number, thing.title) =>
-            {
-                labels.format(
-                    Label::OutlineTitle,
-                    &[
-                        (
-                            "thing",
-                            Arg::Number(usize::try_from(thing.number).unwrap_or(0)),
-                        ),
-                        ("title", Arg::Text(&collapse_whitespace(&thing.title))),
-                    ],
-                )
-            }
-            _ => title,
-        };
-        let course = model.programme.as_ref().map(|programme| {
-            let line = labels.format(Label::OutlinePartOf, &[("programme", Arg::Text(NAME_MARK))]);
-            let (before, name, after) = match line.split_once(NAME_MARK) {
-                Some((before, after)) => (before, collapse_whitespace(&programme.title), after),
-                None => (line.as_str(), String::new(), ""),
-            };
-            CourseLine {
-                before: before.replace(NAME_MARK, ""),
-                name,
-                after: after.replace(NAME_MARK, ""),
-                link: model.link.clone().filter(|link| is_web_address(link)),
-            }
-        });
+    /// The outline of `prompts` under `title`, with the line naming the course when there is
+    /// one: its words (in the widget's language, from the view) around the course's `name`.
+    pub fn new(title: &str, course: Option<CourseLine>, prompts: &[Prompt]) -> Self {
         Self {
-            title,
-            course,
-            questions: model
-                .prompts
+            title: collapse_whitespace(title),
+            course: course.map(|line| CourseLine {
+                name: collapse_whitespace(&line.name),
+                link: line.link.filter(|link| is_web_address(link)),
+                ..line
+            }),
+            questions: prompts
                 .iter()
                 .map(|p| (p.id.clone(), collapse_whitespace(&p.text)))
                 .collect(),

@@ -9,7 +9,6 @@
 use crate::core::embed::{Theme, ThingChoice, View};
 use crate::core::programme::{Programme, Thing};
 use crate::core::prompt_id::{collapse_whitespace, PromptId};
-use crate::view::i18n::Label;
 
 /// Where the widget gets the programme from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,14 +104,23 @@ pub fn inline_safe(thing: &Thing) -> bool {
 
 /// Builds the snippet. `programme` is the chosen programme when it could be read (the bundled
 /// file, the pasted JSON, the fetched URL): it gives the static copy; without it the copy says
-/// only what will appear.
-pub fn build(options: &Options, programme: Option<&Programme>) -> Snippet {
-    let placeholder = placeholder(options, programme);
+/// only what will appear. `is_label` tells a label key from a mistyped one (the label table
+/// is the view's).
+pub fn build(
+    options: &Options,
+    programme: Option<&Programme>,
+    is_label: impl Fn(&str) -> bool,
+) -> Snippet {
+    let placeholder = placeholder(options, programme, is_label);
     let html = render(&placeholder, &options.loader_url);
     Snippet { placeholder, html }
 }
 
-fn placeholder(options: &Options, programme: Option<&Programme>) -> Placeholder {
+fn placeholder(
+    options: &Options,
+    programme: Option<&Programme>,
+    is_label: impl Fn(&str) -> bool,
+) -> Placeholder {
     let mut attributes = vec![("class".to_owned(), "thing-prompts".to_owned())];
     let mut block = None;
     match &options.source {
@@ -146,7 +154,7 @@ fn placeholder(options: &Options, programme: Option<&Programme>) -> Placeholder 
     }
     for (key, text) in &options.labels {
         let key = key.trim().to_ascii_lowercase();
-        let known = Label::from_key(&key).is_some();
+        let known = is_label(&key);
         let taken = attributes
             .iter()
             .any(|(name, _)| *name == format!("data-label-{key}"));

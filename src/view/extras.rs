@@ -5,7 +5,8 @@
 //! same in both and calls these functions, whose two versions stand side by side here.
 
 use crate::core::colour::Scheme;
-use crate::core::embed::{EmbedError, WidgetModel};
+use crate::core::embed::EmbedError;
+use crate::view::widget::Widget;
 use crate::core::progress::Progress;
 use crate::core::prompt_id::PromptId;
 use crate::view::components::app::Opening;
@@ -17,7 +18,7 @@ use yew::prelude::*;
 pub const BUILT_IN: bool = crate::FULL;
 
 /// What mounting a placeholder came to: its model and palette, or what is wrong with it.
-pub type Outcome = Result<(Rc<WidgetModel>, Scheme), EmbedError>;
+pub type Outcome = Result<(Rc<Widget>, Scheme), EmbedError>;
 
 #[cfg(feature = "extras")]
 pub use full::*;
@@ -41,8 +42,10 @@ mod full {
     /// The root's props; `None` when there is nothing to show.
     pub fn root_props(outcome: Outcome, open: Opening) -> Option<AppProps> {
         let shown = match outcome {
-            Ok((model, scheme)) if model.view == View::Overview => Shown::Overview(model, scheme),
-            Ok((model, scheme)) => Shown::Checklist(model, scheme),
+            Ok((widget, scheme)) if widget.model.view == View::Overview => {
+                Shown::Overview(widget, scheme)
+            }
+            Ok((widget, scheme)) => Shown::Checklist(widget, scheme),
             Err(error) => {
                 // Several problems in a programme read better as a list than as one long line.
                 let (message, details) = match &error {
@@ -67,16 +70,16 @@ mod full {
         ))
     }
 
-    pub fn backup_panel(model: &Rc<WidgetModel>) -> Html {
-        html! { <BackupPanel model={model.clone()} /> }
+    pub fn backup_panel(model: &Rc<Widget>) -> Html {
+        html! { <BackupPanel widget={model.clone()} /> }
     }
 
-    pub fn outline_panel(model: &Rc<WidgetModel>) -> Html {
-        html! { <OutlinePanel model={model.clone()} /> }
+    pub fn outline_panel(model: &Rc<Widget>) -> Html {
+        html! { <OutlinePanel widget={model.clone()} /> }
     }
 
-    pub fn overview_list(model: &Rc<WidgetModel>, progress: &Rc<Progress>) -> Html {
-        html! { <OverviewList model={model.clone()} progress={progress.clone()} /> }
+    pub fn overview_list(model: &Rc<Widget>, progress: &Rc<Progress>) -> Html {
+        html! { <OverviewList widget={model.clone()} progress={progress.clone()} /> }
     }
 
     /// The box for the reader's notes under a question, when the organiser turned notes on.
@@ -90,10 +93,11 @@ mod full {
     }
 
     /// Saves a note as the reader types it.
-    pub fn onnote(model: &Rc<WidgetModel>) -> Callback<(PromptId, String)> {
-        let model = model.clone();
+    pub fn onnote(model: &Rc<Widget>) -> Callback<(PromptId, String)> {
+        let widget = model.clone();
         Callback::from(move |(id, text): (PromptId, String)| {
             let now = now_ms();
+            let model = &widget.model;
             progress_store::change(&model.storage_key, |progress| {
                 progress.set_note(&model.thing_key, &id, &text, now);
             });
@@ -113,9 +117,9 @@ mod lite {
     /// The checklist's props; `None` for a problem, which the lite module never shows (it
     /// hands such a placeholder to the full module before it gets here).
     pub fn root_props(outcome: Outcome, open: Opening) -> Option<ChecklistProps> {
-        let (model, scheme) = outcome.ok()?;
+        let (widget, scheme) = outcome.ok()?;
         Some(ChecklistProps {
-            model,
+            widget,
             scheme,
             open,
         })
@@ -126,15 +130,15 @@ mod lite {
         None
     }
 
-    pub fn backup_panel(_: &Rc<WidgetModel>) -> Html {
+    pub fn backup_panel(_: &Rc<Widget>) -> Html {
         Html::default()
     }
 
-    pub fn outline_panel(_: &Rc<WidgetModel>) -> Html {
+    pub fn outline_panel(_: &Rc<Widget>) -> Html {
         Html::default()
     }
 
-    pub fn overview_list(_: &Rc<WidgetModel>, _: &Rc<Progress>) -> Html {
+    pub fn overview_list(_: &Rc<Widget>, _: &Rc<Progress>) -> Html {
         Html::default()
     }
 
@@ -148,7 +152,7 @@ mod lite {
     }
 
     /// Notes are the full module's: a page with notes on fetches it instead.
-    pub fn onnote(_: &Rc<WidgetModel>) -> Callback<(PromptId, String)> {
+    pub fn onnote(_: &Rc<Widget>) -> Callback<(PromptId, String)> {
         Callback::noop()
     }
 }

@@ -4,6 +4,8 @@
 //! read by whoever edits the post, and the same words appear in the console.
 
 use crate::core::date::CivilDate;
+use crate::core::embed::Wording;
+use std::fmt;
 
 /// A language the interface is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -586,7 +588,68 @@ pub struct Labels {
     overrides: Vec<(Label, String)>,
 }
 
+/// Something in a placeholder's wording the widget could not use, and what it did instead.
+/// For the page's author, in the console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelWarning {
+    /// `data-lang` names a language the widget does not speak: English is shown.
+    UnknownLanguage(String),
+    /// `data-label-<key>` is empty: the built-in text stays.
+    EmptyLabel(String),
+    /// `data-label-<key>` names no label.
+    UnknownLabel(String),
+}
+
+impl fmt::Display for LabelWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownLanguage(tag) => write!(
+                f,
+                "data-lang=\"{tag}\" is not a language the widget speaks: use en, fr, de or es. Showing English."
+            ),
+            Self::EmptyLabel(key) => write!(
+                f,
+                "data-label-{key} is empty: write the text to show, or remove the attribute."
+            ),
+            Self::UnknownLabel(key) => write!(
+                f,
+                "data-label-{key} is not a label the widget uses: see the README for the list."
+            ),
+        }
+    }
+}
+
 impl Labels {
+    /// The labels a placeholder asks for: its language (else the page's, else English) with
+    /// the organiser's rewordings. What cannot be used is reported, not fatal.
+    pub fn for_wording(wording: &Wording) -> (Self, Vec<LabelWarning>) {
+        let mut warnings = Vec::new();
+        let chosen = wording.lang.as_deref().map(str::trim).filter(|l| !l.is_empty());
+        let lang = match chosen {
+            Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
+                warnings.push(LabelWarning::UnknownLanguage(tag.to_owned()));
+                Lang::En
+            }),
+            None => wording
+                .page_lang
+                .as_deref()
+                .and_then(Lang::from_tag)
+                .unwrap_or_default(),
+        };
+        let mut labels = Self::new(lang);
+        for (key, text) in &wording.labels {
+            match Label::from_key(key) {
+                // An empty override would leave a blank button or title: keep the built-in text.
+                Some(_) if text.trim().is_empty() => {
+                    warnings.push(LabelWarning::EmptyLabel(key.clone()))
+                }
+                Some(label) => labels.override_label(label, text),
+                None => warnings.push(LabelWarning::UnknownLabel(key.clone())),
+            }
+        }
+        (labels, warnings)
+    }
+
     pub fn new(lang: Lang) -> Self {
         Self {
             lang,

@@ -5,6 +5,8 @@
 pub mod checklist_state;
 pub mod i18n;
 pub mod stylesheet;
+pub mod widget;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

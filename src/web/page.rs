@@ -2,7 +2,7 @@
 
 use super::json;
 use crate::core::colour::{Rgba, Scheme};
-use crate::core::embed::{RawEmbed, Supplied};
+use crate::core::embed::{RawEmbed, Supplied, Unavailable};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -36,11 +36,10 @@ fn item_text(item: &Element) -> String {
 /// the text or why it failed), by `data-programme="#id"`, or as a block inside or beside the placeholder.
 fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -> Option<Supplied> {
     if let Some(url) = host.get_attribute("data-programme-src") {
-        let text = fetched.unwrap_or_else(|| {
-            Err(says!(
-                "the programme at {url} was not loaded: the page's copy of thing-prompts.js may be too old for data-programme-src"
-            ))
-        });
+        let text = match fetched {
+            Some(text) => text.map_err(Unavailable::Fetch),
+            None => Err(Unavailable::NotLoaded(url.clone())),
+        };
         return Some(Supplied::read(url, text, json::parse));
     }
     let named = host
@@ -49,12 +48,8 @@ fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -
     if let Some(id) = named.as_deref().and_then(|p| p.strip_prefix('#')) {
         let block = document().and_then(|d| d.get_element_by_id(id));
         let text = match block {
-            None => Err(says!(
-                "there is no element with id=\"{id}\" on this page: add the programme as <script type=\"application/json\" id=\"{id}\">, or fix data-programme"
-            )),
-            Some(block) if !is_json_block(&block) => Err(says!(
-                "the element #{id} is not a <script type=\"application/json\">: put the programme's JSON in one"
-            )),
+            None => Err(Unavailable::NoElement(id.to_owned())),
+            Some(block) if !is_json_block(&block) => Err(Unavailable::NotABlock(id.to_owned())),
             Some(block) => Ok(text_of(&block)),
         };
         return Some(Supplied::read(format!("#{id}"), text, json::parse));

@@ -2,15 +2,15 @@ use super::checklist::Checklist;
 use super::error_notice::ErrorNotice;
 use super::overview::Overview;
 use crate::core::colour::Scheme;
-use crate::core::embed::WidgetModel;
+use crate::view::widget::Widget;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What a widget shows: a checklist, the course overview, or a message for the page author.
 #[derive(Clone, PartialEq)]
 pub enum Shown {
-    Checklist(Rc<WidgetModel>, Scheme),
-    Overview(Rc<WidgetModel>, Scheme),
+    Checklist(Rc<Widget>, Scheme),
+    Overview(Rc<Widget>, Scheme),
     /// What to fix, and the problems one by one when there are several.
     Failed(AttrValue, Rc<Vec<String>>),
 }
@@ -37,10 +37,10 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     match &props.shown {
         Shown::Overview(model, scheme) => {
-            html! { <Overview model={model.clone()} scheme={*scheme} /> }
+            html! { <Overview widget={model.clone()} scheme={*scheme} /> }
         }
         Shown::Checklist(model, scheme) => {
-            html! { <Checklist model={model.clone()} scheme={*scheme} open={props.open} /> }
+            html! { <Checklist widget={model.clone()} scheme={*scheme} open={props.open} /> }
         }
         Shown::Failed(message, details) => {
             html! { <ErrorNotice message={message.clone()} details={details.clone()} /> }

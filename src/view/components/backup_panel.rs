@@ -1,5 +1,6 @@
 use crate::core::backup::{course_of_key, Backup};
-use crate::core::embed::WidgetModel;
+use crate::view::widget::Widget;
+use crate::view::words;
 use crate::view::i18n::{Arg, Label, Labels};
 use crate::web::{files, json, now_ms, progress_store, today};
 use std::rc::Rc;
@@ -9,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct BackupPanelProps {
     /// The widget whose course's ticks are backed up, and whose labels the panel speaks.
-    pub model: Rc<WidgetModel>,
+    pub widget: Rc<Widget>,
 }
 
 /// What the panel shows: the last code made, what the reader typed, and the last outcome.
@@ -47,11 +48,11 @@ fn restore(text: &str, labels: &Labels, state: &UseReducerDispatcher<PanelState>
     match Backup::read(text, json::parse) {
         Ok(backup) => {
             let report = progress_store::restore(&backup, now_ms());
-            state.dispatch(Action::Said(report.describe(labels)));
+            state.dispatch(Action::Said(words::restore_report(&report, labels)));
         }
         Err(error) => state.dispatch(Action::Failed(format!(
             "{} {}",
-            labels.text(error.label()),
+            labels.text(words::backup_problem(&error)),
             labels.text(Label::NothingChanged)
         ))),
     }
@@ -61,9 +62,9 @@ fn restore(text: &str, labels: &Labels, state: &UseReducerDispatcher<PanelState>
 #[function_component(BackupPanel)]
 pub fn backup_panel(props: &BackupPanelProps) -> Html {
     let state = use_reducer(PanelState::default);
-    let labels = Rc::new(props.model.labels.clone());
+    let labels = Rc::new(props.widget.labels.clone());
     let backup = {
-        let key = props.model.storage_key.clone();
+        let key = props.widget.model.storage_key.clone();
         move || Backup {
             course: course_of_key(&key).unwrap_or("~inline").to_owned(),
             progress: (*progress_store::load(&key)).clone(),
@@ -139,7 +140,7 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
         <div class="backup" id="tp-backup">
             <p class="hint">
                 { labels.text(Label::BackupHint) }
-                if props.model.notes {
+                if props.widget.model.notes {
                     { " " }{ labels.text(Label::CodeTicksOnly) }
                 }
             </p>

@@ -2,7 +2,7 @@ use super::app::Opening;
 use super::progress_line::progress_line;
 use super::prompt_item::{prompt_item, PromptItemProps};
 use crate::core::colour::Scheme;
-use crate::core::embed::WidgetModel;
+use crate::view::widget::Widget;
 use crate::core::programme::counted_prompts;
 use crate::core::prompt_id::PromptId;
 use crate::view::checklist_state::{Action, ChecklistState, Part};
@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ChecklistProps {
-    pub model: Rc<WidgetModel>,
+    pub widget: Rc<Widget>,
     /// The palette for this page (light or dark), worked out when the widget mounted.
     pub scheme: Scheme,
     /// Open at once (and focus the button of) the backup panel, the outline or the course list.
@@ -26,7 +26,7 @@ pub struct ChecklistProps {
 /// comparing the whole course field by field (the derived comparison) would find nothing.
 impl PartialEq for ChecklistProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model)
+        Rc::ptr_eq(&self.widget, &other.widget)
             && self.scheme == other.scheme
             && self.open == other.open
     }
@@ -35,7 +35,8 @@ impl PartialEq for ChecklistProps {
 /// One Thing's questions as checkboxes, with the reader's progress.
 #[function_component(Checklist)]
 pub fn checklist(props: &ChecklistProps) -> Html {
-    let model = props.model.clone();
+    let widget = props.widget.clone();
+    let (model, labels, words) = (&widget.model, &widget.labels, &widget.words);
     let opening = props.open;
     // One reducer for everything the checklist remembers: each `use_state` would be its
     // own copy of Yew's hook code in the first download.
@@ -79,9 +80,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     }
 
     let set_all = {
-        let model = model.clone();
+        let widget = widget.clone();
         move |ids: &[PromptId], done: bool| {
             let now = now_ms();
+            let model = &widget.model;
             progress_store::change(&model.storage_key, |progress| {
                 for id in ids {
                     progress.set(&model.thing_key, id, done, now);
@@ -97,7 +99,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             set_all(&[id], done);
         })
     };
-    let onnote = extras::onnote(&model);
+    let onnote = extras::onnote(&widget);
     // Notes are built into the full module only; the lite one hands such a page over.
     let notes_on = extras::BUILT_IN && model.notes;
     let done_ids: Vec<PromptId> = model
@@ -137,11 +139,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
 
     let title = match &model.link {
         Some(link) => html! {
-            <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ model.title.clone() }</a>
+            <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ words.title.clone() }</a>
         },
-        None => html! { model.title.clone() },
+        None => html! { words.title.clone() },
     };
-    let labels = &model.labels;
     let action = if state.cleared.is_some() {
         Some((Label::UndoClear, onundo))
     } else if !done_ids.is_empty() {
@@ -163,11 +164,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
             <fieldset>
                 <legend>
-                    if let Some(kicker) = &model.kicker {
+                    if let Some(kicker) = &words.kicker {
                         <span class="kicker" dir="auto">{ kicker.clone() }</span>
                     }
                     <span class="title" dir="auto">{ title }</span>
-                    if let Some(week) = &model.week {
+                    if let Some(week) = &words.week {
                         <span class="week">{ week.clone() }</span>
                     }
                 </legend>
@@ -193,14 +194,14 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         { part_button(&state, Part::Backup, backup_button, labels.text(Label::Backup)) }
                     </div>
                     if state.is_open(Part::Outline) {
-                        { extras::outline_panel(&model) }
+                        { extras::outline_panel(&widget) }
                     }
                     if state.is_open(Part::Backup) {
-                        { extras::backup_panel(&model) }
+                        { extras::backup_panel(&widget) }
                     }
                 }
             </fieldset>
-            if let Some(notice) = &model.notice {
+            if let Some(notice) = &words.notice {
                 <p class="notice">{ notice.clone() }</p>
             }
             if model.ended && model.programme.is_some() {
@@ -208,7 +209,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     { part_button(&state, Part::Overview, overview_button, labels.text(Label::ShowOverview)) }
                 </p>
                 if state.is_open(Part::Overview) {
-                    <div id="tp-all">{ extras::overview_list(&model, &progress) }</div>
+                    <div id="tp-all">{ extras::overview_list(&widget, &progress) }</div>
                 }
             }
             if !storage_is_persistent() {

@@ -306,7 +306,9 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
         loader_url: props.loader_url.to_string(),
         notes: form.notes,
     };
-    let built = snippet::build(&options, programme.as_deref());
+    let built = snippet::build(&options, programme.as_deref(), |key| {
+        crate::view::i18n::Label::from_key(key).is_some()
+    });
 
     // The preview: the real widget, remounted whenever the snippet or the programme changes.
     let container = use_node_ref();

@@ -1,5 +1,6 @@
-use crate::core::embed::WidgetModel;
-use crate::core::outline::{Format, Outline};
+use crate::core::outline::Format;
+use crate::view::widget::Widget;
+use crate::view::words;
 use crate::view::hooks::use_progress::use_progress;
 use crate::view::i18n::{Arg, Label, Labels};
 use crate::web::files;
@@ -9,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OutlinePanelProps {
     /// The Thing to outline, and the labels the panel speaks.
-    pub model: Rc<WidgetModel>,
+    pub widget: Rc<Widget>,
 }
 
 /// The name of a format as the buttons and messages say it.
@@ -25,26 +26,27 @@ fn format_name(format: Format, labels: &Labels) -> String {
 /// read-only box for copying by hand where the browser will not let the page copy.
 #[function_component(OutlinePanel)]
 pub fn outline_panel(props: &OutlinePanelProps) -> Html {
-    let labels = &props.model.labels;
-    let outline = use_memo(props.model.clone(), |model| Outline::of(model));
+    let labels = &props.widget.labels;
+    let outline = use_memo(props.widget.clone(), |widget| {
+        words::outline(&widget.model, &widget.labels)
+    });
     // With notes on, each question's note fills the paragraph after it.
-    let progress = use_progress(&props.model.storage_key);
+    let progress = use_progress(&props.widget.model.storage_key);
+    let model = &props.widget.model;
     let notes: Rc<Vec<Option<String>>> = Rc::new(
-        props
-            .model
+        model
             .prompts
             .iter()
             .map(|prompt| {
-                props
-                    .model
+                model
                     .notes
-                    .then(|| progress.note(&props.model.thing_key, &prompt.id))
+                    .then(|| progress.note(&model.thing_key, &prompt.id))
                     .flatten()
                     .map(str::to_owned)
             })
             .collect(),
     );
-    let render = |outline: &Outline, format: Format, notes: &[Option<String>]| {
+    let render = |outline: &crate::core::outline::Outline, format: Format, notes: &[Option<String>]| {
         let notes: Vec<Option<&str>> = notes.iter().map(Option::as_deref).collect();
         outline.render(format, &notes)
     };

@@ -1,31 +1,32 @@
 use super::overview_list::OverviewList;
 use crate::core::colour::Scheme;
-use crate::core::embed::WidgetModel;
+use crate::view::widget::Widget;
 use crate::view::hooks::use_progress::use_progress;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
-    pub model: Rc<WidgetModel>,
+    pub widget: Rc<Widget>,
     pub scheme: Scheme,
 }
 
 /// `data-view="overview"`: the whole course at a glance, following the reader's ticks.
 #[function_component(Overview)]
 pub fn overview(props: &OverviewProps) -> Html {
-    let model = props.model.clone();
+    let widget = props.widget.clone();
+    let (model, words) = (&widget.model, &widget.words);
     let progress = use_progress(&model.storage_key);
     html! {
-        <div class="tp" lang={model.labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
+        <div class="tp" lang={widget.labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
             <div class="head">
-                if let Some(kicker) = &model.kicker {
+                if let Some(kicker) = &words.kicker {
                     <span class="kicker">{ kicker.clone() }</span>
                 }
-                <span class="title" dir="auto">{ model.title.clone() }</span>
+                <span class="title" dir="auto">{ words.title.clone() }</span>
             </div>
-            <OverviewList model={model.clone()} {progress} />
-            if let Some(notice) = &model.notice {
+            <OverviewList widget={widget.clone()} {progress} />
+            if let Some(notice) = &words.notice {
                 <p class="notice">{ notice.clone() }</p>
             }
         </div>

@@ -1,4 +1,4 @@
-use crate::core::embed::WidgetModel;
+use crate::view::widget::Widget;
 use crate::core::programme::counted_prompts;
 use crate::core::progress::Progress;
 use crate::view::i18n::{Arg, Label};
@@ -7,18 +7,18 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewListProps {
-    pub model: Rc<WidgetModel>,
+    pub widget: Rc<Widget>,
     pub progress: Rc<Progress>,
 }
 
 /// Every Thing of the programme with the reader's progress on it, the current one marked.
 #[function_component(OverviewList)]
 pub fn overview_list(props: &OverviewListProps) -> Html {
-    let model = &props.model;
+    let model = &props.widget.model;
     let Some(programme) = &model.programme else {
         return html! {};
     };
-    let labels = &model.labels;
+    let labels = &props.widget.labels;
     let schedule = programme.schedule.as_ref();
     let rows = programme.things.iter().enumerate().map(|(position, thing)| {
         let key = thing.number.to_string();

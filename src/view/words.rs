@@ -1,0 +1,176 @@
+//! The core's data in words, in the widget's language: the line above the title, the title,
+//! the week, where the course stands, what a restore did, why a backup cannot be read, and a
+//! Thing's outline for the reader's own post. Every sentence a reader sees is made here or in
+//! the components, always through the label table.
+
+use crate::core::backup::{BackupError, RestoreReport};
+use crate::core::embed::{Heading, Notice, Title, WidgetModel};
+use crate::core::outline::{CourseLine, Outline};
+use crate::core::prompt_id::collapse_whitespace;
+use crate::view::i18n::{Arg, Label, Labels};
+
+/// What a widget says around its questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    /// The line above the title: "Thing 12 of 23 · 23 Things for Professional Development (2012)".
+    pub kicker: Option<String>,
+    pub title: String,
+    /// The Thing's week: "16 – 22 July 2012".
+    pub week: Option<String>,
+    /// Where the course stands: "The course starts on …".
+    pub notice: Option<String>,
+}
+
+fn number(n: u32) -> Arg<'static> {
+    Arg::Number(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+impl Words {
+    pub fn of(model: &WidgetModel, labels: &Labels) -> Self {
+        Self {
+            kicker: model.heading.as_ref().map(|heading| kicker(heading, labels)),
+            title: title(&model.title, labels),
+            week: model.week.map(|(from, to)| {
+                labels.format(
+                    Label::Week,
+                    &[
+                        ("from", Arg::Text(&labels.short_date(from))),
+                        ("to", Arg::Text(&labels.short_date(to))),
+                    ],
+                )
+            }),
+            notice: model.notice.map(|notice| self::notice(notice, labels)),
+        }
+    }
+}
+
+fn kicker(heading: &Heading, labels: &Labels) -> String {
+    match heading {
+        Heading::Thing {
+            number: thing,
+            last,
+            course,
+        } => {
+            let position = labels.format(
+                Label::ThingOf,
+                &[("thing", number(*thing)), ("total", number(*last))],
+            );
+            format!("{position} · {course}")
+        }
+        Heading::Overview { things } => {
+            labels.format(Label::Overview, &[("total", Arg::Number(*things))])
+        }
+    }
+}
+
+fn title(title: &Title, labels: &Labels) -> String {
+    match title {
+        Title::Text(text) => text.clone(),
+        // As participants title their posts about a Thing, in every language.
+        Title::Numbered { number, name } => format!("Thing {number}: {name}"),
+        Title::Questions => labels.text(Label::Questions),
+    }
+}
+
+fn notice(notice: Notice, labels: &Labels) -> String {
+    let dated = |label, date| labels.format(label, &[("date", Arg::Text(&labels.date(date)))]);
+    match notice {
+        Notice::Starts(date) => dated(Label::Starts, date),
+        Notice::CatchUp => labels.text(Label::CatchUp),
+        Notice::Finished(date) => dated(Label::Finished, date),
+        Notice::CourseOver(date) => dated(Label::CourseOver, date),
+        Notice::NoQuestions(thing) => labels.format(Label::NoQuestions, &[("thing", number(thing))]),
+    }
+}
+
+/// What a restore did, in the reader's language: "3 ticks restored across 2 Things."
+pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
+    let restored = Arg::Number(report.restored);
+    let already = Arg::Number(report.already);
+    let things = Arg::Number(report.things);
+    let ticks = match (report.restored, report.already) {
+        (0, 0) if report.notes > 0 => String::new(),
+        (0, 0) => labels.text(Label::EmptyBackup),
+        (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
+        (_, 0) => labels.format(
+            Label::Restored,
+            &[("restored", restored), ("things", things)],
+        ),
+        _ => format!(
+            "{} {}",
+            labels.format(
+                Label::Restored,
+                &[("restored", restored), ("things", things)]
+            ),
+            labels.format(Label::Already, &[("already", already)])
+        ),
+    };
+    if report.notes == 0 {
+        return ticks;
+    }
+    let notes = labels.format(
+        Label::NotesRestored,
+        &[("notes", Arg::Number(report.notes))],
+    );
+    if ticks.is_empty() {
+        notes
+    } else {
+        format!("{ticks} {notes}")
+    }
+}
+
+/// Why a backup cannot be read, as the reader is told it.
+pub fn backup_problem(error: &BackupError) -> Label {
+    match error {
+        BackupError::Empty => Label::BackupEmpty,
+        BackupError::NotABackup | BackupError::BadCourse(_) => Label::BackupNotOurs,
+        BackupError::NewerFormat(_) => Label::BackupNewer,
+        BackupError::DamagedCode(_) | BackupError::DamagedProgress(_) => Label::BackupDamaged,
+    }
+}
+
+/// Stands for the course's name while the label is filled in, to find where the name goes.
+/// (A character from the Private Use Area: it never comes out of a label by itself.)
+const NAME_MARK: &str = "\u{e000}";
+
+/// The outline of the Thing a checklist shows, in the widget's language.
+pub fn outline(model: &WidgetModel, labels: &Labels) -> Outline {
+    let pinned = model.thing_key.parse::<u32>().ok();
+    let thing = model
+        .programme
+        .as_ref()
+        .zip(pinned)
+        .and_then(|(programme, n)| programme.thing(n));
+    let shown = collapse_whitespace(&title(&model.title, labels));
+    // A bundled Thing's title is only its name: give it its number, the way participants
+    // titled their posts. An inline list's own heading is kept as the participant wrote it.
+    let title = match thing {
+        Some(thing)
+            if shown == collapse_whitespace(&thing.title)
+                || shown == format!("Thing {}: {}", thing.number, thing.title) =>
+        {
+            labels.format(
+                Label::OutlineTitle,
+                &[
+                    ("thing", number(thing.number)),
+                    ("title", Arg::Text(&collapse_whitespace(&thing.title))),
+                ],
+            )
+        }
+        _ => shown,
+    };
+    let course = model.programme.as_ref().map(|programme| {
+        let line = labels.format(Label::OutlinePartOf, &[("programme", Arg::Text(NAME_MARK))]);
+        let (before, name, after) = match line.split_once(NAME_MARK) {
+            Some((before, after)) => (before, programme.title.clone(), after),
+            None => (line.as_str(), String::new(), ""),
+        };
+        CourseLine {
+            before: before.replace(NAME_MARK, ""),
+            name,
+            after: after.replace(NAME_MARK, ""),
+            link: model.link.clone(),
+        }
+    });
+    Outline::new(&title, course, &model.prompts)
+}
