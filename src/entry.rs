@@ -10,8 +10,8 @@ use crate::core::programme::is_bundled;
 use crate::view::components::app::Opening;
 use crate::view::extras::{self, Root};
 use crate::view::i18n::Labels;
-use crate::view::widget::Widget;
 use crate::view::stylesheet::CSS;
+use crate::view::widget::Widget;
 use crate::web::{clock, json, page, style, upgrade, warn};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -99,8 +99,10 @@ pub fn mount(
         upgrade(&host, "");
         return false;
     }
-    let Some(shadow) = reused.or_else(|| host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok())
-    else {
+    let Some(shadow) = reused.or_else(|| {
+        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()
+    }) else {
         // A message for the page author, which the full module says.
         match extras::cannot_hold(&host) {
             Some(message) => warn(&message),

@@ -6,8 +6,6 @@
 )]
 //! Backups: the file and code forms, their errors, restoring, and what the reader is told.
 
-use thing_prompts::view::i18n::{Labels, Lang};
-use thing_prompts::view::words;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use thing_prompts::core::backup::{
@@ -16,13 +14,14 @@ use thing_prompts::core::backup::{
 use thing_prompts::core::date::CivilDate;
 use thing_prompts::core::progress::{backup_key, storage_key, Progress, StoredDataError, Tick};
 use thing_prompts::core::prompt_id::PromptId;
+use thing_prompts::view::i18n::{Labels, Lang};
+use thing_prompts::view::words;
 
 const BLOG: &str = "Did you set up a blog?";
 const BLOG_HEX: &str = "2204e30c4eb8d5b0";
 const FIRST: &str = "What will you write about first?";
 const FIRST_HEX: &str = "859cfe405ed73417";
 const OTHERS: &str = "Who else is taking part?";
-
 
 /// What the reader is told a restore did, in English (the view's words).
 fn said(report: RestoreReport) -> String {
@@ -350,6 +349,8 @@ fn byte_order_mark_and_white_space_are_accepted() {
     }
 }
 
+// The words are the full module's: the lite build has none.
+#[cfg(feature = "extras")]
 #[test]
 fn restore_report_wording() {
     let report = |restored, already, things| RestoreReport {
@@ -382,10 +383,11 @@ fn restore_report_wording() {
     for (report, expected) in cases {
         assert_eq!(said(report), expected, "{report:?}");
     }
-    assert!(said(report(3, 2, 2))
-        .ends_with("2 were already here."));
+    assert!(said(report(3, 2, 2)).ends_with("2 were already here."));
 }
 
+// The words are the full module's: the lite build has none.
+#[cfg(feature = "extras")]
 #[test]
 fn restore_adds_what_is_missing_and_counts_it() {
     let mut from = Progress::default();
@@ -755,6 +757,8 @@ fn backup_files_carry_notes_and_codes_do_not() {
     assert_eq!(from_code.progress.notes().count(), 0);
 }
 
+// The words are the full module's: the lite build has none.
+#[cfg(feature = "extras")]
 #[test]
 fn restoring_a_note_keeps_the_newer_one() {
     let mut saved = Progress::default();

@@ -7,8 +7,8 @@
 //! Calendar arithmetic of `CivilDate`, checked against an independent day-by-day walk
 //! and against dates whose weekday and day number are known from outside the crate.
 
-use thing_prompts::view::i18n::Lang;
 use thing_prompts::core::date::CivilDate;
+use thing_prompts::view::i18n::Lang;
 
 fn date(y: i32, m: u32, d: u32) -> CivilDate {
     CivilDate::new(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d} should exist"))

@@ -10,7 +10,7 @@ mod common;
 
 use thing_prompts::core::date::CivilDate;
 use thing_prompts::core::embed::{EmbedError, RawEmbed, ThingChoice};
-use thing_prompts::core::programme::{Programme, ProgrammeError, ProgrammeErrors};
+use thing_prompts::core::programme::{Place, Problem, Programme, ProgrammeError, ProgrammeErrors};
 use thing_prompts::core::prompt_id::PromptId;
 
 fn date(text: &str) -> CivilDate {
@@ -403,8 +403,8 @@ fn a_custom_lookup() {
             "custom" => Some(Ok(custom(false))),
             "scheduled" => Some(Ok(custom(true))),
             "broken" => Some(Err(ProgrammeErrors(vec![ProgrammeError {
-                path: "things".into(),
-                message: "the programme has no Things: add at least one".into(),
+                place: Place::Field("things"),
+                problem: Problem::NoThings,
             }]))),
             _ => None,
         }

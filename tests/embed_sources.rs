@@ -148,7 +148,10 @@ fn a_programme_that_could_not_be_had() {
         ..RawEmbed::default()
     };
     let error = common::resolve(&raw, date("2026-01-21"), &no_lookup).unwrap_err();
-    assert_eq!(error, EmbedError::Unavailable(Unavailable::Fetch(why.into())));
+    assert_eq!(
+        error,
+        EmbedError::Unavailable(Unavailable::Fetch(why.into()))
+    );
     let message = error.to_string();
     assert!(message.starts_with("Could not load"), "{message}");
     assert!(

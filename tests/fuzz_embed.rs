@@ -13,11 +13,11 @@
 
 mod common;
 
+use common::{bundled_programme, resolve};
 use proptest::prelude::*;
 use serde_json::Value;
 use thing_prompts::core::colour::Rgba;
 use thing_prompts::core::date::CivilDate;
-use common::{bundled_programme, resolve};
 use thing_prompts::core::embed::{RawEmbed, Supplied, ThingChoice};
 use thing_prompts::core::programme::{Programme, BUNDLED};
 use thing_prompts::view::i18n::{Arg, Label, Labels, Lang, LABELS};

@@ -10,7 +10,7 @@ mod common;
 
 use thing_prompts::core::date::CivilDate;
 use thing_prompts::core::embed::{RawEmbed, Theme};
-use thing_prompts::view::i18n::{Arg, Label, Labels, Lang, LABELS};
+use thing_prompts::view::i18n::{Arg, Label, Labels, Lang};
 
 const LANGS: [Lang; 4] = [Lang::En, Lang::Fr, Lang::De, Lang::Es];
 
@@ -19,6 +19,7 @@ fn date(text: &str) -> CivilDate {
 }
 
 /// The `{name}` and `{name|…}` placeholders a template uses, sorted.
+#[cfg(feature = "extras")]
 fn placeholders(template: &str) -> Vec<String> {
     let mut names: Vec<String> = template
         .split('{')
@@ -48,8 +49,11 @@ fn language_tags() {
     }
 }
 
+// The words are the full module's: the lite build has none.
+#[cfg(feature = "extras")]
 #[test]
 fn every_label_is_written_in_every_language_with_the_same_values() {
+    use thing_prompts::view::i18n::LABELS;
     for label in LABELS {
         let english = placeholders(label.text(Lang::En));
         for lang in LANGS {
@@ -63,6 +67,33 @@ fn every_label_is_written_in_every_language_with_the_same_values() {
     keys.sort_unstable();
     keys.dedup();
     assert_eq!(keys.len(), LABELS.len(), "keys are unique");
+}
+
+/// The lite module, the first download, carries the checklist's words and not the full
+/// module's (backups, the outline, notes); a label's part in the table decides which.
+#[cfg(not(feature = "extras"))]
+#[test]
+fn the_lite_build_carries_only_the_checklist_words() {
+    for label in [
+        Label::ThingOf,
+        Label::Answered,
+        Label::Clear,
+        Label::StorageBlocked,
+    ] {
+        for lang in LANGS {
+            assert!(!label.text(lang).is_empty(), "{label:?} in {lang:?}");
+        }
+    }
+    for label in [
+        Label::Restored,
+        Label::Download,
+        Label::OutlineTitle,
+        Label::Note,
+    ] {
+        for lang in LANGS {
+            assert_eq!(label.text(lang), "", "{label:?} in {lang:?}");
+        }
+    }
 }
 
 #[test]

@@ -1,3 +1,5 @@
+// The outline is the full module's: the lite build (no feature "extras") has none of it.
+#![cfg(feature = "extras")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,7 +15,6 @@ use thing_prompts::core::embed::{RawEmbed, Supplied};
 use thing_prompts::core::outline::{Format, Outline};
 
 const DAY: &str = "2012-07-18";
-
 
 /// The outline of the Thing a widget shows, in its language (the view's words).
 fn outline_of(shown: &common::Shown) -> Outline {

@@ -67,8 +67,8 @@ fn errors(text: &str) -> ProgrammeErrors {
     }
 }
 
-fn paths(errors: &ProgrammeErrors) -> Vec<&str> {
-    errors.0.iter().map(|e| e.path.as_str()).collect()
+fn paths(errors: &ProgrammeErrors) -> Vec<String> {
+    errors.0.iter().map(|e| e.path()).collect()
 }
 
 fn bundled(id: &str) -> Programme {
@@ -521,9 +521,9 @@ fn not_a_programme_gives_one_error_for_the_whole_file() {
     for (text, detail) in cases {
         let errors = errors(text);
         assert_eq!(errors.0.len(), 1, "{text}: {errors}");
-        assert_eq!(errors.0[0].path, "", "{text}");
+        assert_eq!(errors.0[0].path(), "", "{text}");
         let shown = errors.to_string();
-        assert_eq!(shown, errors.0[0].message, "no path prefix for {text}");
+        assert_eq!(shown, errors.0[0].message(), "no path prefix for {text}");
         assert_eq!(
             shown,
             format!("the file is not a programme in JSON ({detail})"),
@@ -797,7 +797,7 @@ fn some_things_without_a_release_date() {
     assert_eq!(paths(&errors), ["things[1].release", "things[3].release"]);
     for error in &errors.0 {
         assert_eq!(
-            error.message,
+            error.message(),
             "missing: give every Thing a release date, or none and use schedule.start"
         );
     }

@@ -10,11 +10,11 @@
 
 mod common;
 
-use thing_prompts::view::i18n::Label;
 use thing_prompts::core::date::CivilDate;
 use thing_prompts::core::embed::{RawEmbed, Supplied, Theme, ThingChoice, View, WidgetModel};
 use thing_prompts::core::programme::{bundled_source, Programme};
 use thing_prompts::core::snippet::{self, Options, Snippet, Source};
+use thing_prompts::view::i18n::Label;
 
 const LOADER: &str = "https://cdn.example.org/thing-prompts@0.1.0/thing-prompts.js";
 
@@ -133,7 +133,8 @@ fn read_back(html: &str, fetched: Option<&str>) -> RawEmbed {
 
 fn resolve(raw: &RawEmbed) -> common::Shown {
     let today = CivilDate::parse("2012-07-18").unwrap();
-    common::resolve(raw, today, &common::bundled_programme).unwrap_or_else(|e| panic!("{raw:?}: {e}"))
+    common::resolve(raw, today, &common::bundled_programme)
+        .unwrap_or_else(|e| panic!("{raw:?}: {e}"))
 }
 
 fn texts(model: &WidgetModel) -> Vec<String> {

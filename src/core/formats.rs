@@ -66,7 +66,8 @@ pub fn host_json(text: &str) -> Option<serde_json::Value> {
 }
 
 /// What serde says, in the words of the programme file's messages: `path` and `message` as
-/// a [`Mismatch`] has them. Only the full module says it (see `says!`).
+/// a [`Mismatch`] has them. Only the full module shows it: the lite module hands a file
+/// with problems over to the full module, so it never formats one.
 pub fn explain(mismatch: &Mismatch) -> String {
     let path = match mismatch.path.as_str() {
         "." => "",

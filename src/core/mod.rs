@@ -13,5 +13,5 @@ pub mod outline;
 pub mod programme;
 pub mod progress;
 pub mod prompt_id;
-pub mod schedule;
+pub use programme::schedule;
 pub mod snippet;

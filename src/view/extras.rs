@@ -6,10 +6,10 @@
 
 use crate::core::colour::Scheme;
 use crate::core::embed::EmbedError;
-use crate::view::widget::Widget;
 use crate::core::progress::Progress;
 use crate::core::prompt_id::PromptId;
 use crate::view::components::app::Opening;
+use crate::view::widget::Widget;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;

@@ -624,7 +624,11 @@ impl Labels {
     /// the organiser's rewordings. What cannot be used is reported, not fatal.
     pub fn for_wording(wording: &Wording) -> (Self, Vec<LabelWarning>) {
         let mut warnings = Vec::new();
-        let chosen = wording.lang.as_deref().map(str::trim).filter(|l| !l.is_empty());
+        let chosen = wording
+            .lang
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
         let lang = match chosen {
             Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
                 warnings.push(LabelWarning::UnknownLanguage(tag.to_owned()));

@@ -28,7 +28,10 @@ fn number(n: u32) -> Arg<'static> {
 impl Words {
     pub fn of(model: &WidgetModel, labels: &Labels) -> Self {
         Self {
-            kicker: model.heading.as_ref().map(|heading| kicker(heading, labels)),
+            kicker: model
+                .heading
+                .as_ref()
+                .map(|heading| kicker(heading, labels)),
             title: title(&model.title, labels),
             week: model.week.map(|(from, to)| {
                 labels.format(
@@ -79,7 +82,9 @@ fn notice(notice: Notice, labels: &Labels) -> String {
         Notice::CatchUp => labels.text(Label::CatchUp),
         Notice::Finished(date) => dated(Label::Finished, date),
         Notice::CourseOver(date) => dated(Label::CourseOver, date),
-        Notice::NoQuestions(thing) => labels.format(Label::NoQuestions, &[("thing", number(thing))]),
+        Notice::NoQuestions(thing) => {
+            labels.format(Label::NoQuestions, &[("thing", number(thing))])
+        }
     }
 }
 

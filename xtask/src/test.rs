@@ -100,6 +100,18 @@ fn run_all(tally: &mut Tally) -> Result {
     tools::dependency_checks()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
+    // The lite module's build of the same code (no feature "extras"): the core validates and
+    // resolves alike, and the words it leaves out are only the full module's.
+    say("host tests of the lite build (cargo test --no-default-features)");
+    counted(
+        cargo().args([
+            "test",
+            "--package",
+            "thing-prompts",
+            "--no-default-features",
+        ]),
+        tally,
+    )?;
 
     let dist = dist::build()?;
     let chromium = chromium()?;

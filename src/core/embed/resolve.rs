@@ -65,7 +65,13 @@ pub fn resolve_at(
             if let Some(id) = scope.as_deref().filter(|id| !is_valid_programme_id(id)) {
                 return Err(EmbedError::BadProgrammeId(id.to_owned()));
             }
-            resolve_inline(raw.heading.as_deref(), items, scope.as_deref(), programme, choice)?
+            resolve_inline(
+                raw.heading.as_deref(),
+                items,
+                scope.as_deref(),
+                programme,
+                choice,
+            )?
         }
         (None, View::Checklist, Some(programme)) => {
             let day = today(&programme);

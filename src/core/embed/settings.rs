@@ -95,9 +95,24 @@ impl Settings {
     ) -> Self {
         use Theme::{Auto, Dark, Light};
         Self {
-            theme: choose(theme, Setting::Theme, &[("auto", Auto), ("light", Light), ("dark", Dark)], warnings),
-            view: choose(view, Setting::View, &[("checklist", View::Checklist), ("overview", View::Overview)], warnings),
-            notes: choose(notes, Setting::Notes, &[("off", false), ("on", true)], warnings),
+            theme: choose(
+                theme,
+                Setting::Theme,
+                &[("auto", Auto), ("light", Light), ("dark", Dark)],
+                warnings,
+            ),
+            view: choose(
+                view,
+                Setting::View,
+                &[("checklist", View::Checklist), ("overview", View::Overview)],
+                warnings,
+            ),
+            notes: choose(
+                notes,
+                Setting::Notes,
+                &[("off", false), ("on", true)],
+                warnings,
+            ),
         }
     }
 }
@@ -110,7 +125,10 @@ fn choose<T: Copy + Default>(
     choices: &[(&str, T)],
     warnings: &mut Vec<Warning>,
 ) -> T {
-    let Some(value) = value.map(|v| v.trim().to_ascii_lowercase()).filter(|v| !v.is_empty()) else {
+    let Some(value) = value
+        .map(|v| v.trim().to_ascii_lowercase())
+        .filter(|v| !v.is_empty())
+    else {
         return T::default();
     };
     match choices.iter().find(|(name, _)| *name == value) {

@@ -1,7 +1,7 @@
 use crate::core::backup::{course_of_key, Backup};
+use crate::view::i18n::{Arg, Label, Labels};
 use crate::view::widget::Widget;
 use crate::view::words;
-use crate::view::i18n::{Arg, Label, Labels};
 use crate::web::{files, json, now_ms, progress_store, today};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};

@@ -1,8 +1,8 @@
 use crate::core::outline::Format;
-use crate::view::widget::Widget;
-use crate::view::words;
 use crate::view::hooks::use_progress::use_progress;
 use crate::view::i18n::{Arg, Label, Labels};
+use crate::view::widget::Widget;
+use crate::view::words;
 use crate::web::files;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,10 +46,11 @@ pub fn outline_panel(props: &OutlinePanelProps) -> Html {
             })
             .collect(),
     );
-    let render = |outline: &crate::core::outline::Outline, format: Format, notes: &[Option<String>]| {
-        let notes: Vec<Option<&str>> = notes.iter().map(Option::as_deref).collect();
-        outline.render(format, &notes)
-    };
+    let render =
+        |outline: &crate::core::outline::Outline, format: Format, notes: &[Option<String>]| {
+            let notes: Vec<Option<&str>> = notes.iter().map(Option::as_deref).collect();
+            outline.render(format, &notes)
+        };
     // The format shown in the box: the last one chosen.
     let shown = use_state(Format::default);
     // What the last copy came to: the message, and whether it failed.

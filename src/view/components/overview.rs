@@ -1,7 +1,7 @@
 use super::overview_list::OverviewList;
 use crate::core::colour::Scheme;
-use crate::view::widget::Widget;
 use crate::view::hooks::use_progress::use_progress;
+use crate::view::widget::Widget;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
-use crate::view::widget::Widget;
 use crate::core::programme::counted_prompts;
 use crate::core::progress::Progress;
 use crate::view::i18n::{Arg, Label};
+use crate::view::widget::Widget;
 use std::rc::Rc;
 use yew::prelude::*;
 
