@@ -1,5 +1,7 @@
-/*! Thing Prompts loader: turns every .thing-prompts placeholder on the page into a checklist.
- * Paste it once or in every post: the WebAssembly is fetched and started once per page. */
+/*! Thing Prompts loader */
+// Turns every .thing-prompts placeholder on the page into a checklist. Paste it once or in every
+// post: the WebAssembly is fetched and started once per page. (Only the line above is kept in
+// the minified file: every byte of this file is fetched by every page.)
 (function () {
   'use strict';
   var PREFIX = '[thing-prompts]';
@@ -218,7 +220,6 @@
       var violation = violations[i];
       // A report-only policy blocks nothing: it cannot be why the widget failed.
       if (violation.disposition === 'report') continue;
-      // (|| '': a page on file: has the origin "null".)
       var uri = String(violation.blockedURI || '');
       if (uri === 'wasm-eval') return wasm;
       if (uri.indexOf(origin) === 0) {
@@ -382,10 +383,14 @@
       start(job);
     }
 
-    function start(job) {
-      if (!job.near || !job.programme) return;
+    function forget(job) {
       waiting.delete(job.node);
       if (watcher) watcher.unobserve(job.node);
+    }
+
+    function start(job) {
+      if (!job.near || !job.programme) return;
+      forget(job);
       queue.push(job);
       if (!draining) {
         draining = true;
@@ -421,8 +426,7 @@
         job.near = job.near || isNear(node);
         start(job);
       }, function () {
-        waiting.delete(node);
-        if (watcher) watcher.unobserve(node);
+        forget(job);
       });
     };
   }
@@ -449,10 +453,7 @@
   // the part that was asked for. Nothing is handed over: what the lite one kept in memory is in
   // the API's `memory`, which both read.
 
-  /**
-   * The widgets and the module they run in: `moduleFor(full)` starts the first module and is
-   * what placeholders wait for; `mount(job)` mounts one widget; `upgrade(host, open)`.
-   */
+  /** The widgets and the module they run in: { moduleFor, mount, upgrade }. */
   function takeover(load) {
     var active = null; // the module widgets mount with
     var ready = null;
@@ -464,6 +465,11 @@
     // What the upgrade is to open: { node, open, programme }.
     var asked = [];
 
+    /**
+     * What a scan's placeholders wait for: the first module (the full one at once when one of them
+     * shows an overview or notes, else the lite one); a later scan that wants the full module
+     * brings it with an upgrade.
+     */
     function moduleFor(full) {
       if (!ready) {
         ready = load(full ? FULL : LITE).then(function (glue) {
@@ -477,6 +483,7 @@
       return ready;
     }
 
+    /** Mounts one widget, a job { node, programme, open }, with the active module. */
     function mount(job) {
       current = job;
       try {
