@@ -9,7 +9,7 @@ use crate::core::embed::{
 use crate::core::programme::is_bundled;
 use crate::view::components::app::Opening;
 use crate::view::extras::{self, Root};
-use crate::view::i18n::Labels;
+use crate::view::i18n::{LabelWarning, Labels};
 use crate::view::stylesheet::CSS;
 use crate::view::widget::Widget;
 use crate::web::{clock, json, page, style, upgrade, warn};
@@ -86,11 +86,9 @@ pub fn mount(
         (None, None) => None,
     };
     let raw = read_placeholder(&host, fetched);
-    let resolved = resolve_at(&raw, &clock::today_in, &|_| None).map(|model| {
+    let resolved = resolve_at(raw, &clock::today_in, &|_| None).map(|model| {
         let (labels, label_warnings) = Labels::for_wording(&model.wording);
-        let mut said: Vec<String> = model.warnings.iter().map(ToString::to_string).collect();
-        said.extend(label_warnings.iter().map(ToString::to_string));
-        (Widget::new(model, labels), said)
+        (Widget::new(model, labels), label_warnings)
     });
     if !extras::BUILT_IN && !lite_can_show(&resolved) {
         // The overview, the notes and the messages for page authors (a problem, or a setting
@@ -110,9 +108,16 @@ pub fn mount(
         }
         return false;
     };
-    let outcome = resolved.map(|(widget, said)| {
-        for warning in &said {
-            warn(warning);
+    let outcome = resolved.map(|(widget, label_warnings)| {
+        // Only the full module has warnings to give (the lite one hands them over, above),
+        // so only it carries their words.
+        if extras::BUILT_IN {
+            for warning in &widget.model.warnings {
+                warn(&warning.to_string());
+            }
+            for warning in &label_warnings {
+                warn(&warning.to_string());
+            }
         }
         let scheme = scheme_for(&widget.model, &host);
         (Rc::new(widget), scheme)
@@ -159,9 +164,12 @@ fn read_placeholder(host: &Element, fetched: Option<Result<String, String>>) -> 
 
 /// Whether the lite module can show this: a checklist without notes that has nothing to say
 /// to the page's author.
-fn lite_can_show(resolved: &Result<(Widget, Vec<String>), EmbedError>) -> bool {
-    resolved.as_ref().is_ok_and(|(widget, said)| {
-        widget.model.view != View::Overview && !widget.model.notes && said.is_empty()
+fn lite_can_show(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> bool {
+    resolved.as_ref().is_ok_and(|(widget, label_warnings)| {
+        widget.model.view != View::Overview
+            && !widget.model.notes
+            && widget.model.warnings.is_empty()
+            && label_warnings.is_empty()
     })
 }
 

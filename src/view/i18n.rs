@@ -220,9 +220,19 @@ macro_rules! labels {
                 }
             }
 
-            fn texts(self) -> [&'static str; 4] {
+            /// The built-in text in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
                 match self {
-                    $(Self::$name => if shown_in!($part) { [$en, $fr, $de, $es] } else { [""; 4] }),*
+                    $(Self::$name => if shown_in!($part) {
+                        match lang {
+                            Lang::En => $en,
+                            Lang::Fr => $fr,
+                            Lang::De => $de,
+                            Lang::Es => $es,
+                        }
+                    } else {
+                        ""
+                    }),*
                 }
             }
         }
@@ -559,17 +569,6 @@ impl Label {
     /// The label an override key names.
     pub fn from_key(key: &str) -> Option<Self> {
         LABELS.iter().copied().find(|label| label.key() == key)
-    }
-
-    /// The built-in text in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        let [en, fr, de, es] = self.texts();
-        match lang {
-            Lang::En => en,
-            Lang::Fr => fr,
-            Lang::De => de,
-            Lang::Es => es,
-        }
     }
 }
 

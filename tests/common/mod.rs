@@ -67,7 +67,7 @@ pub fn resolve_at(
     clock: Clock<'_>,
     lookup: ProgrammeLookup<'_>,
 ) -> Result<Shown, EmbedError> {
-    embed::resolve_at(raw, clock, lookup).map(shown)
+    embed::resolve_at(raw.clone(), clock, lookup).map(shown)
 }
 
 /// The bundled programmes, read on demand.

@@ -2,8 +2,8 @@
 //! course stands, and where the ticks are kept.
 
 use super::{
-    EmbedError, Heading, Notice, RawEmbed, Settings, SupplyError, ThingChoice, Title, View,
-    Warning, WidgetModel, Wording,
+    EmbedError, Heading, Notice, RawEmbed, Settings, Supplied, SupplyError, ThingChoice, Title,
+    View, Warning, WidgetModel, Wording,
 };
 use crate::core::date::CivilDate;
 use crate::core::programme::{is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing};
@@ -19,9 +19,10 @@ pub type ProgrammeLookup<'a> = &'a dyn Fn(&str) -> Option<Result<Programme, Prog
 /// `Err` carries the reader's own date when the zone is not known.
 pub type Clock<'a> = &'a dyn Fn(Option<&str>) -> Result<CivilDate, CivilDate>;
 
-/// Works out what a placeholder shows, with today's date where the course is.
+/// Works out what a placeholder shows, with today's date where the course is. The
+/// placeholder is taken, not borrowed: its programme and wording move into the model.
 pub fn resolve_at(
-    raw: &RawEmbed,
+    mut raw: RawEmbed,
     clock: Clock<'_>,
     lookup: ProgrammeLookup<'_>,
 ) -> Result<WidgetModel, EmbedError> {
@@ -33,7 +34,7 @@ pub fn resolve_at(
         raw.notes.as_deref(),
         &mut warnings,
     );
-    let programme = programme_of(raw, lookup)?;
+    let programme = programme_of(raw.supplied.take(), &raw, lookup)?;
     let mut today = |programme: &Programme| match clock(programme.time_zone.as_deref()) {
         Ok(day) => day,
         Err(day) => {
@@ -52,7 +53,7 @@ pub fn resolve_at(
             overview(programme, day)
         }
         (_, View::Overview, None) => {
-            return Err(match scope_name(raw) {
+            return Err(match scope_name(&raw) {
                 Some(id) => EmbedError::UnknownProgramme(id),
                 None => EmbedError::OverviewNeedsProgramme,
             })
@@ -61,7 +62,7 @@ pub fn resolve_at(
             let scope = programme
                 .as_ref()
                 .map(|p| p.id.clone())
-                .or_else(|| scope_name(raw));
+                .or_else(|| scope_name(&raw));
             if let Some(id) = scope.as_deref().filter(|id| !is_valid_programme_id(id)) {
                 return Err(EmbedError::BadProgrammeId(id.to_owned()));
             }
@@ -78,16 +79,16 @@ pub fn resolve_at(
             resolve_programme(programme, choice, day)?
         }
         (None, View::Checklist, None) => {
-            return Err(match scope_name(raw) {
+            return Err(match scope_name(&raw) {
                 Some(id) => EmbedError::UnknownProgramme(id),
                 None => EmbedError::NoQuestions,
             })
         }
     };
     model.wording = Wording {
-        lang: raw.lang.clone(),
-        page_lang: raw.page_lang.clone(),
-        labels: raw.labels.clone(),
+        lang: raw.lang,
+        page_lang: raw.page_lang,
+        labels: raw.labels,
     };
     model.theme = settings.theme;
     model.view = settings.view;
@@ -107,17 +108,17 @@ fn scope_name(raw: &RawEmbed) -> Option<String> {
 /// The programme the placeholder names: supplied by the page as text, or bundled.
 /// An inline list may name a course that is not bundled: then there is no programme, only a scope.
 fn programme_of(
+    supplied: Option<Supplied>,
     raw: &RawEmbed,
     lookup: ProgrammeLookup<'_>,
 ) -> Result<Option<Rc<Programme>>, EmbedError> {
-    if let Some(supplied) = &raw.supplied {
-        return match &supplied.programme {
-            Ok(programme) => Ok(Some(programme.clone())),
-            Err(SupplyError::Unavailable(why)) => Err(EmbedError::Unavailable(why.clone())),
-            Err(SupplyError::Broken(errors)) => Err(EmbedError::BrokenProgramme(
-                supplied.origin.clone(),
-                errors.clone(),
-            )),
+    if let Some(supplied) = supplied {
+        return match supplied.programme {
+            Ok(programme) => Ok(Some(programme)),
+            Err(SupplyError::Unavailable(why)) => Err(EmbedError::Unavailable(why)),
+            Err(SupplyError::Broken(errors)) => {
+                Err(EmbedError::BrokenProgramme(supplied.origin, errors))
+            }
         };
     }
     let Some(id) = scope_name(raw) else {

@@ -1,0 +1,77 @@
+#![allow(clippy::panic, clippy::expect_used)]
+//! The rooms of the crate use only the rooms below them (docs/ARCHITECTURE.md):
+//! `entry` → `view` → `web` → `core`. This reads the sources and names any line that
+//! reaches up, or out of the pure core to the browser.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// Every line of code (comments aside) under `room` that mentions one of `forbidden`.
+fn reaching(room: &str, forbidden: &[&str]) -> Vec<String> {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(room), &mut files);
+    assert!(!files.is_empty(), "{room} has no sources");
+    let mut lines = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).expect("a source file");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for name in forbidden {
+                if code.contains(name) {
+                    lines.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    lines
+}
+
+#[test]
+fn the_core_is_plain_rust() {
+    let found = reaching(
+        "src/core",
+        &[
+            "crate::view",
+            "crate::web",
+            "crate::entry",
+            "yew",
+            "web_sys",
+            "js_sys",
+            "wasm_bindgen",
+            "gloo",
+        ],
+    );
+    assert!(found.is_empty(), "the core reaches out:\n{}", found.join("\n"));
+}
+
+#[test]
+fn browser_services_never_use_the_view() {
+    let found = reaching("src/web", &["crate::view", "crate::entry", "yew"]);
+    assert!(found.is_empty(), "web reaches up:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_view_never_uses_the_entry() {
+    let found = reaching("src/view", &["crate::entry"]);
+    assert!(found.is_empty(), "the view reaches up:\n{}", found.join("\n"));
+}
+
+#[test]
+fn only_the_view_words_the_interface() {
+    // The label table is the view's: the core and the browser services return data.
+    let found = reaching("src/core", &["i18n", "Labels", "Label::"]);
+    assert!(found.is_empty(), "the core makes words:\n{}", found.join("\n"));
+    let found = reaching("src/web", &["i18n", "Labels", "Label::"]);
+    assert!(found.is_empty(), "web makes words:\n{}", found.join("\n"));
+}
