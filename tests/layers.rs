@@ -20,7 +20,10 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
 /// Every line of code (comments aside) under `room` that mentions one of `forbidden`.
 fn reaching(room: &str, forbidden: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(room), &mut files);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(room),
+        &mut files,
+    );
     assert!(!files.is_empty(), "{room} has no sources");
     let mut lines = Vec::new();
     for file in files {
@@ -52,7 +55,11 @@ fn the_core_is_plain_rust() {
             "gloo",
         ],
     );
-    assert!(found.is_empty(), "the core reaches out:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the core reaches out:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -64,14 +71,22 @@ fn browser_services_never_use_the_view() {
 #[test]
 fn the_view_never_uses_the_entry() {
     let found = reaching("src/view", &["crate::entry"]);
-    assert!(found.is_empty(), "the view reaches up:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the view reaches up:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn only_the_view_words_the_interface() {
     // The label table is the view's: the core and the browser services return data.
     let found = reaching("src/core", &["i18n", "Labels", "Label::"]);
-    assert!(found.is_empty(), "the core makes words:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the core makes words:\n{}",
+        found.join("\n")
+    );
     let found = reaching("src/web", &["i18n", "Labels", "Label::"]);
     assert!(found.is_empty(), "web makes words:\n{}", found.join("\n"));
 }
