@@ -394,19 +394,17 @@ impl Progress {
             Some(previous) if previous.at >= now => previous.at.saturating_add(1),
             _ => now,
         };
-        if let Some(ticks) = self.ticks_mut(thing) {
-            put(
-                ticks,
-                prompt,
-                Entry {
-                    tick: Tick { done: false, at: 0 },
-                    note: Some(Note {
-                        text: text.to_owned(),
-                        at,
-                    }),
-                },
-            );
-        }
+        self.put(
+            thing,
+            prompt,
+            Entry {
+                tick: Tick { done: false, at: 0 },
+                note: Some(Note {
+                    text: text.to_owned(),
+                    at,
+                }),
+            },
+        );
     }
 
     /// Every stored note, cleared ones included: Thing key, prompt id and the note.
@@ -422,16 +420,14 @@ impl Progress {
     /// the one here. Returns whether the note here changed.
     pub fn merge_note(&mut self, thing: &str, prompt: &PromptId, note: &Note) -> bool {
         let before = self.note_entry(thing, prompt).cloned();
-        if let Some(ticks) = self.ticks_mut(thing) {
-            put(
-                ticks,
-                prompt,
-                Entry {
-                    tick: Tick { done: false, at: 0 },
-                    note: Some(note.clone()),
-                },
-            );
-        }
+        self.put(
+            thing,
+            prompt,
+            Entry {
+                tick: Tick { done: false, at: 0 },
+                note: Some(note.clone()),
+            },
+        );
         self.note_entry(thing, prompt) != before.as_ref()
     }
 
@@ -448,6 +444,13 @@ impl Progress {
             at
         });
         self.things.get_mut(at).map(|(_, ticks)| ticks)
+    }
+
+    /// Merges `entry` into the prompt's, the Thing added first when it has none (see [`put`]).
+    fn put(&mut self, thing: &str, prompt: &PromptId, entry: Entry) {
+        if let Some(ticks) = self.ticks_mut(thing) {
+            put(ticks, prompt, entry);
+        }
     }
 
     /// How many of `prompts` are ticked.
@@ -470,16 +473,14 @@ impl Progress {
             Some(previous) if previous.at >= now => previous.at.saturating_add(1),
             _ => now,
         };
-        if let Some(ticks) = self.ticks_mut(thing) {
-            put(
-                ticks,
-                prompt,
-                Entry {
-                    tick: Tick { done, at },
-                    note: None,
-                },
-            );
-        }
+        self.put(
+            thing,
+            prompt,
+            Entry {
+                tick: Tick { done, at },
+                note: None,
+            },
+        );
     }
 
     /// Every recorded change: Thing key, prompt id and its state.
