@@ -38,9 +38,9 @@ pub fn build() -> Result<PathBuf> {
     let dist = root().join("dist");
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&dist).map_err(|e| format!("dist/: {e}"))?;
-    module(&bindgen, &dist, "lite", "thing-prompts-wasm")?;
-    module(&bindgen, &dist, "full", "thing-prompts-full")?;
-    module(&bindgen, &dist, "configure", "thing-prompts-configure")?;
+    for kind in [&LITE, &FULL, &CONFIGURE] {
+        module(&bindgen, &dist, kind)?;
+    }
     let read = |file: &str| std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"));
     // The build token names this build's glue and WebAssembly in the loader's requests
     // (`?v=<build>`), so a new loader never runs an older build's files from a cache.
@@ -106,38 +106,124 @@ pub fn build() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Compiles one WebAssembly module ("lite": without the feature "extras"; "full": with it;
-/// "configure": with "configurator", for the configurator page)
-/// and writes its glue and optimised WebAssembly to dist/ as `<name>.js`, `<name>_bg.wasm`.
-fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
+/// One WebAssembly module of the release pipeline: which crate, with which features, and the
+/// names of the files it becomes (`<name>.js`, the glue, and `<name>_bg.wasm`).
+pub struct Module {
+    /// What the messages call it ("lite", "full", ...).
+    pub kind: &'static str,
+    /// The cargo package, and its library's file name as cargo writes it.
+    pub package: &'static str,
+    pub artefact: &'static str,
+    /// The features after `--no-default-features`.
+    pub features: &'static [&'static str],
+    /// Whether `{:?}` formats nothing (`-Z fmt-debug=none`), as in the lite module.
+    pub fmt_debug_none: bool,
+    pub name: &'static str,
+}
+
+/// The lite module: the checklist, the first download of every page (no feature "extras").
+/// It formats nothing with `{:?}`: only messages use it (serde's, naming what it found), and
+/// the lite module never shows one (it hands a placeholder with a problem to the full
+/// module): 3.4 KB gzip.
+pub const LITE: Module = Module {
+    kind: "lite",
+    package: "thing-prompts",
+    artefact: "thing_prompts.wasm",
+    features: &[],
+    fmt_debug_none: true,
+    name: "thing-prompts-wasm",
+};
+
+/// The full module (feature "extras"), fetched when a reader opens a rarely used part.
+pub const FULL: Module = Module {
+    kind: "full",
+    package: "thing-prompts",
+    artefact: "thing_prompts.wasm",
+    features: &["extras"],
+    fmt_debug_none: false,
+    name: "thing-prompts-full",
+};
+
+/// The configurator's module (feature "configurator"), for www/configure.html only.
+pub const CONFIGURE: Module = Module {
+    kind: "configure",
+    package: "thing-prompts",
+    artefact: "thing_prompts.wasm",
+    features: &["configurator"],
+    fmt_debug_none: false,
+    name: "thing-prompts-configure",
+};
+
+/// The benchmark's floor (bench/floor/): a bare Yew checklist, built exactly as the lite
+/// module is, so that the widget's budgets can be ratios to it. Never part of dist/.
+pub const FLOOR: Module = Module {
+    kind: "floor",
+    package: "thing-prompts-floor",
+    artefact: "thing_prompts_floor.wasm",
+    features: &[],
+    fmt_debug_none: true,
+    name: "thing-prompts-floor",
+};
+
+/// Builds the benchmark's floor ([`FLOOR`]) into target/bench-floor/ and returns that folder
+/// with the build token of its files (for their `?v=` URLs, as the loader gives the widget's).
+pub fn floor() -> Result<(PathBuf, String)> {
+    release_toolchain()?;
+    let bindgen = wasm_bindgen()?;
+    npm_tools()?;
+    let out = root().join("target").join("bench-floor");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    module(&bindgen, &out, &FLOOR)?;
+    let mut files = Vec::new();
+    for file in [
+        format!("{}.js", FLOOR.name),
+        format!("{}_bg.wasm", FLOOR.name),
+    ] {
+        let path = out.join(&file);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        say(&format!("target/bench-floor/{file}: {} bytes", bytes.len()));
+        files.extend(bytes);
+    }
+    Ok((out, build_token(&files)))
+}
+
+/// Compiles one WebAssembly module with the release pipeline and writes its glue and optimised
+/// WebAssembly to `out` as `<name>.js` and `<name>_bg.wasm`: nightly with the standard library
+/// rebuilt for size, wasm-bindgen, wasm-opt -Oz, short import and export names, terser.
+fn module(bindgen: &Path, out: &Path, module: &Module) -> Result {
+    let Module { kind, name, .. } = module;
     say(&format!(
         "compiling the {kind} module for wasm32 (release, {RELEASE_TOOLCHAIN}, standard library rebuilt for size)"
     ));
+    let mut features = Vec::new();
+    if !module.features.is_empty() {
+        features.push("--features".to_owned());
+        features.push(module.features.join(","));
+    }
     // Its own target folder, so that stable test builds and this build never evict each other.
     // The stack size repeats .cargo/config.toml, which these flags replace.
     run(Command::new("rustup")
         .args(["run", RELEASE_TOOLCHAIN, "cargo", "build", "--release"])
-        .args(["--package", "thing-prompts", "--lib"])
+        .args(["--package", module.package, "--lib"])
         .args(["--target", "wasm32-unknown-unknown"])
         .arg("--no-default-features")
-        .args(match kind {
-            "full" => &["--features", "extras"][..],
-            "configure" => &["--features", "configurator"][..],
-            _ => &[][..],
-        })
+        .args(&features)
         // `optimize_for_size` picks the standard library's smaller algorithms (formatting,
         // sorting): about 1 KB gzip.
         .args(["-Z", "build-std=std,panic_abort"])
         .args(["-Z", "build-std-features=optimize_for_size", "--target-dir"])
-        .arg(release_target(kind))
+        .arg(release_target(module))
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            release_flags(kind),
+            release_flags(module),
         )
         .env_remove("RUSTC")
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("CARGO"))?;
-    let built = release_target(kind).join("wasm32-unknown-unknown/release/thing_prompts.wasm");
+    let built = release_target(module)
+        .join("wasm32-unknown-unknown/release")
+        .join(module.artefact);
     say("generating the JavaScript glue (wasm-bindgen --target web)");
     run(Command::new(bindgen)
         .args(["--target", "web", "--no-typescript", "--out-name", name])
@@ -145,9 +231,9 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
         // says where the WebAssembly is: the glue needs neither fallback.
         .args(["--encode-into", "always", "--omit-default-module-path"])
         .arg("--out-dir")
-        .arg(dist)
+        .arg(out)
         .arg(&built))?;
-    let wasm = dist.join(format!("{name}_bg.wasm"));
+    let wasm = out.join(format!("{name}_bg.wasm"));
     say("shrinking the WebAssembly (wasm-opt -Oz)");
     run(Command::new(wasm_opt())
         .arg("-Oz")
@@ -155,21 +241,19 @@ fn module(bindgen: &Path, dist: &Path, kind: &str, name: &str) -> Result {
         .args(["--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm)
         .arg(&wasm))?;
-    let glue = dist.join(format!("{name}.js"));
+    let glue = out.join(format!("{name}.js"));
     say("shortening the names the glue and the WebAssembly share");
     crate::names::shorten(&wasm_opt(), &wasm, &glue)?;
     minify(&glue, true)
 }
 
-/// The compiler flags of a release module: panics as a bare abort, no source locations.
-/// The lite module also formats nothing with `{:?}`: only messages use it (serde's, naming
-/// what it found), and the lite module never shows one (it hands a placeholder with a
-/// problem to the full module): 3.4 KB gzip.
-fn release_flags(kind: &str) -> String {
+/// The compiler flags of a release module: panics as a bare abort, no source locations, and
+/// for the lite module (and the floor) no `{:?}` formatting.
+fn release_flags(module: &Module) -> String {
     let mut flags = String::from(
         "-C link-arg=-zstack-size=262144 -Z unstable-options -C panic=immediate-abort -Z location-detail=none",
     );
-    if kind == "lite" {
+    if module.fmt_debug_none {
         flags.push_str(" -Z fmt-debug=none");
     }
     flags
@@ -198,10 +282,13 @@ fn minify(path: &Path, module: bool) -> Result {
     run(command.arg("--output").arg(path))
 }
 
-/// The target folder of a module's release build (see [`build`]): the lite module's own,
-/// since its compiler flags differ and a shared folder would rebuild everything each time.
-pub fn release_target(kind: &str) -> PathBuf {
-    let folder = if kind == "lite" {
+/// The target folder of a module's release build (see [`module`]): one for the modules that
+/// format nothing with `{:?}` (the lite module and the floor) and one for the others, since
+/// their compiler flags differ and a shared folder would rebuild everything each time. The
+/// floor shares the lite module's folder: the same flags, so the standard library and Yew
+/// are built once for both.
+pub fn release_target(module: &Module) -> PathBuf {
+    let folder = if module.fmt_debug_none {
         "release-wasm-lite"
     } else {
         "release-wasm"

@@ -20,6 +20,7 @@ usage: cargo xtask <command>
   test    run every test: format, lints, host tests, browser tests
   dist    build the deployable files into dist/
   bench   build dist/ and measure it against the performance budgets (never fails on them)
+  floor   build only the benchmark's floor into target/bench-floor/ (bench builds it too)
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +30,12 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("dist") => dist::build().map(|_| ()),
         Some("bench") => bench::run(),
+        Some("floor") => dist::floor().map(|(folder, build)| {
+            say(&format!(
+                "the floor is in {}, build {build}",
+                folder.display()
+            ))
+        }),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);

@@ -97,6 +97,18 @@ fn run_all(tally: &mut Tally) -> Result {
             "warnings",
         ]))?;
     }
+    // The benchmark's floor (bench/floor/) has code on wasm32 only.
+    tools::run(cargo().args([
+        "clippy",
+        "--package",
+        "thing-prompts-floor",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     tools::dependency_checks()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
