@@ -116,14 +116,58 @@ fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// Whether a request asks for a versioned URL: one with a `v=` query parameter, as the loader
+/// gives this build's glue, WebAssembly and programme files (`?v=<build token>`). Such a URL
+/// never names other bytes, so it may be cached for good.
+fn versioned(request_path: &str) -> bool {
+    request_path
+        .split('#')
+        .next()
+        .and_then(|path| path.split_once('?'))
+        .is_some_and(|(_, query)| query.split('&').any(|part| part.starts_with("v=")))
+}
+
+/// The caching a real host should give a response: a year, never revalidated, for a versioned
+/// URL; for any other (the loader itself at its moving URL, pages, programmes named by
+/// address) a revalidation each time, answered 304 while the file is unchanged (see [`etag`]).
+fn cache_control(request_path: &str) -> &'static str {
+    if versioned(request_path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// A strong validator of a response body: its length and a 64-bit hash of its bytes.
+fn etag(body: &[u8]) -> String {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    format!("\"{:x}-{:016x}\"", body.len(), hasher.finish())
+}
+
+/// Whether an `If-None-Match` value names `tag` (or is `*`); weak validators match too.
+fn matches(if_none_match: &str, tag: &str) -> bool {
+    if_none_match
+        .split(',')
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == tag)
+}
+
 fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
+    let mut if_none_match = None;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("if-none-match") {
+                if_none_match = Some(value.trim().to_owned());
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -136,7 +180,9 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     } else {
         None
     };
-    let (status, kind, body) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+    let read = file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b)));
+    let found = read.is_some();
+    let (status, kind, body) = match read {
         Some((file, mut body)) => {
             if let (Some(base), Some("html")) =
                 (&site.widget_base, file.extension().and_then(|e| e.to_str()))
@@ -157,14 +203,43 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     if site.cors {
         extra.push_str("Access-Control-Allow-Origin: *\r\n");
     }
-    for (name, value) in extra_headers(site, target) {
+    let headers = extra_headers(site, target);
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("cache-control"))
+    {
+        let cache = if found {
+            cache_control(target)
+        } else {
+            "no-cache"
+        };
+        extra.push_str(&format!("Cache-Control: {cache}\r\n"));
+    }
+    for (name, value) in headers {
         extra.push_str(&format!("{name}: {value}\r\n"));
     }
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n",
-        body.len()
-    )?;
+    if !found {
+        write!(
+            stream,
+            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n",
+            body.len()
+        )?;
+    } else {
+        let tag = etag(&body);
+        if if_none_match.is_some_and(|value| matches(&value, &tag)) {
+            // Unchanged since the browser's copy: no body (RFC 9110, 15.4.5).
+            write!(
+                stream,
+                "HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\n{extra}Connection: close\r\n\r\n"
+            )?;
+            return stream.flush();
+        }
+        write!(
+            stream,
+            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nETag: {tag}\r\n{extra}Connection: close\r\n\r\n",
+            body.len()
+        )?;
+    }
     if method != "HEAD" {
         stream.write_all(&body)?;
     }
@@ -293,10 +368,20 @@ mod tests {
 
     /// One request; returns the status line, the headers (names in lower case) and the body.
     fn ask(address: &str, method: &str, target: &str) -> (String, Vec<(String, String)>, String) {
+        ask_with(address, method, target, "")
+    }
+
+    /// One request with extra header lines (each ending in `\r\n`).
+    fn ask_with(
+        address: &str,
+        method: &str,
+        target: &str,
+        headers: &str,
+    ) -> (String, Vec<(String, String)>, String) {
         let mut stream = TcpStream::connect(address).unwrap();
         write!(
             stream,
-            "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+            "{method} {target} HTTP/1.1\r\nHost: {address}\r\n{headers}Connection: close\r\n\r\n"
         )
         .unwrap();
         let mut answer = Vec::new();
@@ -320,7 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn the_widget_origin_serves_files_with_their_type_cors_and_no_cache() {
+    fn the_widget_origin_serves_files_with_their_type_and_cors() {
         let dist = folder(
             "widget",
             &[
@@ -342,10 +427,19 @@ mod tests {
         assert_eq!(body, "\0asm");
         assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
         assert_eq!(header(&headers, "content-length"), Some("4"));
-        assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+        assert_eq!(
+            header(&headers, "cache-control"),
+            Some("public, max-age=31536000, immutable"),
+            "a versioned URL is cached for good"
+        );
         assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
 
         let (_, headers, body) = ask(&address, "GET", "/w.js");
+        assert_eq!(
+            header(&headers, "cache-control"),
+            Some("no-cache"),
+            "the loader's own URL moves from release to release: revalidated"
+        );
         assert_eq!(
             body, "export {};",
             "the folder's own file comes before `also`'s"
@@ -372,6 +466,79 @@ mod tests {
             assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
         }
         assert_eq!(ask(&address, "POST", "/w.js").0, "HTTP/1.1 404 Not Found");
+    }
+
+    #[test]
+    fn an_unchanged_file_is_answered_304_to_its_etag() {
+        let dist = folder("etag", &[("w.js", "export {};"), ("w.wasm", "\0asm")]);
+        let address = serve(Site {
+            folder: dist.clone(),
+            cors: true,
+            widget_base: None,
+            also: None,
+        });
+        let (status, headers, _) = ask(&address, "GET", "/w.js");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        let tag = header(&headers, "etag").unwrap().to_owned();
+        assert!(tag.starts_with('"') && tag.ends_with('"'), "{tag}");
+        assert_ne!(
+            Some(tag.as_str()),
+            header(&ask(&address, "GET", "/w.wasm").1, "etag"),
+            "another file, another tag"
+        );
+
+        let (status, headers, body) = ask_with(
+            &address,
+            "GET",
+            "/w.js",
+            &format!("If-None-Match: {tag}\r\n"),
+        );
+        assert_eq!(status, "HTTP/1.1 304 Not Modified");
+        assert_eq!(body, "");
+        assert_eq!(header(&headers, "etag"), Some(tag.as_str()));
+        assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+        assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
+        assert_eq!(header(&headers, "content-length"), None);
+
+        let weak = format!("If-None-Match: \"other\", W/{tag}\r\n");
+        assert_eq!(
+            ask_with(&address, "GET", "/w.js?v=1", &weak).0,
+            "HTTP/1.1 304 Not Modified"
+        );
+        assert_eq!(
+            ask_with(&address, "GET", "/w.js", "If-None-Match: \"other\"\r\n").0,
+            "HTTP/1.1 200 OK"
+        );
+
+        std::fs::write(dist.join("w.js"), "export { changed };").unwrap();
+        let (status, headers, body) = ask_with(
+            &address,
+            "GET",
+            "/w.js",
+            &format!("If-None-Match: {tag}\r\n"),
+        );
+        assert_eq!(status, "HTTP/1.1 200 OK", "a changed file is sent again");
+        assert_eq!(body, "export { changed };");
+        assert_ne!(header(&headers, "etag"), Some(tag.as_str()));
+
+        let (status, headers, _) = ask_with(&address, "GET", "/gone.js", "If-None-Match: *\r\n");
+        assert_eq!(status, "HTTP/1.1 404 Not Found");
+        assert_eq!(header(&headers, "etag"), None);
+    }
+
+    #[test]
+    fn only_a_v_parameter_makes_a_url_versioned() {
+        for (path, versioned) in [
+            ("/w.wasm?v=0123abcd", true),
+            ("/p/12.json?x=1&v=0123abcd", true),
+            ("/w.js?v=1#top", true),
+            ("/w.js", false),
+            ("/w.js?version=1", false),
+            ("/w.js#v=1", false),
+            ("/v=1/w.js", false),
+        ] {
+            assert_eq!(super::versioned(path), versioned, "{path}");
+        }
     }
 
     #[test]
