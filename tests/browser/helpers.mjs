@@ -32,17 +32,32 @@ export function pageUrl(name) {
   return PAGE_ORIGIN + name;
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Chromium with a profile on disk in `userDataDir`, as a reader's browser has: its HTTP cache
+ * and code caches are kept between visits. (A context of `launch()` is off the record: the
+ * WebAssembly code cache is never read back there.) Returns the browser context.
+ */
+export async function launchProfile(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    ...options,
   });
 }
 
