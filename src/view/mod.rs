@@ -3,6 +3,7 @@
 //! the host; the components exist only on wasm32.
 
 pub mod checklist_state;
+pub mod configurator;
 pub mod i18n;
 pub mod stylesheet;
 
