@@ -204,7 +204,7 @@ fn install_panic_hook() {
 /// (feature `configurator`) that no blog page fetches.
 #[cfg(feature = "configurator")]
 mod configure {
-    use crate::view::components::configurator::{Configurator, ConfiguratorProps, FetchProgramme};
+    use crate::view::configurator::{Configurator, ConfiguratorProps, FetchProgramme};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use web_sys::Element;

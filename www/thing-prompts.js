@@ -378,6 +378,26 @@
       // Printing then shows far placeholders' static content, which is complete too.
     }
 
+    // A widget's palette follows the background the page's stylesheets paint, and an async
+    // script can run before they arrive: none starts until the stylesheets the page has asked
+    // for so far have loaded or failed (the page itself cannot be shown before then either).
+    var styled = new Promise(function (resolve) {
+      var left = [].filter.call(document.querySelectorAll('link[rel~=stylesheet]'), function (link) {
+        return !link.sheet && !/alternate/i.test(link.rel);
+      });
+      var count = left.length;
+      if (!count || document.readyState === 'complete') return resolve();
+      left.forEach(function (link) {
+        link.addEventListener('load', arrived);
+        link.addEventListener('error', arrived);
+      });
+      // One that failed before this script ran sends no event: the page's load ends the wait.
+      window.addEventListener('load', resolve);
+      function arrived() {
+        if (!--count) resolve();
+      }
+    });
+
     function approach(job) {
       job.near = true;
       start(job);
@@ -419,8 +439,8 @@
       }
       // Each widget starts as soon as it has what it needs and is near the viewport: one
       // waiting for its programme's URL holds up no other.
-      ready.then(function (programme) {
-        job.programme = programme;
+      Promise.all([ready, styled]).then(function (both) {
+        job.programme = both[0];
         // Near ones start now, without waiting for the observer's first report (which a tab
         // opened in the background does not get until it is shown).
         job.near = job.near || isNear(node);

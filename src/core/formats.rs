@@ -225,59 +225,51 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
-/// Text: a JSON string, and nothing else.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(pub String);
+/// A value of one JSON kind and nothing else, read through [`Scalar`]: each `kind => value`
+/// arm gives the value, and any other kind is refused as not `what`.
+macro_rules! one_kind {
+    ($(#[$attr:meta])* $name:ident($inner:ty), $what:literal, $($kind:pat => $value:expr),+ $(,)?) => {
+        $(#[$attr])*
+        pub struct $name(pub $inner);
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Scalar::deserialize(deserializer)? {
-            Scalar::Text(text) => Ok(Self(text)),
-            other => Err(other.refused("text in double quotes")),
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                match Scalar::deserialize(deserializer)? {
+                    $($kind => $value.map(Self),)+
+                    other => Err(other.refused($what)),
+                }
+            }
         }
-    }
+    };
 }
 
-/// A whole number from 0 to `u32::MAX`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Whole(pub u32);
-
-impl<'de> Deserialize<'de> for Whole {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let what = "a whole number";
-        match Scalar::deserialize(deserializer)? {
-            Scalar::Whole(n) => u32::try_from(n)
-                .map(Self)
-                .map_err(|_| de::Error::invalid_value(Unexpected::Unsigned(n), &what)),
-            other => Err(other.refused(what)),
-        }
-    }
+one_kind! {
+    /// Text: a JSON string, and nothing else.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    Text(String), "text in double quotes",
+    Scalar::Text(text) => Ok(text),
 }
 
-/// A time in milliseconds since 1970: a whole number from 0.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Time(pub u64);
-
-impl<'de> Deserialize<'de> for Time {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Scalar::deserialize(deserializer)? {
-            Scalar::Whole(n) => Ok(Self(n)),
-            other => Err(other.refused("a time (a whole number)")),
-        }
-    }
+one_kind! {
+    /// A whole number from 0 to `u32::MAX`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    Whole(u32), "a whole number",
+    Scalar::Whole(n) => u32::try_from(n)
+        .map_err(|_| de::Error::invalid_value(Unexpected::Unsigned(n), &"a whole number")),
 }
 
-/// `true` or `false`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Flag(pub bool);
+one_kind! {
+    /// A time in milliseconds since 1970: a whole number from 0.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    Time(u64), "a time (a whole number)",
+    Scalar::Whole(n) => Ok(n),
+}
 
-impl<'de> Deserialize<'de> for Flag {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Scalar::deserialize(deserializer)? {
-            Scalar::Bool(b) => Ok(Self(b)),
-            other => Err(other.refused("true or false")),
-        }
-    }
+one_kind! {
+    /// `true` or `false`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    Flag(bool), "true or false",
+    Scalar::Bool(b) => Ok(b),
 }
 
 /// A JSON list (`[ … ]`) of `T`.

@@ -388,12 +388,12 @@ impl Progress {
     pub fn set_note(&mut self, thing: &str, prompt: &PromptId, text: &str, now: u64) {
         let text = capped(text);
         let previous = self.note_entry(thing, prompt);
-        let at = match previous {
+        match previous {
             Some(previous) if previous.text == text => return,
             None if text.is_empty() => return,
-            Some(previous) if previous.at >= now => previous.at.saturating_add(1),
-            _ => now,
-        };
+            _ => {}
+        }
+        let at = stamp(previous.map(|note| note.at), now);
         self.put(
             thing,
             prompt,
@@ -468,11 +468,7 @@ impl Progress {
     /// Records a reader's change made at `now`. The change always wins over what is
     /// stored, even when the clock went backwards since the last one.
     pub fn set(&mut self, thing: &str, prompt: &PromptId, done: bool, now: u64) {
-        let previous = self.tick(thing, prompt);
-        let at = match previous {
-            Some(previous) if previous.at >= now => previous.at.saturating_add(1),
-            _ => now,
-        };
+        let at = stamp(self.tick(thing, prompt).map(|tick| tick.at), now);
         self.put(
             thing,
             prompt,
@@ -503,6 +499,15 @@ impl Progress {
                 put(ours, prompt, entry.clone());
             }
         }
+    }
+}
+
+/// The time a change made at `now` is recorded at: later than the `previous` one's, so that
+/// the change wins even when the clock went backwards.
+fn stamp(previous: Option<u64>, now: u64) -> u64 {
+    match previous {
+        Some(at) if at >= now => at.saturating_add(1),
+        _ => now,
     }
 }
 

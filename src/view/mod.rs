@@ -1,8 +1,9 @@
 //! The view: Yew function components in a shadow root, text only, and the words they show
-//! (the label table). The state that has rules (a checklist's) is a plain reducer, tested on
-//! the host; the components exist only on wasm32.
+//! (the label table). The state that has rules (a checklist's, the configurator's form) is a
+//! plain reducer, tested on the host; the components exist only on wasm32.
 
 pub mod checklist_state;
+pub mod configurator;
 pub mod i18n;
 pub mod stylesheet;
 pub mod widget;

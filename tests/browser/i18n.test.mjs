@@ -5,6 +5,7 @@ import {
   checkboxes,
   fixtureHtml,
   launch,
+  PAGE_ORIGIN,
   serveFixture,
   statusLine,
   waitAllMounted,
@@ -216,6 +217,43 @@ test('a page that paints no background follows the reader preference', async () 
     try {
       await waitAllMounted(page, 1);
       assert.equal(await widget(page, 0).locator('.tp').getAttribute('data-scheme'), expected);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('on a page whose stylesheet is slow, the widget waits for it and takes the page\'s palette', async () => {
+  // The loader runs async, so on a slow blog it can be ready before the theme's stylesheet:
+  // the page paints no background yet, and a reader who prefers dark would get the dark
+  // palette on what turns out to be a light page. A stylesheet that fails holds nothing up.
+  for (const [name, answer] of [
+    ['late-theme', { contentType: 'text/css', body: 'html, body { background: #fff; color: #222; }' }],
+    ['failed-theme', { status: 404, contentType: 'text/plain', body: 'not found' }],
+  ]) {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const css = `${PAGE_ORIGIN}fixture/${name}.css`;
+    try {
+      const html = fixtureHtml(`<div class="thing-prompts" data-programme="cpd23-2012" data-thing="12"></div>`).replace(
+        '</head>',
+        `<link rel="stylesheet" href="${css}"></head>`,
+      );
+      const url = await serveFixture(context, name, html);
+      const page = await context.newPage();
+      const mountedBeforeStyles = [];
+      await context.route(css, async (route) => {
+        // Long enough for the loader and the WebAssembly to be ready well before it.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        mountedBeforeStyles.push(
+          await page.evaluate(() => Boolean(document.querySelector('.thing-prompts')?.shadowRoot)).catch(() => null),
+        );
+        await route.fulfill(answer);
+      });
+      await page.goto(url);
+      await waitAllMounted(page, 1);
+      assert.deepEqual(mountedBeforeStyles, [false], `${name}: no widget before the stylesheet has arrived`);
+      const expected = name === 'late-theme' ? 'light' : 'dark';
+      assert.equal(await widget(page, 0).locator('.tp').getAttribute('data-scheme'), expected, name);
     } finally {
       await context.close();
     }

@@ -5,8 +5,6 @@
 pub mod app;
 pub mod backup_panel;
 pub mod checklist;
-#[cfg(feature = "configurator")]
-pub mod configurator;
 pub mod error_notice;
 pub mod outline_panel;
 pub mod overview;
