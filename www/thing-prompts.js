@@ -245,8 +245,8 @@
     // Programme files by absolute URL: each is fetched once per page, whatever the number of
     // placeholders, scans and copies of this script (later copies use this copy's scan).
     var files = {};
-    function fetched(url) {
-      return files[url] || (files[url] = fetchProgramme(url));
+    function fetched(url, versioned) {
+      return files[url] || (files[url] = fetchProgramme(url, versioned));
     }
     return function (node, pinned) {
       var src = node.getAttribute('data-programme-src');
@@ -261,7 +261,7 @@
         pinned.every(function (other) {
           return !other || other.id !== wanted.id || other.thing === wanted.thing;
         });
-      return fetched(file + (one ? '/' + wanted.thing : '') + '.json' + TAG);
+      return fetched(file + (one ? '/' + wanted.thing : '') + '.json' + TAG, true);
     };
   }
 
@@ -299,7 +299,10 @@
   }
 
   /** Fetches the programme file at `url` (absolute, http or https): 10 s at most, 256 KB at most. */
-  function fetchProgramme(url) {
+  // A bundled programme's URL carries this build (?v=), so the file there never changes and a
+  // returning reader's HTTP cache may answer without asking; an organiser's own file
+  // (data-programme-src) may change at any time, so the server is asked again every time.
+  function fetchProgramme(url, versioned) {
     var failed = 'could not load the programme from ' + url + ': ';
     var tooLarge = { error: failed + "the file is larger than 256 KB, far more than a programme needs. Check that the address names the programme's JSON file." };
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
@@ -311,7 +314,7 @@
     });
     var loaded = new Promise(function (resolve) {
       // Inside the executor, a host page's broken fetch that throws becomes a rejection.
-      resolve(fetch(url, { credentials: 'omit', cache: 'no-cache', signal: controller && controller.signal }));
+      resolve(fetch(url, { credentials: 'omit', cache: versioned ? 'default' : 'no-cache', signal: controller && controller.signal }));
     }).then(function (response) {
       if (!response.ok) {
         return { error: failed + 'the server answered ' + (response.status + ' ' + response.statusText).trim() +

@@ -61,6 +61,36 @@ export async function launchProfile(userDataDir, options = {}) {
   });
 }
 
+/**
+ * How each response of `page` came, as `[{ url, status, cached }]` in the order they arrived:
+ * `cached` when the HTTP cache answered without a request, else `status` is what the server sent
+ * on the wire (200, or 304 when a cached copy was revalidated, which the page sees as that copy's
+ * 200). Read through the DevTools protocol, as Playwright's own events cannot tell these apart.
+ */
+export async function responsesOf(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const responses = [];
+  const byId = new Map();
+  const entry = (id) => {
+    if (!byId.has(id)) {
+      byId.set(id, {});
+      responses.push(byId.get(id));
+    }
+    return byId.get(id);
+  };
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const e = entry(requestId);
+    e.url = response.url;
+    e.cached = !!(response.fromDiskCache || response.fromPrefetchCache);
+    if (e.status === undefined) e.status = response.status;
+  });
+  cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => {
+    entry(requestId).status = statusCode;
+  });
+  await cdp.send('Network.enable');
+  return { cdp, responses };
+}
+
 function isFavicon(url) {
   try {
     return new URL(url).pathname === '/favicon.ico';
