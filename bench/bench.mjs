@@ -22,7 +22,7 @@
 // glue and .wasm too) takes a round trip through this process, which would be timed as well.
 
 // Chromium launched as the browser tests launch it (Debian's, no browser of Playwright's own).
-import { launch, launchProfile } from '../tests/browser/helpers.mjs';
+import { launch, launchProfile, responsesOf } from '../tests/browser/helpers.mjs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -540,23 +540,8 @@ async function load(context, urls, scenario, { cacheDisabled }) {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error}`));
   await page.goto(urls.blank);
-  const cdp = await context.newCDPSession(page);
-  // How each response came: from the network (its status on the wire: 200, or 304 when
-  // revalidated, which responseReceived shows as the cached copy's 200), or from the HTTP
-  // cache without a request.
-  const responses = [];
-  const byId = new Map();
-  const entry = (id) => byId.get(id) || (byId.set(id, {}), responses.push(byId.get(id)), byId.get(id));
-  cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    const e = entry(requestId);
-    e.url = response.url;
-    e.cached = !!(response.fromDiskCache || response.fromPrefetchCache);
-    if (e.status === undefined) e.status = response.status;
-  });
-  cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => {
-    entry(requestId).status = statusCode;
-  });
-  await cdp.send('Network.enable');
+  // How each response came: from the network (200, or 304 when revalidated) or from the HTTP cache.
+  const { cdp, responses } = await responsesOf(context, page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.cpu || 1 });
   requests.length = 0;
