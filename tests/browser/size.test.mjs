@@ -1,8 +1,9 @@
 // The download of a page of checklists, from the built dist/ folder: deterministic, so CI checks it
-// (the timing figures live in `cargo xtask bench`, which never fails). The issue's budget is 64 KB
-// gzip and does not hold yet (README, Performance); until it does, this test holds the line where
-// the last measurement left it, so that no change makes every reader's download heavier unnoticed,
-// and it checks that the parts a reader rarely opens stay out of the first download.
+// (the timing figures live in `cargo xtask bench`, which never fails). The budgets are ratios to a
+// bare Yew checklist measured by the benchmark (docs/performance.md) and do not all hold yet; until
+// they do, this test holds the line where the last measurement left the lite module and the first
+// download, so that no change makes every reader's download heavier unnoticed, and it checks that
+// the parts a reader rarely opens stay out of the first download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -10,10 +11,13 @@ import { gzipSync } from 'node:zlib';
 
 // DIST_DIR: another built folder to check (default: this checkout's dist/).
 const DIST = process.env.DIST_DIR ? new URL(`file://${process.env.DIST_DIR}/`) : new URL('../../dist/', import.meta.url);
-// The last measured first download (README, Performance) plus 2 % for small changes; lower it
-// whenever the download shrinks.
+// The last measured lite module (glue + WebAssembly, 111,703 B) and first download (loader, lite
+// module and Thing 12's file, 115,807 B; docs/performance.md) plus about 2 % for small changes.
+// Lower both whenever they shrink.
+const LITE_CEILING = 113_900;
 const CEILING = 117_100;
-const BUDGET = 64 * 1024;
+// The first-download budget of docs/performance.md.
+const BUDGET = 96 * 1024;
 
 async function gzip(name) {
   return gzipSync(await readFile(new URL(name, DIST)), { level: 9 }).length;
@@ -28,6 +32,8 @@ test('a page of checklists downloads the loader, the lite module and one program
     programme: await gzip('programmes/cpd23-2012/12.json'),
   };
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const lite = parts.glue + parts.wasm;
+  assert.ok(lite <= LITE_CEILING, `the lite module grew to ${lite} B gzip (ceiling ${LITE_CEILING} B)`);
   console.log(`first download, gzip -9: ${total} B (${JSON.stringify(parts)}); budget ${BUDGET} B ${total <= BUDGET ? 'holds' : 'not yet held'}`);
   assert.ok(total <= CEILING, `the first download grew to ${total} B gzip (ceiling ${CEILING} B)`);
 });
