@@ -65,7 +65,10 @@ fn events(text: &str) -> Vec<String> {
 fn escapes_text_values() {
     assert_eq!(escape_text(r"a\b"), r"a\\b");
     assert_eq!(escape_text("one; two, three"), r"one\; two\, three");
-    assert_eq!(escape_text("line\nnext\r\nlast\rend"), r"line\nnext\nlast\nend");
+    assert_eq!(
+        escape_text("line\nnext\r\nlast\rend"),
+        r"line\nnext\nlast\nend"
+    );
     assert_eq!(escape_text("Zoë: fine"), "Zoë: fine");
 }
 
@@ -74,7 +77,11 @@ fn folds_at_75_octets_on_character_boundaries() {
     let short = "SUMMARY:short";
     assert_eq!(fold(short), "SUMMARY:short\r\n");
     let exact = "X".repeat(75);
-    assert_eq!(fold(&exact), format!("{exact}\r\n"), "75 octets fit on one line");
+    assert_eq!(
+        fold(&exact),
+        format!("{exact}\r\n"),
+        "75 octets fit on one line"
+    );
     let long = format!("DESCRIPTION:{}", "é日".repeat(40));
     let folded = fold(&long);
     assert!(folded.ends_with("\r\n"));
@@ -170,7 +177,9 @@ fn the_whole_calendar() {
     );
     assert_eq!(
         property(first, "DESCRIPTION:"),
-        [r"• https://example.org/things/1?a=1\,b=2\n• Why are you here?\n• A back\\slash\, a comma\; and a new line."]
+        [
+            r"• https://example.org/things/1?a=1\,b=2\n• Why are you here?\n• A back\\slash\, a comma\; and a new line."
+        ]
     );
     assert_eq!(
         property(first, "DTSTAMP:"),

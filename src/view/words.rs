@@ -4,6 +4,7 @@
 //! the components, always through the label table.
 
 use crate::core::backup::{BackupError, RestoreReport};
+use crate::core::calendar::CalendarWords;
 use crate::core::embed::{Heading, Notice, Title, WidgetModel};
 use crate::core::outline::{CourseLine, Outline};
 use crate::core::prompt_id::collapse_whitespace;
@@ -178,4 +179,12 @@ pub fn outline(model: &WidgetModel, labels: &Labels) -> Outline {
         }
     });
     Outline::new(&title, course, &model.prompts)
+}
+
+/// The words of a course calendar's events, in the widget's language (the full module's).
+pub fn calendar_words(labels: &Labels) -> CalendarWords {
+    CalendarWords {
+        thing: labels.text(Label::CalendarThing),
+        catch_up: labels.text(Label::CalendarCatchUp),
+    }
 }
