@@ -20,6 +20,7 @@ fn words() -> CalendarWords {
     CalendarWords {
         thing: "Thing {thing}: {title}".into(),
         catch_up: "Catch-up week".into(),
+        catch_up_description: "No new Thing; finish the earlier ones.".into(),
     }
 }
 
@@ -193,6 +194,10 @@ fn the_whole_calendar() {
     assert!(property(&events[1], "URL:").is_empty(), "no link, no URL");
     assert!(property(&events[2], "DESCRIPTION:").is_empty());
     assert_eq!(property(&events[3], "SUMMARY:"), ["Catch-up week"]);
+    assert_eq!(
+        property(&events[3], "DESCRIPTION:"),
+        [r"No new Thing\; finish the earlier ones."]
+    );
     assert_eq!(
         property(&events[3], "UID:"),
         ["autumn-things-catch-up-1@thing-prompts.invalid"]

@@ -19,6 +19,8 @@ pub struct CalendarWords {
     pub thing: String,
     /// A catch-up week's event title.
     pub catch_up: String,
+    /// What a catch-up week is for, in its event's description.
+    pub catch_up_description: String,
 }
 
 impl CalendarWords {
@@ -81,7 +83,7 @@ pub fn course_calendar(
             from: *from,
             to: *to,
             summary: words.catch_up.clone(),
-            description: String::new(),
+            description: words.catch_up_description.clone(),
             url: None,
         };
         out.event(&event, &stamp);

@@ -563,23 +563,11 @@ labels! {
         "Der Code enthält nur die Häkchen; die Datei bewahrt auch Ihre Notizen.",
         "El código solo lleva las marcas; el archivo guarda también sus notas.",
     ],
-    AddToCalendar "add-to-calendar" full [
+    AddToCalendar "calendar" full [
         "Add the course to my calendar",
         "Ajouter le cours à mon agenda",
         "Den Kurs in meinen Kalender eintragen",
         "Añadir el curso a mi calendario",
-    ],
-    CalendarThing "calendar-thing" full [
-        "Thing {thing}: {title}",
-        "Thing {thing} : {title}",
-        "Thing {thing}: {title}",
-        "Thing {thing}: {title}",
-    ],
-    CalendarCatchUp "calendar-catch-up" full [
-        "Catch-up week: no new Thing",
-        "Semaine de rattrapage : pas de nouveau Thing",
-        "Aufholwoche: kein neues Thing",
-        "Semana de recuperación: no hay Thing nuevo",
     ],
 }
 

@@ -182,9 +182,21 @@ pub fn outline(model: &WidgetModel, labels: &Labels) -> Outline {
 }
 
 /// The words of a course calendar's events, in the widget's language (the full module's).
+/// They reuse labels the widget has anyway: each new label's key would be in the first download.
 pub fn calendar_words(labels: &Labels) -> CalendarWords {
+    let catch_up = labels.text(Label::CatchUp);
+    // "This is a catch-up week: no new Thing, …": the clause before the colon names the event,
+    // the whole sentence describes it.
+    let summary = catch_up
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     CalendarWords {
-        thing: labels.text(Label::CalendarThing),
-        catch_up: labels.text(Label::CalendarCatchUp),
+        // The same title as a Thing's outline, and the same rewording when the organiser gave one.
+        thing: labels.text(Label::OutlineTitle),
+        catch_up: summary,
+        catch_up_description: catch_up,
     }
 }
