@@ -123,6 +123,7 @@ test('the checklist and the overview offer the course as an .ics that a real par
     assert.equal(first.name, 'autumn-things.ics');
     await mkdir(SCREENSHOTS, { recursive: true });
     await widget(page, 0).screenshot({ path: new URL('calendar-button.png', SCREENSHOTS).pathname });
+    await widget(page, 1).screenshot({ path: new URL('calendar-overview.png', SCREENSHOTS).pathname });
 
     // Lines end with CRLF and are folded at 75 octets.
     assert.ok(first.text.startsWith('BEGIN:VCALENDAR\r\n'), first.text.slice(0, 40));
@@ -196,6 +197,8 @@ test('the configurator offers the course calendar to host beside the programme',
     await page.goto(`${WIDGET_ORIGIN}configure.html`);
     await page.locator('#preview .thing-prompts .tp').first().waitFor({ state: 'attached', timeout: 10_000 });
     const button = page.getByRole('button', { name: 'Download the course calendar (.ics)' });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.locator('section[aria-labelledby=calendar-title]').screenshot({ path: new URL('calendar-configurator.png', SCREENSHOTS).pathname });
     const file = await download(page, button);
     assert.equal(file.name, 'cpd23-2012.ics');
     const { calendar, events } = eventsOf(file.text);
