@@ -3,6 +3,7 @@
 //! placeholder says) and returns data; the view turns that data into words.
 
 pub mod backup;
+pub mod calendar;
 pub mod colour;
 pub mod date;
 pub mod embed;

@@ -1,7 +1,7 @@
 //! The one place where the lite module and the full one differ. The lite module is the first
 //! download: the checklist. The full one (feature `extras`, see `crate::FULL`) adds the
-//! backup panel, the outline ("Start my post"), the course overview, notes and the messages
-//! for page authors; a page fetches it when it needs one of them. The rest of the view is the
+//! backup panel, the outline ("Start my post"), the course overview, the course calendar,
+//! notes and the messages for page authors; a page fetches it when it needs one of them. The rest of the view is the
 //! same in both and calls these functions, whose two versions stand side by side here.
 
 use crate::core::colour::Scheme;
@@ -31,6 +31,7 @@ mod full {
     use crate::core::embed::View;
     use crate::view::components::app::{App, AppProps, Shown};
     use crate::view::components::backup_panel::BackupPanel;
+    use crate::view::components::calendar_button::CalendarButton;
     use crate::view::components::outline_panel::OutlinePanel;
     use crate::view::components::overview_list::OverviewList;
     use crate::view::components::prompt_item::NoteBox;
@@ -76,6 +77,11 @@ mod full {
 
     pub fn outline_panel(model: &Rc<Widget>) -> Html {
         html! { <OutlinePanel widget={model.clone()} /> }
+    }
+
+    /// "Add the course to my calendar", for a course with a schedule.
+    pub fn calendar_button(model: &Rc<Widget>) -> Html {
+        html! { <CalendarButton widget={model.clone()} /> }
     }
 
     pub fn overview_list(model: &Rc<Widget>, progress: &Rc<Progress>) -> Html {
@@ -135,6 +141,11 @@ mod lite {
     }
 
     pub fn outline_panel(_: &Rc<Widget>) -> Html {
+        Html::default()
+    }
+
+    /// The calendar is the full module's; the Backup and Start my post buttons hand over to it.
+    pub fn calendar_button(_: &Rc<Widget>) -> Html {
         Html::default()
     }
 

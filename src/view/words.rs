@@ -4,6 +4,7 @@
 //! the components, always through the label table.
 
 use crate::core::backup::{BackupError, RestoreReport};
+use crate::core::calendar::CalendarWords;
 use crate::core::embed::{Heading, Notice, Title, WidgetModel};
 use crate::core::outline::{CourseLine, Outline};
 use crate::core::prompt_id::collapse_whitespace;
@@ -178,4 +179,24 @@ pub fn outline(model: &WidgetModel, labels: &Labels) -> Outline {
         }
     });
     Outline::new(&title, course, &model.prompts)
+}
+
+/// The words of a course calendar's events, in the widget's language (the full module's).
+/// They reuse labels the widget has anyway: each new label's key would be in the first download.
+pub fn calendar_words(labels: &Labels) -> CalendarWords {
+    let catch_up = labels.text(Label::CatchUp);
+    // "This is a catch-up week: no new Thing, …": the clause before the colon names the event,
+    // the whole sentence describes it.
+    let summary = catch_up
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    CalendarWords {
+        // The same title as a Thing's outline, and the same rewording when the organiser gave one.
+        thing: labels.text(Label::OutlineTitle),
+        catch_up: summary,
+        catch_up_description: catch_up,
+    }
 }

@@ -1,12 +1,17 @@
-//! Files and the clipboard, for backups: what the reader takes away and brings back.
+//! Files and the clipboard, for backups and calendars: what the reader takes away and brings back.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlAnchorElement, HtmlInputElement};
 
-/// Offers `text` as a download named `name`; false when the browser refused.
+/// Offers `text` (JSON) as a download named `name`; false when the browser refused.
 pub fn download(name: &str, text: &str) -> bool {
-    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
+    download_as(name, text, "application/json")
+}
+
+/// Offers `text` of media type `mime` as a download named `name`; false when the browser refused.
+pub fn download_as(name: &str, text: &str, mime: &str) -> bool {
+    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
     // Revoked when dropped, once the click has started the download.
     let url = gloo_file::ObjectUrl::from(blob);
     let anchor = super::page::document()

@@ -192,6 +192,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         }
                         { part_button(&state, Part::Outline, outline_button, labels.text(Label::StartPost)) }
                         { part_button(&state, Part::Backup, backup_button, labels.text(Label::Backup)) }
+                        { extras::calendar_button(&widget) }
                     </div>
                     if state.is_open(Part::Outline) {
                         { extras::outline_panel(&widget) }

@@ -1,9 +1,10 @@
 //! The widget's components, one per file, rendering text only. The full module's parts
-//! (backup panel, outline, overview, error notice) are built into both modules' code, and
+//! (backup panel, outline, overview, calendar button, error notice) are built into both modules' code, and
 //! only the full module uses them (see `view::extras`), so the lite one carries none of them.
 
 pub mod app;
 pub mod backup_panel;
+pub mod calendar_button;
 pub mod checklist;
 pub mod error_notice;
 pub mod outline_panel;

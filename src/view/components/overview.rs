@@ -1,3 +1,4 @@
+use super::calendar_button::CalendarButton;
 use super::overview_list::OverviewList;
 use crate::core::colour::Scheme;
 use crate::view::hooks::use_progress::use_progress;
@@ -24,6 +25,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                     <span class="kicker">{ kicker.clone() }</span>
                 }
                 <span class="title" dir="auto">{ words.title.clone() }</span>
+                <CalendarButton widget={widget.clone()} />
             </div>
             <OverviewList widget={widget.clone()} {progress} />
             if let Some(notice) = &words.notice {

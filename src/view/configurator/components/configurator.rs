@@ -1,6 +1,7 @@
 //! The configurator page: the form on the left, the preview and the snippet on the right, all
 //! driven by one reducer (`form`).
 
+use super::calendar_box::CalendarBox;
 use super::fetch::{use_programme_files, FetchProgramme};
 use super::labels_field::LabelsField;
 use super::language_field::LanguageField;
@@ -58,6 +59,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
         None => (None, None),
     };
     let snippet = form.snippet(programme.as_deref(), &props.loader_url);
+    let calendar = programme.clone();
     let overview = form.view == View::Overview;
 
     html! {
@@ -83,6 +85,7 @@ pub fn configurator(props: &ConfiguratorProps) -> Html {
                 <Preview mount={form.preview(snippet.placeholder)} waiting={form.waiting()}
                     onmount={props.preview.clone()} onclear={props.clear.clone()} />
                 <SnippetBox html={snippet.html} copied={form.copied} platform={form.platform} {onchange} />
+                <CalendarBox programme={calendar} />
             </div>
         </div>
     }

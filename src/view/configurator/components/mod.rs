@@ -2,6 +2,7 @@
 //! the form's reducer, and each field and view, which sends the form's `Action`s up.
 
 mod bundled_field;
+mod calendar_box;
 mod checked_field;
 mod choice;
 mod configurator;
