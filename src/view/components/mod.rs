@@ -5,7 +5,9 @@
 pub mod app;
 pub mod backup_panel;
 pub mod checklist;
+pub mod device_link;
 pub mod error_notice;
+pub mod link_prompt;
 pub mod outline_panel;
 pub mod overview;
 pub mod overview_list;
