@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import {
   CPD23_2012_KEY,
+  axeViolations,
   checkboxes,
+  formatViolations,
   checkedStates,
   launch,
   pageUrl,
@@ -107,6 +109,7 @@ async function linkFromA(context, { screenshot = false } = {}) {
 test('the link carries the ticks to a device that shares nothing: asked once, added, the fragment cleared', async () => {
   const a = await device(async (context) => {
     const { log, panel, link, ticks } = await linkFromA(context, { screenshot: true });
+    assert.ok(await panel.locator('svg.qr').isVisible());
     assert.ok(link.startsWith(`${FRONT}#thing-prompts=TP1%20cpd23-2012%2011:`), link);
     assert.doesNotMatch(link, /\s/);
     assert.match(await panel.textContent(), /Anyone with the link can see which questions you ticked\./);
@@ -114,6 +117,8 @@ test('the link carries the ticks to a device that shares nothing: asked once, ad
     const mail = await panel.getByRole('link', { name: 'Send by email' }).getAttribute('href');
     assert.ok(mail.startsWith('mailto:?subject='), mail);
     assert.ok(new URL(mail).searchParams.get('body').includes(link), mail);
+    const violations = await axeViolations(panel.page());
+    assert.deepEqual(violations, [], formatViolations(violations));
     quiet(log);
     return { link, ticks };
   });
@@ -125,6 +130,8 @@ test('the link carries the ticks to a device that shares nothing: asked once, ad
     assert.equal(question, 'Add 3 ticks from another device?');
     await widget(page, n).locator('.link-prompt').screenshot({ path: new URL('device-link-prompt.png', SHOTS).pathname });
     await page.screenshot({ path: new URL('device-link-prompt-page.png', SHOTS).pathname });
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
     await widget(page, n).getByRole('button', { name: 'Add', exact: true }).click();
     const outcome = widget(page, n).locator('.link-prompt .outcome');
     await outcome.filter({ hasText: '3 ticks restored across 2 Things.' }).waitFor();
