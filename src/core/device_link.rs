@@ -111,10 +111,8 @@ pub struct Qr {
 /// The QR code of `text` (error correction M, or L when the text is too long for M); `None`
 /// when it is too long for any QR code (the reader still has the link to copy).
 pub fn qr(text: &str) -> Option<Qr> {
-    use qrcode::{Color, EcLevel, QrCode};
-    let code = QrCode::with_error_correction_level(text, EcLevel::M)
-        .or_else(|_| QrCode::with_error_correction_level(text, EcLevel::L))
-        .ok()?;
+    use qrcode::{Color, EcLevel};
+    let code = byte_mode(text, EcLevel::M).or_else(|| byte_mode(text, EcLevel::L))?;
     let width = code.width();
     let colors = code.to_colors();
     let mut path = String::new();
@@ -135,4 +133,16 @@ pub fn qr(text: &str) -> Option<Qr> {
         }
     }
     Some(Qr { width, path })
+}
+
+/// The smallest QR code holding `text` as bytes. A link has lower-case letters, so it would be
+/// bytes anyway: the crate's mixed-mode optimiser (several kilobytes of the module) is not needed.
+fn byte_mode(text: &str, ec: qrcode::EcLevel) -> Option<qrcode::QrCode> {
+    use qrcode::bits::Bits;
+    (1..=40).find_map(|version| {
+        let mut bits = Bits::new(qrcode::Version::Normal(version));
+        bits.push_byte_data(text.as_bytes()).ok()?;
+        bits.push_terminator(ec).ok()?;
+        qrcode::QrCode::with_bits(bits, ec).ok()
+    })
 }
