@@ -101,7 +101,7 @@
           return true;
         });
         if (!found.length) return;
-        var ready = widgets.moduleFor(found.some(wantsFull));
+        var ready = widgets.moduleFor(bringsTicks() || found.some(wantsFull));
         var pinned = found.map(function (node) {
           try {
             return bundledThing(node);
@@ -138,6 +138,15 @@
       version: VERSION,
       build: BUILD,
     };
+  }
+
+  /** Whether the page was opened by a link with ticks from another device (#thing-prompts=TP1…): the full module asks about them. */
+  function bringsTicks() {
+    try {
+      return location.hash.indexOf('#thing-prompts=') === 0;
+    } catch (ignored) {
+      return false;
+    }
   }
 
   /** Whether a placeholder needs the full module from the start: it shows the overview or notes. */

@@ -193,6 +193,15 @@ impl Backup {
         Ok(Self { course, progress })
     }
 
+    /// Reads a backup code only (the device link's fragment carries one, never a file).
+    pub fn from_code(text: &str) -> Result<Self, BackupError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(BackupError::Empty);
+        }
+        Self::parse_code(text)
+    }
+
     fn parse_code(text: &str) -> Result<Self, BackupError> {
         let mut words = text.split_whitespace();
         if words.next() != Some(CODE_MAGIC) {

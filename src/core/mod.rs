@@ -6,6 +6,7 @@ pub mod backup;
 pub mod calendar;
 pub mod colour;
 pub mod date;
+pub mod device_link;
 pub mod embed;
 pub mod formats;
 pub mod json_syntax;

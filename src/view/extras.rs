@@ -32,6 +32,7 @@ mod full {
     use crate::view::components::app::{App, AppProps, Shown};
     use crate::view::components::backup_panel::BackupPanel;
     use crate::view::components::calendar_button::CalendarButton;
+    use crate::view::components::link_prompt::LinkPrompt;
     use crate::view::components::outline_panel::OutlinePanel;
     use crate::view::components::overview_list::OverviewList;
     use crate::view::components::prompt_item::NoteBox;
@@ -73,6 +74,11 @@ mod full {
 
     pub fn backup_panel(model: &Rc<Widget>) -> Html {
         html! { <BackupPanel widget={model.clone()} /> }
+    }
+
+    /// "Add 12 ticks from another device?", in the one widget that takes a device link.
+    pub fn link_prompt(model: &Rc<Widget>) -> Html {
+        html! { <LinkPrompt widget={model.clone()} /> }
     }
 
     pub fn outline_panel(model: &Rc<Widget>) -> Html {
@@ -137,6 +143,11 @@ mod lite {
     }
 
     pub fn backup_panel(_: &Rc<Widget>) -> Html {
+        Html::default()
+    }
+
+    /// A page with a device link starts with the full module (the loader sees the fragment).
+    pub fn link_prompt(_: &Rc<Widget>) -> Html {
         Html::default()
     }
 

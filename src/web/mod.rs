@@ -1,6 +1,7 @@
 //! Browser services: storage with its fallback, reading a placeholder, the clock, files,
 //! styles, JSON, another tab's changes, and the loader's calls. They never use the view.
 
+pub mod address;
 pub mod clock;
 pub mod files;
 pub mod json;

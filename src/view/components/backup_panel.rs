@@ -1,3 +1,4 @@
+use super::device_link::DeviceLink;
 use crate::core::backup::{course_of_key, Backup};
 use crate::view::i18n::{Arg, Label, Labels};
 use crate::view::widget::Widget;
@@ -165,6 +166,7 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
                     <input type="file" accept=".json,application/json" onchange={onfile} />
                 </label>
             </div>
+            <DeviceLink widget={props.widget.clone()} />
             <p class={classes!("outcome", state.message.as_ref().filter(|(_, failed)| *failed).map(|_| "failed"))} role="status">
                 { state.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default() }
             </p>

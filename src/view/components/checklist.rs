@@ -172,6 +172,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         <span class="week">{ week.clone() }</span>
                     }
                 </legend>
+                { extras::link_prompt(&widget) }
                 if !model.prompts.is_empty() {
                     <ul class="prompts">
                         { for model.prompts.iter().map(|prompt| prompt_item(&PromptItemProps {
