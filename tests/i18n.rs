@@ -93,7 +93,32 @@ fn the_lite_build_carries_only_the_checklist_words() {
         for lang in LANGS {
             assert_eq!(label.text(lang), "", "{label:?} in {lang:?}");
         }
+        assert_eq!(label.key(), "", "{label:?}'s key is the full module's too");
     }
+    assert_eq!(Label::from_key("clear"), Some(Label::Clear));
+    assert_eq!(Label::from_key(""), None);
+    // A rewording of the full module's label is a key the lite module does not know: a warning,
+    // which makes it hand the placeholder to the full module.
+    let wording = thing_prompts::core::embed::Wording {
+        lang: None,
+        page_lang: None,
+        labels: vec![
+            ("download".into(), "Save".into()),
+            ("clear".into(), "Untick all".into()),
+        ],
+    };
+    let (labels, warnings) = Labels::for_wording(&wording);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(labels.format(Label::Clear, &[]), "Untick all");
+}
+
+/// The full module knows every key, its own parts' among them.
+#[cfg(feature = "extras")]
+#[test]
+fn the_full_build_knows_every_key() {
+    assert_eq!(Label::from_key("download"), Some(Label::Download));
+    assert_eq!(Label::from_key("note"), Some(Label::Note));
+    assert_eq!(Label::from_key(""), None);
 }
 
 #[test]

@@ -213,10 +213,14 @@ macro_rules! labels {
         pub const LABELS: [Label; [$(stringify!($name)),*].len()] = [$(Label::$name),*];
 
         impl Label {
-            /// The part after `data-label-` that overrides this label.
+            /// The part after `data-label-` that overrides this label; empty in the lite module
+            /// for a label of the full module's parts. The lite module thus takes a rewording of
+            /// such a label for a key it does not know, and hands the placeholder to the full
+            /// module (as it does with every warning), which knows the key: each key costs the
+            /// first download nothing unless the page uses it.
             pub fn key(self) -> &'static str {
                 match self {
-                    $(Self::$name => $key),*
+                    $(Self::$name => if shown_in!($part) { $key } else { "" }),*
                 }
             }
 
@@ -670,6 +674,9 @@ labels! {
 impl Label {
     /// The label an override key names.
     pub fn from_key(key: &str) -> Option<Self> {
+        if key.is_empty() {
+            return None;
+        }
         LABELS.iter().copied().find(|label| label.key() == key)
     }
 }
