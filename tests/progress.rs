@@ -26,7 +26,7 @@ fn progress(ticks: &[Row<'_>]) -> Progress {
             progress.tick(thing, &id(prompt)).is_none(),
             "each prompt once in a table row"
         );
-        progress.set(thing, &id(prompt), done, at);
+        progress.put_tick(thing, &id(prompt), Tick { done, at });
         assert_eq!(progress.tick(thing, &id(prompt)), Some(Tick { done, at }));
     }
     progress
@@ -540,12 +540,12 @@ const AWKWARD_JSON: &str = concat!(
 fn awkward_progress() -> Progress {
     let awkward = id(&awkward_id());
     let mut p = Progress::default();
-    p.set("12", &awkward, true, u64::MAX - 1);
-    p.set("12", &awkward, false, 5);
-    p.set("", &PromptId::from_text("Why?"), true, 0);
-    p.set("3", &id("q 1"), false, 9_007_199_254_740_993);
-    p.set("3", &id(""), true, 1);
-    p.set(&awkward_id(), &id("z"), true, 7);
+    let tick = |done, at| Tick { done, at };
+    p.put_tick("12", &awkward, tick(false, u64::MAX));
+    p.put_tick("", &PromptId::from_text("Why?"), tick(true, 0));
+    p.put_tick("3", &id("q 1"), tick(false, 9_007_199_254_740_993));
+    p.put_tick("3", &id(""), tick(true, 1));
+    p.put_tick(&awkward_id(), &id("z"), tick(true, 7));
     p
 }
 
@@ -623,10 +623,10 @@ fn a_note_is_stored_beside_its_tick_and_tick_only_data_keeps_its_bytes() {
     let mut progress = progress(&[("12", "q1", true, 1), ("12", "q2", false, 3)]);
     let before = progress.to_json();
     assert!(!before.contains("note"), "{before}");
-    progress.set_note("12", &id("q1"), "I use Twitter for conferences.", 2);
+    progress.set_note("12", &id("q1"), "I use Twitter for conferences.", 4);
     assert_eq!(
         progress.to_json(),
-        r#"{"version":1,"things":{"12":{"q1":{"done":true,"at":1,"note":"I use Twitter for conferences.","noteAt":2},"q2":{"done":false,"at":3}}}}"#
+        r#"{"version":1,"things":{"12":{"q1":{"done":true,"at":1,"note":"I use Twitter for conferences.","noteAt":4},"q2":{"done":false,"at":3}}}}"#
     );
     assert_eq!(
         progress.note("12", &id("q1")),

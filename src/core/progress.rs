@@ -383,8 +383,8 @@ impl Progress {
     }
 
     /// Records a reader's note made at `now`, cut to [`NOTE_MAX_CHARS`] characters; empty
-    /// text clears it. Like [`Self::set`], the change wins even if the clock went backwards;
-    /// text equal to the stored note changes nothing.
+    /// text clears it. Like [`Self::set`], the change is stamped by [`Self::stamp`], so it wins
+    /// over everything this copy has seen; text equal to the stored note changes nothing.
     pub fn set_note(&mut self, thing: &str, prompt: &PromptId, text: &str, now: u64) {
         let text = capped(text);
         let previous = self.note_entry(thing, prompt);
@@ -393,7 +393,7 @@ impl Progress {
             None if text.is_empty() => return,
             _ => {}
         }
-        let at = stamp(previous.map(|note| note.at), now);
+        let at = self.stamp(now);
         self.put(
             thing,
             prompt,
@@ -465,18 +465,39 @@ impl Progress {
             .count()
     }
 
-    /// Records a reader's change made at `now`. The change always wins over what is
-    /// stored, even when the clock went backwards since the last one.
+    /// Records a reader's change made at `now` (by the reader's clock), stamped by
+    /// [`Self::stamp`]: it wins over everything this copy holds, whatever the clocks said.
     pub fn set(&mut self, thing: &str, prompt: &PromptId, done: bool, now: u64) {
-        let at = stamp(self.tick(thing, prompt).map(|tick| tick.at), now);
-        self.put(
-            thing,
-            prompt,
-            Entry {
-                tick: Tick { done, at },
-                note: None,
-            },
-        );
+        let at = self.stamp(now);
+        self.put_tick(thing, prompt, Tick { done, at });
+    }
+
+    /// Takes in one tick with its own time (a restored backup's, or an undated code's
+    /// `at: 0`), merged with the prompt's as [`Self::merge`] does.
+    pub fn put_tick(&mut self, thing: &str, prompt: &PromptId, tick: Tick) {
+        self.put(thing, prompt, Entry { tick, note: None });
+    }
+
+    /// The newest time stamp in this copy: every tick and note of every Thing, including
+    /// those merged in from other tabs and backups; 0 when there is none.
+    pub fn newest(&self) -> u64 {
+        self.things
+            .iter()
+            .flat_map(|(_, ticks)| ticks)
+            .map(|(_, entry)| {
+                let note = entry.note.as_ref().map_or(0, |note| note.at);
+                entry.tick.at.max(note)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The time a change made at `now` is recorded at, as a hybrid logical clock: the later
+    /// of the wall clock and one millisecond past [`Self::newest`]. A change made after this
+    /// copy saw a stamp is stamped later, so it wins in every merge, even over a device whose
+    /// clock ran hours ahead; with correct clocks it is simply the time of the change.
+    pub fn stamp(&self, now: u64) -> u64 {
+        now.max(self.newest().saturating_add(1))
     }
 
     /// Every recorded change: Thing key, prompt id and its state.
@@ -499,15 +520,6 @@ impl Progress {
                 put(ours, prompt, entry.clone());
             }
         }
-    }
-}
-
-/// The time a change made at `now` is recorded at: later than the `previous` one's, so that
-/// the change wins even when the clock went backwards.
-fn stamp(previous: Option<u64>, now: u64) -> u64 {
-    match previous {
-        Some(at) if at >= now => at.saturating_add(1),
-        _ => now,
     }
 }
 

@@ -557,6 +557,12 @@ labels! {
         "{notes} {notes|Notiz|Notizen} wiederhergestellt.",
         "{notes} {notes|nota restaurada|notas restauradas}.",
     ],
+    UntickedSince "unticked-since" full [
+        "{kept} {kept|question|questions} unticked here after the backup was made {kept|stays|stay} unticked.",
+        "{kept} {kept|question décochée|questions décochées} ici après la sauvegarde {kept|reste|restent} sans coche.",
+        "{kept} {kept|Frage bleibt|Fragen bleiben} ohne Häkchen: hier nach der Sicherung abgewählt.",
+        "{kept} {kept|pregunta desmarcada|preguntas desmarcadas} aquí después de la copia {kept|sigue|siguen} sin marcar.",
+    ],
     CodeTicksOnly "code-ticks-only" full [
         "The code carries ticks only; the file keeps your notes too.",
         "Le code ne garde que les coches ; le fichier garde aussi vos notes.",
