@@ -9,6 +9,10 @@ use std::fmt;
 /// The stored-data schema this release writes.
 pub const STORAGE_VERSION: u32 = 1;
 
+/// How old the reader's oldest tick must be (five days, in milliseconds) before a browser
+/// that deletes storage after seven days without a visit gets the reminder to take a backup.
+pub const REMINDER_AFTER_MS: u64 = 5 * 24 * 60 * 60 * 1000;
+
 /// The prefix of every key the widget writes; nothing else in storage is touched.
 pub const STORAGE_PREFIX: &str = "thing-prompts:v1:";
 
@@ -490,6 +494,26 @@ impl Progress {
             })
             .max()
             .unwrap_or(0)
+    }
+
+    /// The time of the oldest change still recorded (a tick, an untick or a note), undated
+    /// ones (time 0) aside: whether the reader had used this browser before a given moment.
+    pub fn oldest_change(&self) -> Option<u64> {
+        self.things
+            .iter()
+            .flat_map(|(_, ticks)| ticks)
+            .flat_map(|(_, entry)| [Some(entry.tick.at), entry.note.as_ref().map(|n| n.at)])
+            .flatten()
+            .filter(|&at| at > 0)
+            .min()
+    }
+
+    /// Whether a question ticked now was ticked more than [`REMINDER_AFTER_MS`] before `now`:
+    /// ticks a browser that forgets storage after a week without a visit may soon drop.
+    pub fn has_ticks_older_than_reminder(&self, now: u64) -> bool {
+        let before = now.saturating_sub(REMINDER_AFTER_MS);
+        self.ticks()
+            .any(|(_, _, tick)| tick.done && tick.at > 0 && tick.at < before)
     }
 
     /// The time a change made at `now` is recorded at, as a hybrid logical clock: the later
