@@ -736,3 +736,47 @@ fn a_note_with_fields_of_other_types_is_ignored() {
         r#"{"version":1,"things":{"1":{"q":{"done":true,"at":2}}}}"#
     );
 }
+
+#[test]
+fn oldest_and_newest_stamps_for_the_clock_and_the_reminder() {
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    let now = 100 * DAY;
+    let mut p = Progress::default();
+    assert_eq!((p.newest(), p.oldest_change()), (0, None));
+    assert!(!p.has_ticks_older_than_reminder(now));
+    p.put_tick(
+        "1",
+        &id("unticked"),
+        Tick {
+            done: false,
+            at: 90 * DAY,
+        },
+    );
+    p.set_note("1", &id("noted"), "a thought", 91 * DAY);
+    p.put_tick(
+        "12",
+        &id("recent"),
+        Tick {
+            done: true,
+            at: 97 * DAY,
+        },
+    );
+    assert_eq!(p.oldest_change(), Some(90 * DAY));
+    assert_eq!(p.newest(), 97 * DAY);
+    // Only ticks standing count for the reminder, and only those over five days old.
+    assert!(!p.has_ticks_older_than_reminder(now));
+    p.put_tick(
+        "12",
+        &id("old"),
+        Tick {
+            done: true,
+            at: 94 * DAY,
+        },
+    );
+    assert!(p.has_ticks_older_than_reminder(now));
+    // An undated tick (a code's) is no evidence of age.
+    let mut code = Progress::default();
+    code.put_tick("12", &id("q"), Tick { done: true, at: 0 });
+    assert!(!code.has_ticks_older_than_reminder(now));
+    assert_eq!(code.oldest_change(), None);
+}

@@ -482,38 +482,49 @@ impl Progress {
         self.put(thing, prompt, Entry { tick, note: None });
     }
 
+    /// The oldest dated (time above 0) and the newest time stamp of every tick and note of
+    /// every Thing; `(u64::MAX, 0)` when there is none. Plain loops: iterator chains over the
+    /// nested lists cost the first download several hundred bytes each.
+    fn stamp_range(&self, ticked_only: bool) -> (u64, u64) {
+        let (mut oldest, mut newest) = (u64::MAX, 0);
+        for (_, ticks) in &self.things {
+            for (_, entry) in ticks {
+                let note = match &entry.note {
+                    Some(note) if !ticked_only => note.at,
+                    _ => 0,
+                };
+                let tick = if entry.tick.done || !ticked_only {
+                    entry.tick.at
+                } else {
+                    0
+                };
+                for at in [tick, note] {
+                    if at > 0 && at < oldest {
+                        oldest = at;
+                    }
+                    newest = newest.max(at);
+                }
+            }
+        }
+        (oldest, newest)
+    }
+
     /// The newest time stamp in this copy: every tick and note of every Thing, including
     /// those merged in from other tabs and backups; 0 when there is none.
     pub fn newest(&self) -> u64 {
-        self.things
-            .iter()
-            .flat_map(|(_, ticks)| ticks)
-            .map(|(_, entry)| {
-                let note = entry.note.as_ref().map_or(0, |note| note.at);
-                entry.tick.at.max(note)
-            })
-            .max()
-            .unwrap_or(0)
+        self.stamp_range(false).1
     }
 
     /// The time of the oldest change still recorded (a tick, an untick or a note), undated
     /// ones (time 0) aside: whether the reader had used this browser before a given moment.
     pub fn oldest_change(&self) -> Option<u64> {
-        self.things
-            .iter()
-            .flat_map(|(_, ticks)| ticks)
-            .flat_map(|(_, entry)| [Some(entry.tick.at), entry.note.as_ref().map(|n| n.at)])
-            .flatten()
-            .filter(|&at| at > 0)
-            .min()
+        Some(self.stamp_range(false).0).filter(|&at| at < u64::MAX)
     }
 
     /// Whether a question ticked now was ticked more than [`REMINDER_AFTER_MS`] before `now`:
     /// ticks a browser that forgets storage after a week without a visit may soon drop.
     pub fn has_ticks_older_than_reminder(&self, now: u64) -> bool {
-        let before = now.saturating_sub(REMINDER_AFTER_MS);
-        self.ticks()
-            .any(|(_, _, tick)| tick.done && tick.at > 0 && tick.at < before)
+        self.stamp_range(true).0 < now.saturating_sub(REMINDER_AFTER_MS)
     }
 
     /// The time a change made at `now` is recorded at, as a hybrid logical clock: the later

@@ -413,19 +413,19 @@ labels! {
         "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
         "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
     ],
-    Reminder "reminder" lite [
+    Reminder "reminder" full [
         "Ticks in this browser may be deleted after a week without a visit.",
         "Les coches de ce navigateur peuvent être effacées après une semaine sans visite.",
         "Häkchen in diesem Browser können nach einer Woche ohne Besuch gelöscht werden.",
         "Las marcas de este navegador pueden borrarse tras una semana sin visitas.",
     ],
-    ReminderSave "reminder-save" lite [
+    ReminderSave "reminder-save" full [
         "Save a backup",
         "Faire une sauvegarde",
         "Sicherung anlegen",
         "Guardar una copia",
     ],
-    ReminderDismiss "reminder-dismiss" lite [
+    ReminderDismiss "reminder-dismiss" full [
         "Do not remind me again",
         "Ne plus me le rappeler",
         "Nicht mehr erinnern",

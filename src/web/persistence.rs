@@ -2,18 +2,17 @@
 //! (`navigator.storage.persist()`), and the reminder for browsers that delete script-written
 //! storage after a week without a visit.
 //!
-//! Everything here goes through `Reflect` rather than web-sys's `StorageManager`: an old
-//! browser may have no `navigator.storage` at all, and nothing may throw into the page.
+//! `navigator.storage` is imported with `catch` rather than through web-sys's `StorageManager`:
+//! an old browser has none, and nothing may throw into the page.
 
 use super::{now_ms, storage};
 use crate::core::progress::{Progress, STORAGE_PREFIX};
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Promise, Reflect};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The page's mark (shared by the lite and the full module) that the first tick was seen.
-const FIRST_TICK_SEEN: &str = "first tick seen";
+const FIRST_TICK_SEEN: &str = "mark first tick seen";
 
 thread_local! {
     /// Whether a widget of this module shows the reminder already: one line per page is enough.
@@ -25,27 +24,27 @@ fn reminder_key() -> String {
     format!("{STORAGE_PREFIX}~reminder-dismissed")
 }
 
-fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|value| !value.is_undefined() && !value.is_null())
-}
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.storage.persisted()`; an error when there is no `navigator.storage`.
+    #[wasm_bindgen(js_namespace = ["navigator", "storage"], js_name = persisted, catch)]
+    fn storage_persisted() -> Result<Promise, JsValue>;
 
-/// `navigator`, or `None` outside a window.
-fn navigator() -> Option<JsValue> {
-    web_sys::window().and_then(|window| get(&window, "navigator"))
+    /// `navigator.storage.persist()`: asks the browser to keep this site's storage.
+    #[wasm_bindgen(js_namespace = ["navigator", "storage"], js_name = persist, catch)]
+    fn storage_persist() -> Result<Promise, JsValue>;
 }
 
 /// When this visit began (`performance.timeOrigin`), in milliseconds since 1970.
 fn visit_start() -> Option<f64> {
-    let window = web_sys::window()?;
-    get(&get(&window, "performance")?, "timeOrigin")?.as_f64()
-}
-
-/// Calls `manager[name]()` and returns its promise; `None` if it is missing or throws.
-fn call(manager: &JsValue, name: &str) -> Option<Promise> {
-    let method = get(manager, name)?.dyn_into::<Function>().ok()?;
-    method.call0(manager).ok()?.dyn_into::<Promise>().ok()
+    let performance = Reflect::get(
+        &web_sys::window()?.into(),
+        &JsValue::from_str("performance"),
+    )
+    .ok()?;
+    Reflect::get(&performance, &JsValue::from_str("timeOrigin"))
+        .ok()?
+        .as_f64()
 }
 
 /// After a tick: on the first tick of a visit, a reader who had ticked in this browser
@@ -59,42 +58,30 @@ pub fn after_tick(progress: &Progress) {
         (Some(oldest), Some(start)) => (oldest as f64) < start,
         _ => false,
     };
-    let Some(manager) = navigator().and_then(|navigator| get(&navigator, "storage")) else {
-        return;
-    };
     if !returning {
         return;
     }
-    let Some(persisted) = call(&manager, "persisted") else {
+    // No `navigator.storage` (an old browser), or it threw: nothing to ask.
+    let Ok(persisted) = storage_persisted() else {
         return;
     };
-    // Each closure runs at most once a page, so leaking them (`forget`) costs nothing.
-    let on_answer = Closure::<dyn FnMut(JsValue)>::new(move |kept: JsValue| {
+    // One handler for the answer and for a refusal (which is no `false`): it runs once a page
+    // at most, so leaking it (`forget`) costs nothing. `persist()` resolves whatever the
+    // browser decides; its answer changes nothing here.
+    let on_answer = Closure::<dyn FnMut(JsValue)>::new(|kept: JsValue| {
         if kept.as_bool() == Some(false) {
-            if let Some(asked) = call(&manager, "persist") {
-                // The browser's answer changes nothing here; a refusal must not reach the page.
-                let ignore = ignored();
-                let _ = asked.catch(&ignore);
-                ignore.forget();
-            }
+            let _ = storage_persist();
         }
     });
-    let ignore = ignored();
-    let _ = persisted.then2(&on_answer, &ignore);
+    let _ = persisted.then2(&on_answer, &on_answer);
     on_answer.forget();
-    ignore.forget();
-}
-
-/// A rejection handler that does nothing (its caller keeps it for the page's life).
-fn ignored() -> Closure<dyn FnMut(JsValue)> {
-    Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {})
 }
 
 /// Whether the browser is Safari-like (`navigator.vendor` names Apple), where storage written
 /// by scripts is deleted after seven days without a visit.
 fn is_safari_like() -> bool {
-    navigator()
-        .and_then(|navigator| get(&navigator, "vendor"))
+    web_sys::window()
+        .and_then(|window| Reflect::get(&window.navigator(), &JsValue::from_str("vendor")).ok())
         .and_then(|vendor| vendor.as_string())
         .is_some_and(|vendor| vendor.contains("Apple"))
 }

@@ -50,7 +50,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         };
         move || {
             let mut state = ChecklistState::new(progress_store::load(&key), part);
-            state.reminder = persistence::wants_reminder(&state.progress);
+            // The lite module hands such a page to the full one (entry::mount), which shows it.
+            state.reminder = extras::BUILT_IN && persistence::wants_reminder(&state.progress);
             state
         }
     });
@@ -202,7 +203,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         { part_button(&state, Part::Backup, backup_button.clone(), labels.text(Label::Backup)) }
                     </div>
                     if state.reminder {
-                        { reminder(&state, labels, &backup_button) }
+                        { extras::reminder(state.dispatcher(), labels, &backup_button) }
                     }
                     if state.is_open(Part::Outline) {
                         { extras::outline_panel(&widget) }
@@ -238,35 +239,6 @@ impl Reducible for ChecklistState {
     }
 }
 
-/// The quiet line asking a Safari reader with old ticks to take a backup, with a button that
-/// opens the backup panel and one that dismisses the line for good (the focus then goes to
-/// the Backup button, so a keyboard reader is not left on nothing).
-fn reminder(
-    state: &UseReducerHandle<ChecklistState>,
-    labels: &crate::view::i18n::Labels,
-    backup_button: &NodeRef,
-) -> Html {
-    let ondismiss = {
-        let dispatcher = state.dispatcher();
-        let backup_button = backup_button.clone();
-        Callback::from(move |_: MouseEvent| {
-            crate::web::persistence::dismiss_reminder();
-            dispatcher.dispatch(Action::DismissReminder);
-            if let Some(button) = backup_button.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        })
-    };
-    html! {
-        <p class="notice reminder">
-            { labels.text(Label::Reminder) } { " " }
-            <button type="button" aria-controls="tp-backup" onclick={open_part(state, Part::Backup, false)}>{ labels.text(Label::ReminderSave) }</button>
-            { " " }
-            <button type="button" onclick={ondismiss}>{ labels.text(Label::ReminderDismiss) }</button>
-        </p>
-    }
-}
-
 /// The button that opens and closes `part`, focusable through `node`.
 fn part_button(
     state: &UseReducerHandle<ChecklistState>,
@@ -288,23 +260,10 @@ fn part_button(
 /// A button's click: opens or closes its part; in the lite module, where the part is not
 /// built in, asks the loader for the full module to take over with the part open.
 fn toggle(state: &UseReducerHandle<ChecklistState>, part: Part) -> Callback<MouseEvent> {
-    open_part(state, part, true)
-}
-
-/// Like [`toggle`], but a click on a part already open leaves it open unless `closes`.
-fn open_part(
-    state: &UseReducerHandle<ChecklistState>,
-    part: Part,
-    closes: bool,
-) -> Callback<MouseEvent> {
     let dispatcher = state.dispatcher();
     Callback::from(move |event: MouseEvent| {
         if extras::BUILT_IN {
-            dispatcher.dispatch(if closes {
-                Action::Toggle(part)
-            } else {
-                Action::Open(part)
-            });
+            dispatcher.dispatch(Action::Toggle(part));
         } else if let Some(host) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
