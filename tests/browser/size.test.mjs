@@ -11,8 +11,10 @@ import { gzipSync } from 'node:zlib';
 // DIST_DIR: another built folder to check (default: this checkout's dist/).
 const DIST = process.env.DIST_DIR ? new URL(`file://${process.env.DIST_DIR}/`) : new URL('../../dist/', import.meta.url);
 // The last measured first download (README, Performance) plus 2 % for small changes; lower it
-// whenever the download shrinks.
-const CEILING = 117_100;
+// whenever the download shrinks. Issue 17 raised it: the hybrid logical clock, the request for
+// persistent storage and the check for the Safari reminder add 1,766 B gzip to the lite module
+// (116,303 B measured before them, 118,069 B after), over the 2 % margin left then.
+const CEILING = 118_500;
 const BUDGET = 64 * 1024;
 
 async function gzip(name) {
