@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import {
   CPD23_2012_KEY,
   STORAGE_PREFIX,
+  axeViolations,
   checkboxes,
   focused,
+  formatViolations,
   launch,
   pageUrl,
   waitAllMounted,
@@ -169,8 +171,14 @@ test('Safari with ticks older than five days: one quiet line offers a backup, an
     assert.equal(await lines.count(), 1, 'one line for the page, however many widgets');
     const line = lines.first();
     assert.ok((await line.textContent()).includes(REMINDER));
-    // It sits under the progress line, inside the checklist's group.
+    // It sits under the progress line, inside the checklist's group, and axe-core finds
+    // nothing wrong with it in either colour scheme.
     assert.equal(await line.evaluate((p) => p.previousElementSibling?.classList.contains('footer')), true);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `axe-core (${colorScheme}):\n${formatViolations(violations)}`);
+    }
 
     // "Save a backup" brings the full module with the backup panel open.
     await line.getByRole('button', { name: 'Save a backup' }).click();

@@ -29,7 +29,7 @@ pub fn reminder(
     html! {
         <p class="notice reminder">
             { labels.text(Label::Reminder) } { " " }
-            <button type="button" aria-controls="tp-backup" onclick={onopen}>{ labels.text(Label::ReminderSave) }</button>
+            <button type="button" onclick={onopen}>{ labels.text(Label::ReminderSave) }</button>
             { " " }
             <button type="button" onclick={ondismiss}>{ labels.text(Label::ReminderDismiss) }</button>
         </p>
