@@ -12,7 +12,7 @@ use crate::view::extras::{self, Root};
 use crate::view::i18n::{LabelWarning, Labels};
 use crate::view::stylesheet::CSS;
 use crate::view::widget::Widget;
-use crate::web::{clock, json, page, style, upgrade, warn};
+use crate::web::{clock, json, page, persistence, progress_store, style, upgrade, warn};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -90,10 +90,10 @@ pub fn mount(
         let (labels, label_warnings) = Labels::for_wording(&model.wording);
         (Widget::new(model, labels), label_warnings)
     });
-    if !extras::BUILT_IN && !lite_can_show(&resolved) {
-        // The overview, the notes and the messages for page authors (a problem, or a setting
-        // that was not understood) are in the full module: the loader mounts this
-        // placeholder with it.
+    if !extras::BUILT_IN && (!lite_can_show(&resolved) || wants_reminder(&resolved)) {
+        // The overview, the notes, the Safari reminder to take a backup and the messages for
+        // page authors (a problem, or a setting that was not understood) are in the full
+        // module: the loader mounts this placeholder with it.
         upgrade(&host, "");
         return false;
     }
@@ -170,6 +170,14 @@ fn lite_can_show(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> 
             && !widget.model.notes
             && widget.model.warnings.is_empty()
             && label_warnings.is_empty()
+    })
+}
+
+/// Whether this reader should see the Safari reminder to take a backup, which only the full
+/// module shows (a few hundred bytes of the first download for a few readers' sake).
+fn wants_reminder(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> bool {
+    resolved.as_ref().is_ok_and(|(widget, _)| {
+        persistence::wants_reminder(&progress_store::load(&widget.model.storage_key))
     })
 }
 

@@ -358,6 +358,7 @@ fn restore_report_wording() {
         already,
         things,
         notes: 0,
+        unticked_since: 0,
     };
     let cases = [
         (report(12, 0, 4), "12 ticks restored across 4 Things."),
@@ -421,30 +422,44 @@ fn restore_adds_what_is_missing_and_counts_it() {
             already: 2,
             things: 3,
             notes: 0,
+            unticked_since: 0,
         }
     );
     assert_eq!(
         said(report),
         "3 ticks restored across 3 Things. 2 were already here."
     );
-    for (thing, id) in [("1", "a"), ("12", "c"), ("", "h"), ("23", "f")] {
+    for (thing, id) in [("", "h"), ("23", "f")] {
         assert_eq!(
             local.tick(thing, &named(id)),
             before.tick(thing, &named(id)),
             "{thing}/{id} was already ticked and is left alone"
         );
     }
-    for (thing, id) in [("1", "b"), ("12", "d"), ("23", "e")] {
+    // Ticked here and in the backup: still ticked, at the later of the two times, so that
+    // this browser's clock has seen the backup's.
+    for (thing, id) in [("1", "a"), ("12", "c")] {
         assert_eq!(
             local.tick(thing, &named(id)),
-            Some(Tick {
-                done: true,
-                at: 1_000
-            }),
+            b.progress.tick(thing, &named(id)),
             "{thing}/{id}"
         );
     }
-    assert_eq!(local.tick("", &named("g")), None);
+    // Restored with the backup's own times (d's untick here is older than its tick there).
+    for (thing, id) in [("1", "b"), ("12", "d"), ("23", "e")] {
+        assert_eq!(
+            local.tick(thing, &named(id)),
+            b.progress.tick(thing, &named(id)),
+            "{thing}/{id}"
+        );
+        assert!(local.is_done(thing, &named(id)));
+    }
+    // An untick in the backup, where this browser had nothing: taken in with its time.
+    assert_eq!(
+        local.tick("", &named("g")),
+        b.progress.tick("", &named("g"))
+    );
+    assert!(!local.is_done("", &named("g")));
 
     let again = b.restore_into(&mut local, 2_000);
     assert_eq!(
@@ -454,6 +469,7 @@ fn restore_adds_what_is_missing_and_counts_it() {
             already: 5,
             things: 0,
             notes: 0,
+            unticked_since: 0,
         }
     );
     assert_eq!(
@@ -478,53 +494,77 @@ fn restore_things_counts_only_the_things_that_got_ticks() {
             already: 1,
             things: 1,
             notes: 0,
+            unticked_since: 0,
         }
     );
 }
 
 #[test]
-fn restore_brings_back_a_tick_unticked_later() {
+fn a_file_restore_keeps_its_times_and_an_untick_made_after_it_stands() {
     let mut from = Progress::default();
     from.set("12", &named("q1"), true, 100);
-    from.set("12", &named("q2"), true, 100);
-    from.set("12", &named("q3"), true, 100);
-    let b = backup("cpd23-2012", from);
+    from.set("12", &named("q2"), true, 200);
+    from.set("12", &named("q3"), true, 300);
+    let b = backup("cpd23-2012", from.clone());
 
     let mut local = Progress::default();
-    local.set("12", &named("q1"), false, 200); // unticked after the backup, before now
-    local.set("12", &named("q2"), false, 300); // unticked "at" now
-    local.set("12", &named("q3"), false, 900); // a clock ahead of this one
-    let report = b.restore_into(&mut local, 300);
-    assert_eq!(report.restored, 3);
+    local.set("12", &named("q1"), false, 50); // unticked before the backup's tick
+    local.set("12", &named("q2"), false, 250); // unticked after it: stays unticked
+    let report = b.restore_into(&mut local, 900);
+    assert_eq!(report.restored, 2);
     assert_eq!(report.already, 0);
+    assert_eq!(report.unticked_since, 1);
     assert_eq!(report.things, 1);
     assert_eq!(
         local.tick("12", &named("q1")),
         Some(Tick {
             done: true,
-            at: 300
+            at: 100
         })
     );
     assert_eq!(
         local.tick("12", &named("q2")),
         Some(Tick {
-            done: true,
-            at: 301
+            done: false,
+            at: 250
         })
     );
     assert_eq!(
         local.tick("12", &named("q3")),
         Some(Tick {
             done: true,
-            at: 901
+            at: 300
         })
     );
 
-    // The restore wins when this browser's copy meets another tab's older one.
-    let mut other_tab = Progress::default();
-    other_tab.set("12", &named("q3"), false, 900);
-    local.merge(&other_tab);
-    assert!(local.is_done("12", &named("q3")));
+    // Unticking after the restore stamps past the backup's newest time, so restoring the
+    // same file again leaves the untick alone, whatever this browser's clock says.
+    local.set("12", &named("q3"), false, 10);
+    assert_eq!(local.tick("12", &named("q3")).map(|t| t.at), Some(301));
+    let again = b.restore_into(&mut local, 20);
+    assert_eq!((again.restored, again.unticked_since), (0, 2));
+    assert!(!local.is_done("12", &named("q3")));
+}
+
+#[test]
+fn a_code_restore_takes_its_ticks_as_made_now() {
+    let mut from = Progress::default();
+    from.set("12", &named("q1"), true, 100);
+    let code = backup("cpd23-2012", from).to_code();
+    let b = Backup::parse(&code).unwrap();
+    assert_eq!(b.progress.tick("12", &named("q1")).map(|t| t.at), Some(0));
+
+    let mut local = Progress::default();
+    local.set("12", &named("q1"), false, 500);
+    let report = b.restore_into(&mut local, 300);
+    assert_eq!(report.restored, 1);
+    assert_eq!(
+        local.tick("12", &named("q1")),
+        Some(Tick {
+            done: true,
+            at: 501
+        })
+    );
 }
 
 #[test]
@@ -540,6 +580,7 @@ fn restore_from_a_code_matches_the_prompts_by_id() {
             already: 0,
             things: 2,
             notes: 0,
+            unticked_since: 0,
         }
     );
     assert!(fresh.is_done("12", &text(FIRST)));
@@ -634,6 +675,7 @@ fn restoring_an_empty_backup_says_it_is_empty() {
             already: 0,
             things: 0,
             notes: 0,
+            unticked_since: 0,
         }
     );
     let message = said(report);
@@ -658,12 +700,12 @@ const AWKWARD_JSON: &str = concat!(
 #[test]
 fn backup_files_are_byte_for_byte_what_the_first_release_wrote() {
     let mut progress = Progress::default();
-    progress.set("12", &named(&awkward()), true, u64::MAX - 1);
-    progress.set("12", &named(&awkward()), false, 5);
-    progress.set("", &text("Why?"), true, 0);
-    progress.set("3", &named("q 1"), false, 9_007_199_254_740_993);
-    progress.set("3", &named(""), true, 1);
-    progress.set(&awkward(), &named("z"), true, 7);
+    let tick = |done, at| Tick { done, at };
+    progress.put_tick("12", &named(&awkward()), tick(false, u64::MAX));
+    progress.put_tick("", &text("Why?"), tick(true, 0));
+    progress.put_tick("3", &named("q 1"), tick(false, 9_007_199_254_740_993));
+    progress.put_tick("3", &named(""), tick(true, 1));
+    progress.put_tick(&awkward(), &named("z"), tick(true, 7));
     // Written by the release that used serde_json, from the same backups: the
     // progress's keys are sorted ("things" before "version", "at" before "done").
     let first_release = r#"{
@@ -777,6 +819,7 @@ fn restoring_a_note_keeps_the_newer_one() {
             already: 0,
             things: 0,
             notes: 1,
+            unticked_since: 0,
         }
     );
     assert_eq!(said(report), "1 note restored.");

@@ -26,7 +26,7 @@ fn progress(ticks: &[Row<'_>]) -> Progress {
             progress.tick(thing, &id(prompt)).is_none(),
             "each prompt once in a table row"
         );
-        progress.set(thing, &id(prompt), done, at);
+        progress.put_tick(thing, &id(prompt), Tick { done, at });
         assert_eq!(progress.tick(thing, &id(prompt)), Some(Tick { done, at }));
     }
     progress
@@ -540,12 +540,12 @@ const AWKWARD_JSON: &str = concat!(
 fn awkward_progress() -> Progress {
     let awkward = id(&awkward_id());
     let mut p = Progress::default();
-    p.set("12", &awkward, true, u64::MAX - 1);
-    p.set("12", &awkward, false, 5);
-    p.set("", &PromptId::from_text("Why?"), true, 0);
-    p.set("3", &id("q 1"), false, 9_007_199_254_740_993);
-    p.set("3", &id(""), true, 1);
-    p.set(&awkward_id(), &id("z"), true, 7);
+    let tick = |done, at| Tick { done, at };
+    p.put_tick("12", &awkward, tick(false, u64::MAX));
+    p.put_tick("", &PromptId::from_text("Why?"), tick(true, 0));
+    p.put_tick("3", &id("q 1"), tick(false, 9_007_199_254_740_993));
+    p.put_tick("3", &id(""), tick(true, 1));
+    p.put_tick(&awkward_id(), &id("z"), tick(true, 7));
     p
 }
 
@@ -623,10 +623,10 @@ fn a_note_is_stored_beside_its_tick_and_tick_only_data_keeps_its_bytes() {
     let mut progress = progress(&[("12", "q1", true, 1), ("12", "q2", false, 3)]);
     let before = progress.to_json();
     assert!(!before.contains("note"), "{before}");
-    progress.set_note("12", &id("q1"), "I use Twitter for conferences.", 2);
+    progress.set_note("12", &id("q1"), "I use Twitter for conferences.", 4);
     assert_eq!(
         progress.to_json(),
-        r#"{"version":1,"things":{"12":{"q1":{"done":true,"at":1,"note":"I use Twitter for conferences.","noteAt":2},"q2":{"done":false,"at":3}}}}"#
+        r#"{"version":1,"things":{"12":{"q1":{"done":true,"at":1,"note":"I use Twitter for conferences.","noteAt":4},"q2":{"done":false,"at":3}}}}"#
     );
     assert_eq!(
         progress.note("12", &id("q1")),
@@ -735,4 +735,48 @@ fn a_note_with_fields_of_other_types_is_ignored() {
         read.to_json(),
         r#"{"version":1,"things":{"1":{"q":{"done":true,"at":2}}}}"#
     );
+}
+
+#[test]
+fn oldest_and_newest_stamps_for_the_clock_and_the_reminder() {
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    let now = 100 * DAY;
+    let mut p = Progress::default();
+    assert_eq!((p.newest(), p.oldest_change()), (0, None));
+    assert!(!p.has_ticks_older_than_reminder(now));
+    p.put_tick(
+        "1",
+        &id("unticked"),
+        Tick {
+            done: false,
+            at: 90 * DAY,
+        },
+    );
+    p.set_note("1", &id("noted"), "a thought", 91 * DAY);
+    p.put_tick(
+        "12",
+        &id("recent"),
+        Tick {
+            done: true,
+            at: 97 * DAY,
+        },
+    );
+    assert_eq!(p.oldest_change(), Some(90 * DAY));
+    assert_eq!(p.newest(), 97 * DAY);
+    // Only ticks standing count for the reminder, and only those over five days old.
+    assert!(!p.has_ticks_older_than_reminder(now));
+    p.put_tick(
+        "12",
+        &id("old"),
+        Tick {
+            done: true,
+            at: 94 * DAY,
+        },
+    );
+    assert!(p.has_ticks_older_than_reminder(now));
+    // An undated tick (a code's) is no evidence of age.
+    let mut code = Progress::default();
+    code.put_tick("12", &id("q"), Tick { done: true, at: 0 });
+    assert!(!code.has_ticks_older_than_reminder(now));
+    assert_eq!(code.oldest_change(), None);
 }

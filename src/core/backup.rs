@@ -3,7 +3,7 @@
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
 use crate::core::formats::{Parsed, Text, Whole};
-use crate::core::progress::{Progress, Stored, StoredDataError, STORAGE_PREFIX};
+use crate::core::progress::{Progress, Stored, StoredDataError, Tick, STORAGE_PREFIX};
 use crate::core::prompt_id::PromptId;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -37,6 +37,9 @@ pub struct RestoreReport {
     pub things: usize,
     /// Notes the backup brought that were newer than this browser's (a file only: codes carry none).
     pub notes: usize,
+    /// Ticks in the backup that this browser unticked after the backup's tick was made: the
+    /// later untick stands (a file only: a code's ticks carry no time).
+    pub unticked_since: usize,
 }
 
 /// Why a backup could not be read; nothing was changed.
@@ -226,8 +229,8 @@ impl Backup {
             };
             for id in ids.split(',') {
                 let id = decode_id(id).ok_or_else(|| damaged(word))?;
-                // Restored ticks take the restore's time; these only mark what was ticked.
-                progress.set(thing, &id, true, 0);
+                // A code carries no times: `at: 0` marks an undated tick, stamped when restored.
+                progress.put_tick(thing, &id, Tick { done: true, at: 0 });
             }
         }
         Ok(Self {
@@ -236,8 +239,11 @@ impl Backup {
         })
     }
 
-    /// Adds the backup's ticks to `progress` (never removes one), as changes made at `now`.
-    /// Its notes keep their own times: one replaces this browser's only if it is newer.
+    /// Adds the backup's ticks to `progress` (never removes one). A file's ticks keep their
+    /// own times and merge as another copy's would: a tick this browser unticked later stays
+    /// unticked, so restoring the same file twice cannot undo an untick made in between. A
+    /// code's ticks carry no time (`at: 0`) and are taken as changes made at `now`. Notes
+    /// keep their own times too: one replaces this browser's only if it is newer.
     pub fn restore_into(&self, progress: &mut Progress, now: u64) -> RestoreReport {
         let mut report = RestoreReport::default();
         for (thing, id, note) in self.progress.notes() {
@@ -249,12 +255,27 @@ impl Backup {
         let mut last_thing = None;
         for (thing, id, tick) in self.progress.ticks() {
             if !tick.done {
+                // An untick never removes a tick here, but where there is none its time is
+                // taken in, so that this browser's next change is stamped after it.
+                if tick.at != 0 && !progress.is_done(thing, id) {
+                    progress.put_tick(thing, id, tick);
+                }
                 continue;
             }
             if progress.is_done(thing, id) {
                 report.already += 1;
+                // Still merged: a later time of the same tick is news to this browser's clock.
+                progress.put_tick(thing, id, tick);
             } else {
-                progress.set(thing, id, true, now);
+                if tick.at == 0 {
+                    progress.set(thing, id, true, now);
+                } else {
+                    progress.put_tick(thing, id, tick);
+                    if !progress.is_done(thing, id) {
+                        report.unticked_since += 1;
+                        continue;
+                    }
+                }
                 report.restored += 1;
                 if last_thing != Some(thing) {
                     last_thing = Some(thing);

@@ -9,6 +9,10 @@ use std::fmt;
 /// The stored-data schema this release writes.
 pub const STORAGE_VERSION: u32 = 1;
 
+/// How old the reader's oldest tick must be (five days, in milliseconds) before a browser
+/// that deletes storage after seven days without a visit gets the reminder to take a backup.
+pub const REMINDER_AFTER_MS: u64 = 5 * 24 * 60 * 60 * 1000;
+
 /// The prefix of every key the widget writes; nothing else in storage is touched.
 pub const STORAGE_PREFIX: &str = "thing-prompts:v1:";
 
@@ -383,8 +387,8 @@ impl Progress {
     }
 
     /// Records a reader's note made at `now`, cut to [`NOTE_MAX_CHARS`] characters; empty
-    /// text clears it. Like [`Self::set`], the change wins even if the clock went backwards;
-    /// text equal to the stored note changes nothing.
+    /// text clears it. Like [`Self::set`], the change is stamped by [`Self::stamp`], so it wins
+    /// over everything this copy has seen; text equal to the stored note changes nothing.
     pub fn set_note(&mut self, thing: &str, prompt: &PromptId, text: &str, now: u64) {
         let text = capped(text);
         let previous = self.note_entry(thing, prompt);
@@ -393,7 +397,7 @@ impl Progress {
             None if text.is_empty() => return,
             _ => {}
         }
-        let at = stamp(previous.map(|note| note.at), now);
+        let at = self.stamp(now);
         self.put(
             thing,
             prompt,
@@ -465,18 +469,70 @@ impl Progress {
             .count()
     }
 
-    /// Records a reader's change made at `now`. The change always wins over what is
-    /// stored, even when the clock went backwards since the last one.
+    /// Records a reader's change made at `now` (by the reader's clock), stamped by
+    /// [`Self::stamp`]: it wins over everything this copy holds, whatever the clocks said.
     pub fn set(&mut self, thing: &str, prompt: &PromptId, done: bool, now: u64) {
-        let at = stamp(self.tick(thing, prompt).map(|tick| tick.at), now);
-        self.put(
-            thing,
-            prompt,
-            Entry {
-                tick: Tick { done, at },
-                note: None,
-            },
-        );
+        let at = self.stamp(now);
+        self.put_tick(thing, prompt, Tick { done, at });
+    }
+
+    /// Takes in one tick with its own time (a restored backup's, or an undated code's
+    /// `at: 0`), merged with the prompt's as [`Self::merge`] does.
+    pub fn put_tick(&mut self, thing: &str, prompt: &PromptId, tick: Tick) {
+        self.put(thing, prompt, Entry { tick, note: None });
+    }
+
+    /// The oldest dated (time above 0) and the newest time stamp of every tick and note of
+    /// every Thing; `(u64::MAX, 0)` when there is none. Plain loops: iterator chains over the
+    /// nested lists cost the first download several hundred bytes each.
+    fn stamp_range(&self, ticked_only: bool) -> (u64, u64) {
+        let (mut oldest, mut newest) = (u64::MAX, 0);
+        for (_, ticks) in &self.things {
+            for (_, entry) in ticks {
+                let note = match &entry.note {
+                    Some(note) if !ticked_only => note.at,
+                    _ => 0,
+                };
+                let tick = if entry.tick.done || !ticked_only {
+                    entry.tick.at
+                } else {
+                    0
+                };
+                for at in [tick, note] {
+                    if at > 0 && at < oldest {
+                        oldest = at;
+                    }
+                    newest = newest.max(at);
+                }
+            }
+        }
+        (oldest, newest)
+    }
+
+    /// The newest time stamp in this copy: every tick and note of every Thing, including
+    /// those merged in from other tabs and backups; 0 when there is none.
+    pub fn newest(&self) -> u64 {
+        self.stamp_range(false).1
+    }
+
+    /// The time of the oldest change still recorded (a tick, an untick or a note), undated
+    /// ones (time 0) aside: whether the reader had used this browser before a given moment.
+    pub fn oldest_change(&self) -> Option<u64> {
+        Some(self.stamp_range(false).0).filter(|&at| at < u64::MAX)
+    }
+
+    /// Whether a question ticked now was ticked more than [`REMINDER_AFTER_MS`] before `now`:
+    /// ticks a browser that forgets storage after a week without a visit may soon drop.
+    pub fn has_ticks_older_than_reminder(&self, now: u64) -> bool {
+        self.stamp_range(true).0 < now.saturating_sub(REMINDER_AFTER_MS)
+    }
+
+    /// The time a change made at `now` is recorded at, as a hybrid logical clock: the later
+    /// of the wall clock and one millisecond past [`Self::newest`]. A change made after this
+    /// copy saw a stamp is stamped later, so it wins in every merge, even over a device whose
+    /// clock ran hours ahead; with correct clocks it is simply the time of the change.
+    pub fn stamp(&self, now: u64) -> u64 {
+        now.max(self.newest().saturating_add(1))
     }
 
     /// Every recorded change: Thing key, prompt id and its state.
@@ -499,15 +555,6 @@ impl Progress {
                 put(ours, prompt, entry.clone());
             }
         }
-    }
-}
-
-/// The time a change made at `now` is recorded at: later than the `previous` one's, so that
-/// the change wins even when the clock went backwards.
-fn stamp(previous: Option<u64>, now: u64) -> u64 {
-    match previous {
-        Some(at) if at >= now => at.saturating_add(1),
-        _ => now,
     }
 }
 

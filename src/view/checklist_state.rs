@@ -21,6 +21,8 @@ pub struct ChecklistState {
     pub cleared: Option<Rc<Vec<PromptId>>>,
     /// The parts open now: backup, outline, overview.
     open: [bool; 3],
+    /// Whether the line reminding a Safari reader to take a backup is shown.
+    pub reminder: bool,
 }
 
 /// Something that changes a checklist.
@@ -34,6 +36,10 @@ pub enum Action {
     ForgetCleared,
     /// A part's button was pressed.
     Toggle(Part),
+    /// A part was asked for from elsewhere (the reminder's button): opened, never closed.
+    Open(Part),
+    /// The reader dismissed the reminder to take a backup.
+    DismissReminder,
 }
 
 fn slot(part: Part) -> usize {
@@ -52,6 +58,7 @@ impl ChecklistState {
             progress,
             cleared: None,
             open: [false; 3],
+            reminder: false,
         };
         if let Some(part) = open {
             state = state.reduce(Action::Toggle(part));
@@ -76,7 +83,37 @@ impl ChecklistState {
                     *open = !*open;
                 }
             }
+            Action::Open(part) => {
+                if let Some(open) = next.open.get_mut(slot(part)) {
+                    *open = true;
+                }
+            }
+            Action::DismissReminder => next.reminder = false,
         }
         next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reminder_opens_the_backup_and_is_dismissed() {
+        let mut state = ChecklistState::new(Rc::new(Progress::default()), None);
+        state.reminder = true;
+        let open = state.reduce(Action::Open(Part::Backup));
+        assert!(open.is_open(Part::Backup));
+        assert!(
+            open.reduce(Action::Open(Part::Backup))
+                .is_open(Part::Backup),
+            "never closes"
+        );
+        assert!(!open
+            .reduce(Action::Toggle(Part::Backup))
+            .is_open(Part::Backup));
+        let dismissed = open.reduce(Action::DismissReminder);
+        assert!(!dismissed.reminder);
+        assert!(dismissed.is_open(Part::Backup));
     }
 }

@@ -1,14 +1,16 @@
 //! The one place where the lite module and the full one differ. The lite module is the first
 //! download: the checklist. The full one (feature `extras`, see `crate::FULL`) adds the
 //! backup panel, the outline ("Start my post"), the course overview, the course calendar,
-//! notes and the messages for page authors; a page fetches it when it needs one of them. The rest of the view is the
+//! notes, the Safari reminder to take a backup and the messages for page authors; a page fetches it when it needs one of them. The rest of the view is the
 //! same in both and calls these functions, whose two versions stand side by side here.
 
 use crate::core::colour::Scheme;
 use crate::core::embed::EmbedError;
 use crate::core::progress::Progress;
 use crate::core::prompt_id::PromptId;
+use crate::view::checklist_state::ChecklistState;
 use crate::view::components::app::Opening;
+use crate::view::i18n::Labels;
 use crate::view::widget::Widget;
 use std::rc::Rc;
 use web_sys::Element;
@@ -104,6 +106,15 @@ mod full {
         html! { <NoteBox id={id.clone()} {note} {label} onnote={onnote.clone()} /> }
     }
 
+    /// The line reminding a Safari reader with old ticks to take a backup.
+    pub fn reminder(
+        dispatcher: UseReducerDispatcher<ChecklistState>,
+        labels: &Labels,
+        backup_button: &NodeRef,
+    ) -> Html {
+        crate::view::components::reminder::reminder(dispatcher, labels, backup_button)
+    }
+
     /// Saves a note as the reader types it.
     pub fn onnote(model: &Rc<Widget>) -> Callback<(PromptId, String)> {
         let widget = model.clone();
@@ -170,6 +181,11 @@ mod lite {
         _: AttrValue,
         _: &Callback<(PromptId, String)>,
     ) -> Html {
+        Html::default()
+    }
+
+    /// The reminder is the full module's: a page that should show it fetches it instead.
+    pub fn reminder(_: UseReducerDispatcher<ChecklistState>, _: &Labels, _: &NodeRef) -> Html {
         Html::default()
     }
 

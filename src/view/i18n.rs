@@ -513,6 +513,24 @@ labels! {
         "Dieser Browser lässt die Seite nichts speichern, daher bleiben Ihre Häkchen nur, solange sie geöffnet ist. Nutzen Sie Sicherung, um eine Kopie aufzubewahren.",
         "Este navegador no deja guardar a la página, así que sus marcas solo duran mientras siga abierta. Use Copia de seguridad para conservarlas.",
     ],
+    Reminder "reminder" full [
+        "Ticks in this browser may be deleted after a week without a visit.",
+        "Les coches de ce navigateur peuvent être effacées après une semaine sans visite.",
+        "Häkchen in diesem Browser können nach einer Woche ohne Besuch gelöscht werden.",
+        "Las marcas de este navegador pueden borrarse tras una semana sin visitas.",
+    ],
+    ReminderSave "reminder-save" full [
+        "Save a backup",
+        "Faire une sauvegarde",
+        "Sicherung anlegen",
+        "Guardar una copia",
+    ],
+    ReminderDismiss "reminder-dismiss" full [
+        "Do not remind me again",
+        "Ne plus me le rappeler",
+        "Nicht mehr erinnern",
+        "No volver a recordármelo",
+    ],
     Starts "starts" lite [
         "The course starts on {date}. Its first Thing will appear here then.",
         "Le cours commence le {date}. Son premier Thing apparaîtra ici ce jour-là.",
@@ -656,6 +674,12 @@ labels! {
         "{notes} {notes|note rétablie|notes rétablies}.",
         "{notes} {notes|Notiz|Notizen} wiederhergestellt.",
         "{notes} {notes|nota restaurada|notas restauradas}.",
+    ],
+    UntickedSince "unticked-since" full [
+        "{kept} {kept|question|questions} unticked here after the backup was made {kept|stays|stay} unticked.",
+        "{kept} {kept|question décochée|questions décochées} ici après la sauvegarde {kept|reste|restent} sans coche.",
+        "{kept} {kept|Frage bleibt|Fragen bleiben} ohne Häkchen: hier nach der Sicherung abgewählt.",
+        "{kept} {kept|pregunta desmarcada|preguntas desmarcadas} aquí después de la copia {kept|sigue|siguen} sin marcar.",
     ],
     CodeTicksOnly "code-ticks-only" full [
         "The code carries ticks only; the file keeps your notes too.",

@@ -95,7 +95,7 @@ pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
     let already = Arg::Number(report.already);
     let things = Arg::Number(report.things);
     let ticks = match (report.restored, report.already) {
-        (0, 0) if report.notes > 0 => String::new(),
+        (0, 0) if report.notes > 0 || report.unticked_since > 0 => String::new(),
         (0, 0) => labels.text(Label::EmptyBackup),
         (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
         (_, 0) => labels.format(
@@ -111,18 +111,21 @@ pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
             labels.format(Label::Already, &[("already", already)])
         ),
     };
-    if report.notes == 0 {
-        return ticks;
+    let mut said = vec![ticks];
+    if report.unticked_since > 0 {
+        said.push(labels.format(
+            Label::UntickedSince,
+            &[("kept", Arg::Number(report.unticked_since))],
+        ));
     }
-    let notes = labels.format(
-        Label::NotesRestored,
-        &[("notes", Arg::Number(report.notes))],
-    );
-    if ticks.is_empty() {
-        notes
-    } else {
-        format!("{ticks} {notes}")
+    if report.notes > 0 {
+        said.push(labels.format(
+            Label::NotesRestored,
+            &[("notes", Arg::Number(report.notes))],
+        ));
     }
+    said.retain(|part| !part.is_empty());
+    said.join(" ")
 }
 
 /// Why a backup cannot be read, as the reader is told it.

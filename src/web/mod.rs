@@ -1,11 +1,13 @@
 //! Browser services: storage with its fallback, reading a placeholder, the clock, files,
-//! styles, JSON, another tab's changes, and the loader's calls. They never use the view.
+//! styles, JSON, another tab's changes, keeping storage (persistence), and the loader's
+//! calls. They never use the view.
 
 pub mod address;
 pub mod clock;
 pub mod files;
 pub mod json;
 pub mod page;
+pub mod persistence;
 pub mod progress_store;
 mod storage;
 pub mod style;

@@ -95,3 +95,14 @@ pub fn keep_in_memory(key: &str) {
         memory.set(&memory_only(key), &JsValue::TRUE);
     });
 }
+
+/// Sets the page's mark `name` (shared by the lite and the full module, for the page's life;
+/// a name that is no storage key and no mark above) and says whether this was the first time.
+pub fn mark_page(name: &str) -> bool {
+    let mark = JsValue::from_str(name);
+    MEMORY.with(|memory| {
+        let first = !memory.has(&mark);
+        memory.set(&mark, &JsValue::TRUE);
+        first
+    })
+}

@@ -8,7 +8,7 @@ use crate::view::checklist_state::{Action, ChecklistState, Part};
 use crate::view::extras;
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
-use crate::web::{now_ms, progress_store, storage_is_persistent};
+use crate::web::{now_ms, persistence, progress_store, storage_is_persistent};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -48,7 +48,12 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             Opening::Outline => Some(Part::Outline),
             Opening::Nothing => None,
         };
-        move || ChecklistState::new(progress_store::load(&key), part)
+        move || {
+            let mut state = ChecklistState::new(progress_store::load(&key), part);
+            // The lite module hands such a page to the full one (entry::mount), which shows it.
+            state.reminder = extras::BUILT_IN && persistence::wants_reminder(&state.progress);
+            state
+        }
     });
     {
         // Every change to the course's progress, in any widget or tab, re-renders this one.
@@ -94,9 +99,13 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let ontoggle = {
         let set_all = set_all.clone();
         let dispatcher = state.dispatcher();
+        let key = model.storage_key.clone();
         Callback::from(move |(id, done): (PromptId, bool)| {
             dispatcher.dispatch(Action::ForgetCleared);
             set_all(&[id], done);
+            if done {
+                persistence::after_tick(&progress_store::load(&key));
+            }
         })
     };
     let onnote = extras::onnote(&widget);
@@ -192,9 +201,12 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                             <button type="button" {onclick}>{ labels.text(label) }</button>
                         }
                         { part_button(&state, Part::Outline, outline_button, labels.text(Label::StartPost)) }
-                        { part_button(&state, Part::Backup, backup_button, labels.text(Label::Backup)) }
+                        { part_button(&state, Part::Backup, backup_button.clone(), labels.text(Label::Backup)) }
                         { extras::calendar_button(&widget) }
                     </div>
+                    if state.reminder {
+                        { extras::reminder(state.dispatcher(), labels, &backup_button) }
+                    }
                     if state.is_open(Part::Outline) {
                         { extras::outline_panel(&widget) }
                     }

@@ -1,5 +1,5 @@
 //! The widget's components, one per file, rendering text only. The full module's parts
-//! (backup panel, outline, overview, calendar button, error notice) are built into both modules' code, and
+//! (backup panel, outline, overview, calendar button, error notice, reminder) are built into both modules' code, and
 //! only the full module uses them (see `view::extras`), so the lite one carries none of them.
 
 pub mod app;
@@ -14,3 +14,4 @@ pub mod overview;
 pub mod overview_list;
 pub mod progress_line;
 pub mod prompt_item;
+pub mod reminder;
