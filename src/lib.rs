@@ -15,3 +15,11 @@ mod entry;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The lite module, the first download, allocates with lol_alloc's free list, smaller than the
+/// standard library's dlmalloc; the full module and the configurator keep dlmalloc. Each module
+/// has its own WebAssembly memory, so the two never share a heap.
+#[cfg(all(target_arch = "wasm32", not(feature = "extras")))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -5,7 +5,7 @@
 //! `navigator.storage` is imported with `catch` rather than through web-sys's `StorageManager`:
 //! an old browser has none, and nothing may throw into the page.
 
-use super::{now_ms, storage};
+use super::{now_ms, progress_store, storage};
 use crate::core::progress::{Progress, STORAGE_PREFIX};
 use js_sys::{Promise, Reflect};
 use std::cell::Cell;
@@ -37,23 +37,17 @@ extern "C" {
 
 /// When this visit began (`performance.timeOrigin`), in milliseconds since 1970.
 fn visit_start() -> Option<f64> {
-    let performance = Reflect::get(
-        &web_sys::window()?.into(),
-        &JsValue::from_str("performance"),
-    )
-    .ok()?;
-    Reflect::get(&performance, &JsValue::from_str("timeOrigin"))
-        .ok()?
-        .as_f64()
+    Some(web_sys::window()?.performance()?.time_origin())
 }
 
 /// After a tick: on the first tick of a visit, a reader who had ticked in this browser
 /// before this visit, and whose storage the browser may clear, gets the browser asked once
 /// to keep it. Never when storage is refused, and never more than once a page.
-pub fn after_tick(progress: &Progress) {
+pub fn after_tick(storage_key: &str) {
     if !storage::mark_page(FIRST_TICK_SEEN) || !storage::is_persistent() {
         return;
     }
+    let progress = progress_store::load(storage_key);
     let returning = match (progress.oldest_change(), visit_start()) {
         (Some(oldest), Some(start)) => (oldest as f64) < start,
         _ => false,
@@ -70,7 +64,12 @@ pub fn after_tick(progress: &Progress) {
     // browser decides; its answer changes nothing here.
     let on_answer = Closure::<dyn FnMut(JsValue)>::new(|kept: JsValue| {
         if kept.as_bool() == Some(false) {
-            let _ = storage_persist();
+            // A refusal is the browser's to make: caught, so it never reaches the console.
+            if let Ok(asked) = storage_persist() {
+                let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+                let _ = asked.catch(&ignore);
+                ignore.forget();
+            }
         }
     });
     let _ = persisted.then2(&on_answer, &on_answer);
@@ -80,19 +79,22 @@ pub fn after_tick(progress: &Progress) {
 /// Whether the browser is Safari-like (`navigator.vendor` names Apple), where storage written
 /// by scripts is deleted after seven days without a visit.
 fn is_safari_like() -> bool {
+    // Safari's is "Apple Computer, Inc."; `starts_with` keeps the standard library's
+    // substring search out of the first download.
+    // (web-sys has no `Navigator::vendor`.)
     web_sys::window()
         .and_then(|window| Reflect::get(&window.navigator(), &JsValue::from_str("vendor")).ok())
         .and_then(|vendor| vendor.as_string())
-        .is_some_and(|vendor| vendor.contains("Apple"))
+        .is_some_and(|vendor| vendor.starts_with("Apple"))
 }
 
 /// Whether a widget showing `progress` should carry the reminder to take a backup: a
 /// Safari-like browser, storage that works, ticks older than five days, a reader who has not
 /// dismissed it, and no other widget of this page showing it already (this one claims it).
 pub fn wants_reminder(progress: &Progress) -> bool {
-    let due = storage::is_persistent()
+    let due = is_safari_like()
+        && storage::is_persistent()
         && progress.has_ticks_older_than_reminder(now_ms())
-        && is_safari_like()
         && storage::read(&reminder_key()).is_none();
     due && !REMINDER_CLAIMED.with(|claimed| claimed.replace(true))
 }

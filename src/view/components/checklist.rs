@@ -104,7 +104,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             dispatcher.dispatch(Action::ForgetCleared);
             set_all(&[id], done);
             if done {
-                persistence::after_tick(&progress_store::load(&key));
+                persistence::after_tick(&key);
             }
         })
     };
