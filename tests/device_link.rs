@@ -11,14 +11,15 @@ use thing_prompts::core::backup::{Backup, BackupError};
 use thing_prompts::core::device_link::{
     carries_ticks, link, mailto, preview, qr, read, speaks_for,
 };
-use thing_prompts::core::progress::Progress;
+use thing_prompts::core::progress::{Progress, Tick};
 use thing_prompts::core::prompt_id::PromptId;
 
 fn backup(course: &str, ticks: &[(&str, &str)]) -> Backup {
     let mut progress = Progress::default();
     for (thing, id) in ticks {
-        // Codes carry no times: a tick read back from one has time 0.
-        progress.set(thing, &PromptId::named(id), true, 0);
+        // Codes carry no times: a tick read back from one has time 0 (`set` would stamp each
+        // change one past the newest, as the hybrid logical clock does).
+        progress.put_tick(thing, &PromptId::named(id), Tick { done: true, at: 0 });
     }
     Backup {
         course: course.to_owned(),
