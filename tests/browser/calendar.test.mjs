@@ -210,3 +210,40 @@ test('the configurator offers the course calendar to host beside the programme',
     await context.close();
   }
 });
+
+test("the lite module's button hands over to the full module, which makes the file at once and keeps the focus", async () => {
+  const context = await browser.newContext();
+  try {
+    const url = await serveFixture(
+      context,
+      'calendar-lite',
+      fixtureHtml('<div class="thing-prompts" data-programme="cpd23-2012" data-thing="12"></div>', { title: 'Calendar, lite' }),
+    );
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(url);
+    await waitAllMounted(page, 1);
+    const full = () => log.requests.filter((r) => r.includes('thing-prompts-full')).length;
+    assert.equal(full(), 0, 'a pinned checklist starts with the lite module');
+    const add = widget(page, 0).getByRole('button', { name: ADD, exact: true });
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    const { name, text } = await download(page, add);
+    assert.ok(full() > 0, 'the click fetched the full module');
+    assert.equal(name, 'cpd23-2012.ics');
+    const { events } = eventsOf(text);
+    assert.ok(events.some((e) => e.summary.startsWith('Thing 12: ')), events.map((e) => e.summary).join(' | '));
+    assert.equal(events.filter((e) => e.summary.startsWith('Thing ')).length, 23);
+    // The one download, not one per re-render.
+    await page.waitForTimeout(500);
+    assert.equal(downloads, 1, 'one file');
+    const focused = await page.evaluate(() => {
+      const host = document.querySelector('.thing-prompts');
+      return host.shadowRoot.activeElement?.textContent;
+    });
+    assert.equal(focused, ADD, 'the focus is on the calendar button of the full module');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
