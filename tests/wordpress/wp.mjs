@@ -55,12 +55,12 @@ export async function siteContext(browser, options = {}) {
 }
 
 /**
- * Logs `user` in through wp-login.php, as a person would. WordPress answers a login it refuses with
- * the form again and a `#login_error` box; that text is what a failure reports. The form is sent
- * a second time when the first came back: once in CI (a loaded 2-core machine) the POST returned to
- * wp-login.php after a setup step that had passed 33 times that run, and the run kept no picture,
- * so the cause is unknown. A wrong password still fails, in WordPress's own words, with a
- * screenshot (login-refused.png) beside the other screenshots.
+ * Logs `user` in through wp-login.php, as a person would. The login page focuses a field 200 ms
+ * after it loads, and may empty the password field as it does so: a password typed before then is
+ * lost ("The password field is empty", seen once in CI). So the form is filled once that focus has
+ * happened. WordPress answers a login it refuses with the form again and a `#login_error` box, whose
+ * text a failure reports; the form is sent once more then. A wrong password still fails, in
+ * WordPress's own words, with a screenshot (login-refused.png) beside the other screenshots.
  */
 export async function logIn(page, user) {
   const to = `${WP_URL}/wp-admin/profile.php`;
@@ -68,6 +68,9 @@ export async function logIn(page, user) {
   let refused = '';
   for (let attempt = 1; attempt <= 2; attempt += 1) {
     await page.goto(`${WP_URL}/wp-login.php?redirect_to=${encodeURIComponent(to)}`);
+    await page
+      .waitForFunction(() => ['user_login', 'user_pass'].includes(document.activeElement?.id), null, { timeout: 3000 })
+      .catch(() => {});
     await page.fill('#user_login', user);
     await page.fill('#user_pass', PASSWORD);
     await page.click('#wp-submit');
