@@ -1,6 +1,6 @@
-// "Add the course to my calendar": the button under the checklist and in the overview downloads
-// `<programme-id>.ics`, made in the browser from the programme by the full module (the lite
-// module's button hands over to it first). The file is read back with ical.js, a real iCalendar parser:
+// "Add the course to my calendar": the full module's button (in the checklist's footer once the
+// full module has taken over, and in the overview) downloads `<programme-id>.ics`, made in the
+// browser from the programme. The file is read back with ical.js, a real iCalendar parser:
 // one event per Thing on its release day (weekly releases across the end of British summer
 // time on 25 October 2026 keep their dates), the catch-up week as its own event, non-ASCII
 // titles and long questions intact after unfolding, and the same UIDs in a second download.
@@ -116,7 +116,7 @@ test('the checklist and the overview offer the course as an .ics that a real par
     const fromOverview = await download(page, widget(page, 1).getByRole('button', { name: ADD, exact: true }));
     assert.equal(fromOverview.name, 'autumn-things.ics');
 
-    // The full module has taken over the page (for the overview): the checklist's button makes the file itself.
+    // Once the full module has taken over, the checklist's footer has the button too.
     const add = widget(page, 0).getByRole('button', { name: ADD, exact: true });
     await add.waitFor();
     const first = await download(page, add);
