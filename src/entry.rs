@@ -196,7 +196,6 @@ fn opening(open: Option<&str>) -> Opening {
         Some("backup") => Opening::Backup,
         Some("overview") => Opening::Overview,
         Some("outline") => Opening::Outline,
-        Some("calendar") => Opening::Calendar,
         _ => Opening::Nothing,
     }
 }

@@ -87,10 +87,9 @@ mod full {
         html! { <OutlinePanel widget={model.clone()} /> }
     }
 
-    /// "Add the course to my calendar", for a course with a schedule; `now` when the full
-    /// module took over from a click on the lite module's button, which makes the file at once.
-    pub fn calendar_button(model: &Rc<Widget>, now: bool) -> Html {
-        html! { <CalendarButton widget={model.clone()} download_now={now} /> }
+    /// "Add the course to my calendar", for a course with a schedule.
+    pub fn calendar_button(model: &Rc<Widget>) -> Html {
+        html! { <CalendarButton widget={model.clone()} /> }
     }
 
     pub fn overview_list(model: &Rc<Widget>, progress: &Rc<Progress>) -> Html {
@@ -133,8 +132,6 @@ mod full {
 mod lite {
     use super::*;
     use crate::view::components::checklist::{Checklist, ChecklistProps};
-    use crate::view::i18n::Label;
-    use wasm_bindgen::JsCast;
 
     /// The lite module mounts the checklist itself: it shows nothing else (one component type
     /// fewer in the first download).
@@ -169,29 +166,9 @@ mod lite {
         Html::default()
     }
 
-    /// "Add the course to my calendar", for a course with a schedule: the file is made by the
-    /// full module, which takes over from the click and makes it at once.
-    pub fn calendar_button(model: &Rc<Widget>, _: bool) -> Html {
-        if model
-            .model
-            .programme
-            .as_ref()
-            .is_none_or(|p| p.schedule.is_none())
-        {
-            return Html::default();
-        }
-        let onclick = Callback::from(|event: MouseEvent| {
-            if let Some(host) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .and_then(|n| crate::web::host_of(&n))
-            {
-                crate::web::upgrade(&host, "calendar");
-            }
-        });
-        html! {
-            <button type="button" class="calendar" {onclick}>{ model.labels.text(Label::AddToCalendar) }</button>
-        }
+    /// The calendar is the full module's; the Backup and Start my post buttons hand over to it.
+    pub fn calendar_button(_: &Rc<Widget>) -> Html {
+        Html::default()
     }
 
     pub fn overview_list(_: &Rc<Widget>, _: &Rc<Progress>) -> Html {

@@ -687,7 +687,7 @@ labels! {
         "Der Code enthält nur die Häkchen; die Datei bewahrt auch Ihre Notizen.",
         "El código solo lleva las marcas; el archivo guarda también sus notas.",
     ],
-    AddToCalendar "calendar" lite [
+    AddToCalendar "calendar" full [
         "Add the course to my calendar",
         "Ajouter le cours à mon agenda",
         "Den Kurs in meinen Kalender eintragen",

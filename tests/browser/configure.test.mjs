@@ -207,7 +207,11 @@ test('the copied snippet, pasted into a fresh page, mounts the same widget', asy
     assert.equal(got.title, expected.title);
     assert.deepEqual(got.questions, expected.questions);
     assert.equal(got.boxes, expected.boxes);
-    assert.equal(got.text, expected.text);
+    // The preview runs the full module, whose checklist also offers the course calendar; a
+    // reader's page shows that button once the full module has taken over (Backup, Start my post).
+    const calendar = 'Den Kurs in meinen Kalender eintragen';
+    assert.ok(expected.text.endsWith(calendar), expected.text);
+    assert.equal(got.text, expected.text.slice(0, -calendar.length));
     assert.deepEqual(freshLog.pageErrors, []);
     assert.deepEqual(freshLog.widgetWarnings(), []);
     assert.deepEqual(log.pageErrors, []);

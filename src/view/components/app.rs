@@ -23,8 +23,6 @@ pub enum Opening {
     Backup,
     Overview,
     Outline,
-    /// The course calendar: the full module makes the file once it has taken over.
-    Calendar,
 }
 
 #[derive(Properties, PartialEq)]

@@ -11,10 +11,6 @@ use yew::prelude::*;
 pub struct CalendarButtonProps {
     /// The widget whose course goes into the calendar, and whose labels the file speaks.
     pub widget: Rc<Widget>,
-    /// Make the file as the button appears: the full module took over from a click on the lite
-    /// module's button, and the focus goes back to this one.
-    #[prop_or_default]
-    pub download_now: bool,
 }
 
 /// "Add the course to my calendar": the course's release days as an .ics file, made here in
@@ -22,20 +18,6 @@ pub struct CalendarButtonProps {
 #[function_component(CalendarButton)]
 pub fn calendar_button(props: &CalendarButtonProps) -> Html {
     let widget = &props.widget;
-    let button = use_node_ref();
-    {
-        let (now, button, widget) = (props.download_now, button.clone(), widget.clone());
-        use_effect_with((), move |()| {
-            if now {
-                if let Some(programme) = widget.model.programme.as_ref() {
-                    download_calendar(programme, &widget.labels);
-                }
-                if let Some(button) = button.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     let Some(programme) = widget
         .model
         .programme
@@ -51,7 +33,7 @@ pub fn calendar_button(props: &CalendarButtonProps) -> Html {
         })
     };
     html! {
-        <button type="button" class="calendar" ref={button} {onclick}>{ widget.labels.text(Label::AddToCalendar) }</button>
+        <button type="button" class="calendar" {onclick}>{ widget.labels.text(Label::AddToCalendar) }</button>
     }
 }
 

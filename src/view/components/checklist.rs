@@ -46,7 +46,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             Opening::Backup => Some(Part::Backup),
             Opening::Overview => Some(Part::Overview),
             Opening::Outline => Some(Part::Outline),
-            Opening::Calendar | Opening::Nothing => None,
+            Opening::Nothing => None,
         };
         move || {
             let mut state = ChecklistState::new(progress_store::load(&key), part);
@@ -75,8 +75,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             Opening::Backup => Some(backup_button.clone()),
             Opening::Overview => Some(overview_button.clone()),
             Opening::Outline => Some(outline_button.clone()),
-            // The calendar button keeps its own focus (view/components/calendar_button.rs).
-            Opening::Calendar | Opening::Nothing => None,
+            Opening::Nothing => None,
         };
         use_effect_with((), move |()| {
             if let Some(button) = focus.and_then(|b| b.cast::<web_sys::HtmlElement>()) {
@@ -203,7 +202,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         }
                         { part_button(&state, Part::Outline, outline_button, labels.text(Label::StartPost)) }
                         { part_button(&state, Part::Backup, backup_button.clone(), labels.text(Label::Backup)) }
-                        { extras::calendar_button(&widget, opening == Opening::Calendar) }
+                        { extras::calendar_button(&widget) }
                     </div>
                     if state.reminder {
                         { extras::reminder(state.dispatcher(), labels, &backup_button) }
