@@ -175,7 +175,6 @@ fn lite_can_show(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> 
 
 /// Whether this reader should see the Safari reminder to take a backup, which only the full
 /// module shows (a few hundred bytes of the first download for a few readers' sake).
-#[inline(never)]
 fn wants_reminder(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> bool {
     resolved.as_ref().is_ok_and(|(widget, _)| {
         persistence::wants_reminder(&progress_store::load(&widget.model.storage_key))

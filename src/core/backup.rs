@@ -3,6 +3,7 @@
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
 use crate::core::formats::{Parsed, Text, Whole};
+use crate::core::percent;
 use crate::core::progress::{Progress, Stored, StoredDataError, Tick, STORAGE_PREFIX};
 use crate::core::prompt_id::PromptId;
 use serde::ser::SerializeMap;
@@ -307,34 +308,13 @@ fn encode_id(id: &PromptId) -> String {
         return hex.to_owned();
     }
     let mut out = String::from("~");
-    for byte in id.as_str().bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
+    percent::encode(id.as_str(), b"-_.", &mut out);
     out
 }
 
 fn decode_id(word: &str) -> Option<PromptId> {
     if let Some(named) = word.strip_prefix('~') {
-        let bytes = named.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while let Some(&byte) = bytes.get(i) {
-            if byte == b'%' {
-                let hex = named
-                    .get(i + 1..i + 3)
-                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(byte);
-                i += 1;
-            }
-        }
-        let id = String::from_utf8(out).ok()?;
+        let id = percent::decode(named)?;
         return (!id.trim().is_empty()).then(|| PromptId::named(&id));
     }
     let hex = format!("t{word}");

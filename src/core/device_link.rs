@@ -3,7 +3,11 @@
 //! Browsers never send a fragment to the server, so the ticks go only where the link goes.
 
 use crate::core::backup::{Backup, BackupError, RestoreReport};
+use crate::core::percent;
 use crate::core::progress::Progress;
+
+/// RFC 3986's unreserved characters besides letters and digits.
+const UNRESERVED: &[u8] = b"-._~";
 
 /// The fragment's name: `#thing-prompts=<code>`.
 pub const FRAGMENT_NAME: &str = "thing-prompts";
@@ -12,8 +16,9 @@ pub const FRAGMENT_NAME: &str = "thing-prompts";
 pub fn link(page: &str, code: &str) -> String {
     let base = page.split('#').next().unwrap_or(page);
     let mut out = format!("{base}#{FRAGMENT_NAME}=");
-    // `:` and `,` may stand in a fragment as they are (RFC 3986 `pchar`): the code stays readable.
-    percent_encode(code, b":,", &mut out);
+    // RFC 3986's unreserved characters, and `:` and `,`, may stand in a fragment as they are
+    // (`pchar`): the code stays readable.
+    percent::encode(code, b"-._~:,", &mut out);
     out
 }
 
@@ -33,7 +38,7 @@ fn code_text(fragment: &str) -> Option<&str> {
 /// when it is ours but cannot be read (cut short, edited, percent-encoding broken).
 pub fn read(fragment: &str) -> Option<Result<Backup, BackupError>> {
     let encoded = code_text(fragment)?;
-    Some(match percent_decode(encoded) {
+    Some(match percent::decode(encoded) {
         Some(code) => Backup::from_code(&code),
         None => Err(BackupError::DamagedCode(encoded.chars().take(24).collect())),
     })
@@ -63,41 +68,10 @@ pub fn preview(backup: &Backup, progress: &Progress) -> RestoreReport {
 /// A `mailto:` address with no recipient (the reader picks one), a subject and a body.
 pub fn mailto(subject: &str, body: &str) -> String {
     let mut out = String::from("mailto:?subject=");
-    percent_encode(subject, b"", &mut out);
+    percent::encode(subject, UNRESERVED, &mut out);
     out.push_str("&body=");
-    percent_encode(body, b"", &mut out);
+    percent::encode(body, UNRESERVED, &mut out);
     out
-}
-
-/// Writes `text` into `out`, keeping RFC 3986's unreserved characters and `keep`, and
-/// percent-encoding every other byte of its UTF-8.
-fn percent_encode(text: &str, keep: &[u8], out: &mut String) {
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || keep.contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        if byte == b'%' {
-            let hex = text
-                .get(i + 1..i + 3)
-                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(byte);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// A QR code as the view draws it: `width` modules a side (without the quiet zone), and an SVG

@@ -12,6 +12,7 @@ pub mod formats;
 pub mod json_syntax;
 mod order;
 pub mod outline;
+mod percent;
 pub mod programme;
 pub mod progress;
 pub mod prompt_id;

@@ -148,13 +148,5 @@ impl Drop for Geckodriver {
 
 /// The Firefox test files, tests/firefox/*.test.mjs, sorted.
 pub fn test_files() -> Result<Vec<String>> {
-    let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/firefox"))
-        .map_err(|e| format!("tests/firefox: {e}"))?
-        .flatten()
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".test.mjs"))
-        .map(|name| format!("tests/firefox/{name}"))
-        .collect();
-    tests.sort();
-    Ok(tests)
+    tools::test_files("tests/firefox")
 }

@@ -128,14 +128,7 @@ fn run_all(tally: &mut Tally) -> Result {
     let dist = dist::build()?;
     let chromium = chromium()?;
     let servers = serve::start(&dist, 0, 0)?;
-    let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/browser"))
-        .map_err(|e| format!("tests/browser: {e}"))?
-        .flatten()
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".test.mjs"))
-        .map(|name| format!("tests/browser/{name}"))
-        .collect();
-    tests.sort();
+    let tests = tools::test_files("tests/browser")?;
     say(&format!(
         "browser tests in headless Chromium: pages at {}, widget at {}",
         servers.pages, servers.widget

@@ -262,6 +262,20 @@ pub fn chromium() -> Result<PathBuf> {
     )
 }
 
+/// The test files of `folder` (relative to the repository), `*.test.mjs`, sorted, as paths
+/// relative to the repository for `node --test`.
+pub fn test_files(folder: &str) -> Result<Vec<String>> {
+    let mut tests: Vec<String> = std::fs::read_dir(root().join(folder))
+        .map_err(|e| format!("{folder}: {e}"))?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("{folder}/{name}"))
+        .collect();
+    tests.sort();
+    Ok(tests)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::root;

@@ -580,14 +580,7 @@ impl Site {
 
     /// The command that runs tests/wordpress/*.test.mjs against this site in Debian's Chromium.
     pub fn tests(&self, chromium: &Path) -> Result<Command> {
-        let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/wordpress"))
-            .map_err(|e| format!("tests/wordpress: {e}"))?
-            .flatten()
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".test.mjs"))
-            .map(|name| format!("tests/wordpress/{name}"))
-            .collect();
-        tests.sort();
+        let tests = crate::tools::test_files("tests/wordpress")?;
         let mut command = Command::new("node");
         command
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
