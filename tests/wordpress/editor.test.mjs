@@ -42,7 +42,7 @@ async function blockSettings(page) {
 
 /** The preview's widget inside the block, once it has mounted. */
 async function preview(page) {
-  const host = page.locator('.thing-prompts-block__rendered .thing-prompts').first();
+  const host = page.locator('.thing-prompts-block-rendered .thing-prompts').first();
   await host.locator('.tp').first().waitFor({ state: 'attached', timeout: 15_000 });
   return host;
 }
@@ -51,7 +51,7 @@ async function preview(page) {
 async function previewShows(page, expected) {
   await page.waitForFunction(
     (want) => {
-      const host = document.querySelector('.thing-prompts-block__rendered .thing-prompts');
+      const host = document.querySelector('.thing-prompts-block-rendered .thing-prompts');
       const texts = host && host.shadowRoot ? [...host.shadowRoot.querySelectorAll('ul.prompts li .text')].map((n) => n.textContent) : [];
       return JSON.stringify(texts) === JSON.stringify(want);
     },
@@ -109,7 +109,7 @@ test('an Administrator reopens the Author\'s post: the block and its preview as 
   // The Author has left the editor (their lock on the post would otherwise ask "Take over?").
   wp('unlock', String(published.id));
   const { context, page, log } = await editor('admin', `/wp-admin/post.php?post=${published.id}&action=edit`);
-  await page.locator('.thing-prompts-block__title').click();
+  await page.locator('.thing-prompts-block-title').click();
   const sidebar = await blockSettings(page);
   assert.equal(await sidebar.getByLabel('Thing', { exact: true }).inputValue(), '12', 'the sidebar shows the saved Thing');
   await preview(page);

@@ -4,7 +4,7 @@
  * Description:       A checklist of a "23 Things" course's reflection questions in any post: the shortcode [thing_prompts] or the block "Thing Prompts checklist". Readers tick the questions as they answer them; ticks stay in their own browser.
  * Version:           0.1.0
  * Requires at least: 6.1
- * Requires PHP:      8.2
+ * Requires PHP:      7.4
  * Author:            Thing Prompts contributors
  * License:           MIT OR Apache-2.0
  * Text Domain:       thing-prompts
@@ -50,6 +50,8 @@ function thing_prompts_init(): void {
 add_filter( 'no_texturize_shortcodes', 'thing_prompts_no_texturize' );
 
 /**
+ * Keeps WordPress's typographic filter out of the shortcode's questions.
+ *
  * @param string[] $shortcodes Shortcodes whose content wptexturize leaves alone.
  * @return string[]
  */
@@ -78,6 +80,8 @@ function thing_prompts_keep_in_excerpts( $tagnames ) {
 }
 
 /**
+ * Lets an excerpt keep the block, which then gives its title only (as the shortcode does).
+ *
  * @param string[] $blocks Blocks an excerpt keeps.
  * @return string[]
  */
@@ -91,6 +95,8 @@ function thing_prompts_allow_in_excerpts( $blocks ) {
 add_filter( 'script_loader_tag', 'thing_prompts_async_loader', 10, 2 );
 
 /**
+ * Prints the loader with `async` (WordPress 6.1 has no strategy argument for scripts yet).
+ *
  * @param string $tag    The <script> tag WordPress is about to print.
  * @param string $handle Its handle.
  * @return string

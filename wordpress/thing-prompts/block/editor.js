@@ -4,26 +4,33 @@
  * shortcode's function, and the preview below shows that rendering with the real widget. */
 ( function ( wp ) {
 	'use strict';
-	var el = wp.element.createElement;
-	var useState = wp.element.useState;
-	var useEffect = wp.element.useEffect;
-	var useRef = wp.element.useRef;
-	var __ = wp.i18n.__;
-	var blockEditor = wp.blockEditor;
-	var components = wp.components;
-	var OTHER = '__other';
+	const el = wp.element.createElement;
+	const useState = wp.element.useState;
+	const useEffect = wp.element.useEffect;
+	const useRef = wp.element.useRef;
+	const __ = wp.i18n.__;
+	const sprintf = wp.i18n.sprintf;
+	const blockEditor = wp.blockEditor;
+	const components = wp.components;
+	const OTHER = '__other';
 
 	function data() {
-		var given = window.thingPromptsEditor || {};
+		const given = window.thingPromptsEditor || {};
 		return {
 			courses: Array.isArray( given.courses ) ? given.courses : [],
-			defaultProgramme: typeof given.defaultProgramme === 'string' ? given.defaultProgramme : '',
-			languages: given.languages && typeof given.languages === 'object' ? given.languages : {},
+			defaultProgramme:
+				typeof given.defaultProgramme === 'string'
+					? given.defaultProgramme
+					: '',
+			languages:
+				given.languages && typeof given.languages === 'object'
+					? given.languages
+					: {},
 		};
 	}
 
 	function findCourse( courses, id ) {
-		for ( var i = 0; i < courses.length; i++ ) {
+		for ( let i = 0; i < courses.length; i++ ) {
 			if ( courses[ i ].id === id ) {
 				return courses[ i ];
 			}
@@ -31,16 +38,25 @@
 		return null;
 	}
 
-	/** "answered = {done} of {total} done" lines as { answered: "{done} of {total} done" }. */
+	/**
+	 * Reads "answered = {done} of {total} done" lines as { answered: "{done} of {total} done" }.
+	 *
+	 * @param {string} text The textarea's lines, one `key = wording` each.
+	 * @return {Object<string, string>} The wordings by key.
+	 */
 	function parseLabels( text ) {
-		var labels = {};
+		const labels = {};
 		text.split( /\r?\n/ ).forEach( function ( line ) {
-			var at = line.indexOf( '=' );
+			const at = line.indexOf( '=' );
 			if ( at < 1 ) {
 				return;
 			}
-			var key = line.slice( 0, at ).trim().toLowerCase().replace( /[\s_]+/g, '-' );
-			var wording = line.slice( at + 1 ).trim();
+			const key = line
+				.slice( 0, at )
+				.trim()
+				.toLowerCase()
+				.replace( /[\s_]+/g, '-' );
+			const wording = line.slice( at + 1 ).trim();
 			if ( key && wording ) {
 				labels[ key ] = wording;
 			}
@@ -59,29 +75,40 @@
 	/**
 	 * The block as the post will show it: the server's rendering (the shortcode's function, every
 	 * value escaped there), turned into the widget by the loader, fetched again as the options change.
+	 *
+	 * @param {Object} props            The component's properties.
+	 * @param {Object} props.attributes The block's attributes.
+	 * @return {Object} The preview's element.
 	 */
 	function Preview( props ) {
-		var box = useRef( null );
-		var stateAndSet = useState( 'loading' );
-		var state = stateAndSet[ 0 ];
-		var setState = stateAndSet[ 1 ];
-		var key = JSON.stringify( props.attributes );
+		const box = useRef( null );
+		const [ state, setState ] = useState( 'loading' );
+		// The attributes as text: the preview is fetched again when their values change, not
+		// whenever the editor hands over a new object with the same values.
+		const key = JSON.stringify( props.attributes );
 		useEffect(
 			function () {
-				var cancelled = false;
-				var timer = setTimeout( function () {
+				let cancelled = false;
+				const timer = setTimeout( function () {
 					wp.apiFetch( {
 						path: '/wp/v2/block-renderer/thing-prompts/checklist?context=edit',
 						method: 'POST',
-						data: { attributes: props.attributes },
+						data: { attributes: JSON.parse( key ) },
 					} ).then(
 						function ( response ) {
 							if ( cancelled || ! box.current ) {
 								return;
 							}
-							box.current.innerHTML = response && typeof response.rendered === 'string' ? response.rendered : '';
+							box.current.innerHTML =
+								response &&
+								typeof response.rendered === 'string'
+									? response.rendered
+									: '';
 							setState( 'ready' );
-							if ( window.ThingPrompts && typeof window.ThingPrompts.scan === 'function' ) {
+							if (
+								window.ThingPrompts &&
+								typeof window.ThingPrompts.scan === 'function'
+							) {
 								window.ThingPrompts.scan();
 							}
 						},
@@ -101,110 +128,188 @@
 		);
 		return el(
 			'div',
-			{ className: 'thing-prompts-block__preview', 'aria-busy': state === 'loading' ? 'true' : 'false' },
-			el( 'p', { className: 'thing-prompts-block__caption' }, __( 'Preview: what readers see (ticks made here stay in your browser)', 'thing-prompts' ) ),
+			{
+				className: 'thing-prompts-block-preview',
+				'aria-busy': state === 'loading' ? 'true' : 'false',
+			},
+			el(
+				'p',
+				{ className: 'thing-prompts-block-caption' },
+				__(
+					'Preview: what readers see (ticks made here stay in your browser)',
+					'thing-prompts'
+				)
+			),
 			state === 'loading' ? el( components.Spinner, null ) : null,
-			state === 'error' ? el( 'p', null, __( 'The preview could not be loaded; the block is saved all the same.', 'thing-prompts' ) ) : null,
-			el( 'div', { ref: box, className: 'thing-prompts-block__rendered' } )
+			state === 'error'
+				? el(
+						'p',
+						null,
+						__(
+							'The preview could not be loaded; the block is saved all the same.',
+							'thing-prompts'
+						)
+				  )
+				: null,
+			el( 'div', {
+				ref: box,
+				className: 'thing-prompts-block-rendered',
+			} )
 		);
 	}
 
 	function Edit( props ) {
-		var a = props.attributes;
-		var set = props.setAttributes;
-		var site = data();
-		var ids = site.courses.map( function ( course ) {
+		const a = props.attributes;
+		const set = props.setAttributes;
+		const site = data();
+		const ids = site.courses.map( function ( course ) {
 			return course.id;
 		} );
-		var otherAndSet = useState( a.programmeSrc !== '' || ( a.programme !== '' && ids.indexOf( a.programme ) < 0 ) );
-		var other = otherAndSet[ 0 ];
-		var setOther = otherAndSet[ 1 ];
-		var labelsAndSet = useState( labelsText( a.labels ) );
-		var course = other ? null : findCourse( site.courses, a.programme || site.defaultProgramme );
-		var defaultCourse = findCourse( site.courses, site.defaultProgramme );
-		var own = a.questions.trim() !== '';
+		const [ other, setOther ] = useState(
+			a.programmeSrc !== '' ||
+				( a.programme !== '' && ids.indexOf( a.programme ) < 0 )
+		);
+		const [ labels, setLabels ] = useState( labelsText( a.labels ) );
+		const course = other
+			? null
+			: findCourse( site.courses, a.programme || site.defaultProgramme );
+		const defaultCourse = findCourse( site.courses, site.defaultProgramme );
+		const own = a.questions.trim() !== '';
 
-		var courseOptions = [
+		/* translators: %s: the id of the site's default course, such as cpd23-2012. */
+		const siteDefault = __( 'The site default (%s)', 'thing-prompts' );
+		const courseOptions = [
 			{
 				value: '',
 				label: defaultCourse
-					? __( 'The site\u2019s default', 'thing-prompts' ) + ' (' + defaultCourse.id + ')'
+					? sprintf( siteDefault, defaultCourse.id )
 					: __( 'None (your own questions)', 'thing-prompts' ),
 			},
 		]
 			.concat(
 				site.courses.map( function ( each ) {
 					// The id first: the titles of a course's runs differ only at their end.
-					return { value: each.id, label: each.id + ' \u00b7 ' + each.title };
+					return {
+						value: each.id,
+						label: each.id + ' \u00b7 ' + each.title,
+					};
 				} )
 			)
-			.concat( [ { value: OTHER, label: __( 'Another course (its id or its file\u2019s address)', 'thing-prompts' ) } ] );
+			.concat( [
+				{
+					value: OTHER,
+					label: __(
+						'Another course (its id or its file\u2019s address)',
+						'thing-prompts'
+					),
+				},
+			] );
 
-		var thingControl = course
+		const thingControl = course
 			? el( components.SelectControl, {
 					label: __( 'Thing', 'thing-prompts' ),
 					value: a.thing,
-					options: [ { value: '', label: __( 'This week\u2019s Thing', 'thing-prompts' ) } ].concat(
+					options: [
+						{
+							value: '',
+							label: __(
+								'This week\u2019s Thing',
+								'thing-prompts'
+							),
+						},
+					].concat(
 						course.things.map( function ( thing ) {
-							return { value: String( thing.number ), label: __( 'Thing', 'thing-prompts' ) + ' ' + thing.number + ': ' + thing.title };
+							return {
+								value: String( thing.number ),
+								label: sprintf(
+									/* translators: 1: a Thing's number, 2: its title. */
+									__( 'Thing %1$d: %2$s', 'thing-prompts' ),
+									thing.number,
+									thing.title
+								),
+							};
 						} )
 					),
-					onChange: function ( value ) {
+					onChange( value ) {
 						set( { thing: value } );
 					},
 			  } )
 			: el( components.TextControl, {
 					label: __( 'Thing number', 'thing-prompts' ),
-					help: __( 'A number such as 12; empty for this week\u2019s Thing.', 'thing-prompts' ),
+					help: __(
+						'A number such as 12; empty for this week\u2019s Thing.',
+						'thing-prompts'
+					),
 					value: a.thing,
-					onChange: function ( value ) {
+					onChange( value ) {
 						set( { thing: value } );
 					},
 			  } );
 
-		var languageOptions = [ { value: '', label: __( 'The post\u2019s language', 'thing-prompts' ) } ].concat(
+		const languageOptions = [
+			{
+				value: '',
+				label: __( 'The post\u2019s language', 'thing-prompts' ),
+			},
+		].concat(
 			Object.keys( site.languages ).map( function ( code ) {
 				return { value: code, label: site.languages[ code ] };
 			} )
 		);
 
-		var sidebar = el(
+		const sidebar = el(
 			blockEditor.InspectorControls,
 			null,
 			el(
 				components.PanelBody,
-				{ title: __( 'Questions', 'thing-prompts' ), initialOpen: true },
+				{
+					title: __( 'Questions', 'thing-prompts' ),
+					initialOpen: true,
+				},
 				el( components.SelectControl, {
 					label: __( 'Course', 'thing-prompts' ),
 					value: other ? OTHER : a.programme,
 					options: courseOptions,
-					onChange: function ( value ) {
+					onChange( value ) {
 						if ( value === OTHER ) {
 							setOther( true );
 							set( { programme: '', thing: '' } );
 						} else {
 							setOther( false );
-							set( { programme: value, programmeSrc: '', thing: '' } );
+							set( {
+								programme: value,
+								programmeSrc: '',
+								thing: '',
+							} );
 						}
 					},
 				} ),
 				other
 					? el( components.TextControl, {
 							label: __( 'Course id', 'thing-prompts' ),
-							help: __( 'Lower-case letters, digits and dashes: where readers\u2019 ticks are kept.', 'thing-prompts' ),
+							help: __(
+								'Lower-case letters, digits and dashes: where readers\u2019 ticks are kept.',
+								'thing-prompts'
+							),
 							value: a.programme,
-							onChange: function ( value ) {
+							onChange( value ) {
 								set( { programme: value } );
 							},
 					  } )
 					: null,
 				other
 					? el( components.TextControl, {
-							label: __( 'Address of the programme file', 'thing-prompts' ),
-							help: __( 'An https:// address of the course\u2019s JSON file (optional).', 'thing-prompts' ),
+							label: __(
+								'Address of the programme file',
+								'thing-prompts'
+							),
+							help: __(
+								'An https:// address of the course\u2019s JSON file (optional).',
+								'thing-prompts'
+							),
 							type: 'url',
 							value: a.programmeSrc,
-							onChange: function ( value ) {
+							onChange( value ) {
 								set( { programmeSrc: value } );
 							},
 					  } )
@@ -213,10 +318,19 @@
 					label: __( 'Show', 'thing-prompts' ),
 					value: a.view,
 					options: [
-						{ value: '', label: __( 'A Thing\u2019s checklist', 'thing-prompts' ) },
-						{ value: 'overview', label: __( 'The course overview', 'thing-prompts' ) },
+						{
+							value: '',
+							label: __(
+								'A Thing\u2019s checklist',
+								'thing-prompts'
+							),
+						},
+						{
+							value: 'overview',
+							label: __( 'The course overview', 'thing-prompts' ),
+						},
 					],
-					onChange: function ( value ) {
+					onChange( value ) {
 						set( { view: value } );
 					},
 				} ),
@@ -224,25 +338,37 @@
 				a.view === 'overview'
 					? null
 					: el( components.ToggleControl, {
-							label: __( 'A private notes box under each question', 'thing-prompts' ),
+							label: __(
+								'A private notes box under each question',
+								'thing-prompts'
+							),
 							checked: !! a.notes,
-							onChange: function ( value ) {
+							onChange( value ) {
 								set( { notes: !! value } );
 							},
 					  } )
 			),
 			el(
 				components.PanelBody,
-				{ title: __( 'Appearance', 'thing-prompts' ), initialOpen: false },
+				{
+					title: __( 'Appearance', 'thing-prompts' ),
+					initialOpen: false,
+				},
 				el( components.SelectControl, {
 					label: __( 'Colours', 'thing-prompts' ),
 					value: a.theme,
 					options: [
-						{ value: '', label: __( 'Follow the blog', 'thing-prompts' ) },
-						{ value: 'light', label: __( 'Light', 'thing-prompts' ) },
+						{
+							value: '',
+							label: __( 'Follow the blog', 'thing-prompts' ),
+						},
+						{
+							value: 'light',
+							label: __( 'Light', 'thing-prompts' ),
+						},
 						{ value: 'dark', label: __( 'Dark', 'thing-prompts' ) },
 					],
-					onChange: function ( value ) {
+					onChange( value ) {
 						set( { theme: value } );
 					},
 				} ),
@@ -250,16 +376,19 @@
 					label: __( 'Language of the buttons', 'thing-prompts' ),
 					value: a.lang,
 					options: languageOptions,
-					onChange: function ( value ) {
+					onChange( value ) {
 						set( { lang: value } );
 					},
 				} ),
 				el( components.TextareaControl, {
 					label: __( 'Reworded interface strings', 'thing-prompts' ),
-					help: __( 'One per line, as key = wording, e.g. answered = {done} of {total} done. The keys are listed in the plugin\u2019s documentation.', 'thing-prompts' ),
-					value: labelsAndSet[ 0 ],
-					onChange: function ( value ) {
-						labelsAndSet[ 1 ]( value );
+					help: __(
+						'One per line, as key = wording, e.g. answered = {done} of {total} done. The keys are listed in the plugin\u2019s documentation.',
+						'thing-prompts'
+					),
+					value: labels,
+					onChange( value ) {
+						setLabels( value );
 						set( { labels: parseLabels( value ) } );
 					},
 				} )
@@ -270,21 +399,34 @@
 			'div',
 			blockEditor.useBlockProps( { className: 'thing-prompts-block' } ),
 			sidebar,
-			el( 'p', { className: 'thing-prompts-block__title' }, __( 'Thing Prompts checklist', 'thing-prompts' ) ),
+			el(
+				'p',
+				{ className: 'thing-prompts-block-title' },
+				__( 'Thing Prompts checklist', 'thing-prompts' )
+			),
 			el( components.TextareaControl, {
-				label: __( 'Your own questions, one per line', 'thing-prompts' ),
-				help: __( 'Leave empty to show the course\u2019s questions for the Thing chosen in the sidebar.', 'thing-prompts' ),
+				label: __(
+					'Your own questions, one per line',
+					'thing-prompts'
+				),
+				help: __(
+					'Leave empty to show the course\u2019s questions for the Thing chosen in the sidebar.',
+					'thing-prompts'
+				),
 				value: a.questions,
 				rows: 4,
-				onChange: function ( value ) {
+				onChange( value ) {
 					set( { questions: value } );
 				},
 			} ),
 			own
 				? el( components.TextControl, {
-						label: __( 'Heading above your questions (optional)', 'thing-prompts' ),
+						label: __(
+							'Heading above your questions (optional)',
+							'thing-prompts'
+						),
 						value: a.title,
-						onChange: function ( value ) {
+						onChange( value ) {
 							set( { title: value } );
 						},
 				  } )
@@ -295,7 +437,7 @@
 
 	wp.blocks.registerBlockType( 'thing-prompts/checklist', {
 		edit: Edit,
-		save: function () {
+		save() {
 			return null;
 		},
 	} );

@@ -147,7 +147,8 @@ function thing_prompts_host_folder( string $url ): ?string {
 
 /**
  * The bundled programmes shipped in the plugin (widget/programmes/<id>.json), read once per
- * request, by id, sorted by id. Files that cannot be read are left out.
+ * request, by id, sorted by id. Files that cannot be read are left out (wp_json_file_decode()
+ * logs a notice for a file that is not JSON).
  *
  * @return array<string, array<string, mixed>>
  */
@@ -163,8 +164,7 @@ function thing_prompts_bundled_programmes(): array {
 		if ( ! thing_prompts_is_programme_id( $id ) ) {
 			continue;
 		}
-		$text = file_get_contents( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of this plugin.
-		$data = is_string( $text ) ? json_decode( $text, true ) : null;
+		$data = wp_json_file_decode( $file, array( 'associative' => true ) );
 		if ( is_array( $data ) && isset( $data['title'], $data['things'] ) && is_string( $data['title'] ) && is_array( $data['things'] ) ) {
 			$programmes[ $id ] = $data;
 		}

@@ -374,7 +374,8 @@ function thing_prompts_questions_from_html( string $content ): array {
 		$lines = $items[1];
 	} else {
 		$text  = preg_replace( '#<br\s*/?>|</?(?:p|div|h[1-6])\b[^>]*>#i', "\n", $content ) ?? $content;
-		$lines = preg_split( '/\R/u', $text ) ?: array();
+		$lines = preg_split( '/\R/u', $text );
+		$lines = is_array( $lines ) ? $lines : array();
 	}
 	$questions = array();
 	foreach ( $lines as $line ) {
@@ -394,7 +395,8 @@ function thing_prompts_questions_from_html( string $content ): array {
  * @return string[]
  */
 function thing_prompts_questions_from_text( string $text ): array {
-	$lines = preg_split( '/\R/u', $text ) ?: array();
+	$lines = preg_split( '/\R/u', $text );
+	$lines = is_array( $lines ) ? $lines : array();
 	return array_values( array_filter( array_map( 'thing_prompts_clean_question', $lines ), 'strlen' ) );
 }
 

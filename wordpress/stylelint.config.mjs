@@ -1,0 +1,5 @@
+// The block editor's stylesheet (wordpress/thing-prompts/block/editor.css), held to WordPress's
+// own CSS rules: @wordpress/stylelint-config. Run by cargo xtask test.
+export default {
+	extends: [ '@wordpress/stylelint-config' ],
+};
