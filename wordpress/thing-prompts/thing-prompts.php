@@ -7,7 +7,9 @@
  * Requires PHP:      7.4
  * Author:            Thing Prompts contributors
  * License:           MIT OR Apache-2.0
+ * License URI:       https://opensource.org/licenses/MIT
  * Text Domain:       thing-prompts
+ * Domain Path:       /languages
  *
  * @package ThingPrompts
  */
@@ -36,9 +38,11 @@ if ( is_admin() ) {
 add_action( 'init', 'thing_prompts_init' );
 
 /**
- * Registers the loader, the shortcode and the block.
+ * Loads the plugin's translations (languages/), then registers the loader, the shortcode and
+ * the block.
  */
 function thing_prompts_init(): void {
+	load_plugin_textdomain( 'thing-prompts', false, dirname( plugin_basename( THING_PROMPTS_FILE ) ) . '/languages' );
 	thing_prompts_register_loader();
 	add_shortcode( 'thing_prompts', 'thing_prompts_shortcode' );
 	thing_prompts_register_block();

@@ -8,6 +8,7 @@ mod programmes;
 mod serve;
 mod test;
 mod tools;
+mod translations;
 mod wordpress;
 
 use std::path::PathBuf;
@@ -21,6 +22,8 @@ usage: cargo xtask <command>
   dist    build the deployable files into dist/
   bench   build dist/ and measure it against the performance budgets (never fails on them)
   floor   build only the benchmark's floor into target/bench-floor/ (bench builds it too)
+  translations
+          make the WordPress plugin's .pot again, merge its .po files, write their .mo and JSON
 ";
 
 fn main() -> ExitCode {
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("dist") => dist::build().map(|_| ()),
         Some("bench") => bench::run(),
+        Some("translations") => translations::write(),
         Some("floor") => dist::floor().map(|(folder, build)| {
             say(&format!(
                 "the floor is in {}, build {build}",

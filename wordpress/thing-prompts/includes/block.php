@@ -24,7 +24,8 @@ function thing_prompts_register_block(): void {
 		$version,
 		true
 	);
-	wp_set_script_translations( 'thing-prompts-editor', 'thing-prompts' );
+	// Its translations: languages/thing-prompts-<locale>-<md5 of "block/editor.js">.json.
+	wp_set_script_translations( 'thing-prompts-editor', 'thing-prompts', dirname( THING_PROMPTS_FILE ) . '/languages' );
 	wp_register_style( 'thing-prompts-editor', plugins_url( 'block/editor.css', THING_PROMPTS_FILE ), array(), $version );
 	register_block_type( $dir, array( 'render_callback' => 'thing_prompts_render_block' ) );
 }
