@@ -4,6 +4,7 @@ mod bench;
 mod dist;
 mod firefox;
 mod names;
+mod plugin_checks;
 mod programmes;
 mod serve;
 mod test;
@@ -19,6 +20,9 @@ usage: cargo xtask <command>
 
   demo    build dist/ and serve the demo blog pages (the main job)
   test    run every test: format, lints, host tests, browser tests
+  test-wordpress
+          only the WordPress plugin's: its code checks (phpcs, eslint, stylelint, PHP 7.4),
+          xtask's host tests (readme, translations) and its tests in a real WordPress
   dist    build the deployable files into dist/
   bench   build dist/ and measure it against the performance budgets (never fails on them)
   floor   build only the benchmark's floor into target/bench-floor/ (bench builds it too)
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
+        Some("test-wordpress") => test::run_wordpress(),
         Some("dist") => dist::build().map(|_| ()),
         Some("bench") => bench::run(),
         Some("translations") => translations::write(),

@@ -110,6 +110,9 @@ fn run_all(tally: &mut Tally) -> Result {
         "warnings",
     ]))?;
     tools::dependency_checks()?;
+    // The WordPress plugin's code against WordPress.org's bar; also installs PHP and gettext,
+    // which xtask's host tests of the readme and the translations need.
+    crate::plugin_checks::run()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
     // The lite module's build of the same code (no feature "extras"): the core validates and
@@ -165,24 +168,46 @@ fn run_all(tally: &mut Tally) -> Result {
     );
     drop(geckodriver);
 
-    // The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
-    // stopped when `site` is dropped at the end of the closure, pass or fail.
-    let in_wordpress = crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip"))
-        .and_then(|site| {
-            say(&format!(
-                "WordPress tests in headless Chromium: site at {} (logs in {})",
-                site.url,
-                site.folder.display()
-            ));
-            let started = std::time::Instant::now();
-            let result = counted(&mut site.tests(&chromium)?, tally);
-            say(&format!(
-                "WordPress tests took {} s",
-                started.elapsed().as_secs()
-            ));
-            result
-        });
+    let in_wordpress = in_wordpress(&dist, &chromium, tally);
     in_chromium.and(in_firefox).and(in_wordpress)
+}
+
+/// The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
+/// stopped when `site` is dropped at the end of the closure, pass or fail.
+fn in_wordpress(dist: &std::path::Path, chromium: &std::path::Path, tally: &mut Tally) -> Result {
+    crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip")).and_then(|site| {
+        say(&format!(
+            "WordPress tests in headless Chromium: site at {} (logs in {})",
+            site.url,
+            site.folder.display()
+        ));
+        let started = std::time::Instant::now();
+        let result = counted(&mut site.tests(chromium)?, tally);
+        say(&format!(
+            "WordPress tests took {} s",
+            started.elapsed().as_secs()
+        ));
+        result
+    })
+}
+
+/// `cargo xtask test-wordpress`: the plugin's part of `cargo xtask test` alone: its code checks,
+/// xtask's host tests (the readme, the translations, the zip) and the tests in a real WordPress.
+pub fn run_wordpress() -> Result {
+    let mut tally = Tally::default();
+    let result = (|| {
+        crate::plugin_checks::run()?;
+        say("xtask's host tests: the readme, the translations, the zip (cargo test --package xtask)");
+        counted(cargo().args(["test", "--package", "xtask"]), &mut tally)?;
+        let dist = dist::build()?;
+        let chromium = chromium()?;
+        in_wordpress(&dist, &chromium, &mut tally)
+    })();
+    println!(
+        "WordPress plugin tests: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    result
 }
 
 pub fn run() -> Result {

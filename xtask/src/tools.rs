@@ -205,7 +205,8 @@ pub fn terser() -> PathBuf {
     root().join("node_modules").join(".bin").join("terser")
 }
 
-/// Runs `apt-get <args>` non-interactively, with sudo unless we are root.
+/// Runs `apt-get <args>` non-interactively, with sudo unless we are root, waiting up to five
+/// minutes for another apt or dpkg run to let go of its lock rather than failing at once.
 pub fn apt_get(args: &[&str]) -> Result {
     let root = output(Command::new("id").arg("-u"))
         .as_deref()
@@ -218,7 +219,10 @@ pub fn apt_get(args: &[&str]) -> Result {
         sudo.arg("apt-get");
         sudo
     };
-    run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(command
+        .args(["-o", "DPkg::Lock::Timeout=300"])
+        .args(args)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// A browser from Debian's packages: the path in `$env_var` if set, else `binary`, installed

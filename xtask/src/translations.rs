@@ -54,7 +54,7 @@ fn languages() -> PathBuf {
 }
 
 /// The version in Cargo.toml (the plugin's, too).
-fn version() -> String {
+pub fn version() -> String {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
     manifest
         .lines()
