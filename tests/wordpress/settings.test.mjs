@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, watch } from '../browser/helpers.mjs';
-import { WP_URL, wp, publish, resetSite, siteContext, logIn, logLines, assertNoPluginMessages } from './wp.mjs';
+import { WP_URL, wp, publish, resetSite, siteContext, logIn, logLines, screenshot, assertNoPluginMessages } from './wp.mjs';
 
 const SETTINGS = `${WP_URL}/wp-admin/options-general.php?page=thing-prompts`;
 
@@ -76,6 +76,7 @@ test('an Administrator sets another host, a default course and language: posts f
   await page.goto(`${WP_URL}/wp-admin/options-general.php`);
   await page.locator('#menu-settings').getByRole('link', { name: 'Thing Prompts' }).click();
   await page.getByRole('heading', { name: 'Thing Prompts' }).waitFor();
+  await screenshot(page, 'settings');
   await page.getByLabel('Another host, at this address:').check();
   await page.getByLabel('Address of the widget files').fill('https://cdn.example.org/thing-prompts@0.1.0/thing-prompts.js');
   await page.getByLabel('Default course').selectOption('cpd23-2011');

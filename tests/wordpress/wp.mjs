@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { watch } from '../browser/helpers.mjs';
 
 /** The site's address, without a trailing `/`. */
 export const WP_URL = (process.env.THING_PROMPTS_WP_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -32,10 +33,14 @@ export function publish(content, { title = 'A post', author = 'author', date } =
   return wp('post', JSON.stringify({ content, title, author, ...(date ? { date } : {}) }));
 }
 
-/** A fresh start for a test file: plugin active, settings at their defaults, no posts, `theme`. */
+/**
+ * A fresh start for a test file: plugin active, settings at their defaults, the site in English
+ * (i18n.test.mjs switches it to other languages), no posts, `theme`.
+ */
 export function resetSite(theme = 'twentytwentythree', display) {
   wp('plugin', 'activate');
   wp('option', 'delete', 'thing_prompts_options');
+  wp('option', 'delete', 'WPLANG');
   wp('clear-posts');
   wp('theme', theme, ...(display ? [display] : []));
 }
@@ -137,4 +142,32 @@ export async function mounted(page, n = 0, timeout = 15_000) {
   await host.evaluate((node) => node.scrollIntoView({ block: 'nearest' }));
   await host.locator('.tp').first().waitFor({ state: 'attached', timeout });
   return host;
+}
+
+/**
+ * Opens the block editor at `path` (such as `/wp-admin/post-new.php`) as `user`, in a new context
+ * of `browser`, the welcome guide closed; returns the context, the page and what it logged.
+ */
+export async function openEditor(browser, user, path) {
+  const context = await siteContext(browser, { viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const log = watch(page);
+  await logIn(page, user);
+  await page.goto(`${WP_URL}${path}`);
+  await page.waitForFunction(() => window.wp && wp.blocks && wp.data && wp.data.select('core/editor'), null, { timeout: 30_000 });
+  await page.evaluate(() => {
+    if (wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+  });
+  return { context, page, log };
+}
+
+/**
+ * The block settings in the editor's sidebar (opened if closed). The toolbar's button is named by
+ * the editor's JavaScript, which WordPress 6.1 from Debian leaves in English on a French site
+ * (wordpress-l10n ships no JSON translations): either name is accepted.
+ */
+export async function blockSettings(page) {
+  const gear = page.getByRole('button', { name: /^(Settings|Réglages|Einstellungen|Ajustes)$/ }).first();
+  if ((await gear.getAttribute('aria-pressed')) !== 'true') await gear.click();
+  return page.locator('.block-editor-block-inspector');
 }

@@ -21,16 +21,21 @@ pub const PLUGIN: &str = "thing-prompts";
 /// Where WordPress lives once Debian's package is installed.
 const WORDPRESS: &str = "/usr/share/wordpress";
 
-/// The Debian packages the tests need: WordPress 6.1 and the two default themes it is tried in
-/// (a block theme and a classic one), MariaDB, PHP's command line with MySQL support.
-const PACKAGES: [&str; 6] = [
+/// The Debian packages the tests need: WordPress 6.1, its translations (the plugin's own are
+/// tried on a French site), the two default themes it is tried in (a block theme and a classic
+/// one), MariaDB, PHP's command line with MySQL support.
+const PACKAGES: [&str; 7] = [
     "wordpress",
+    "wordpress-l10n",
     "wordpress-theme-twentytwentythree",
     "wordpress-theme-twentytwentyone",
     "mariadb-server",
     "php-cli",
     "php-mysql",
 ];
+
+/// WordPress's own translations, from wordpress-l10n.
+const LANGUAGES: &str = "/usr/share/wordpress/wp-content/languages";
 
 /// The widget files the zip ships in `thing-prompts/widget/`: the loader, the lite and the full
 /// module (the configurator's module is for organisers, not for blog pages), and the bundled
@@ -159,13 +164,15 @@ fn php_has_mysqli() -> bool {
         .is_ok_and(|status| status.success())
 }
 
-/// Debian's WordPress, its two default themes, MariaDB and PHP, installed with apt-get when any
-/// is missing (about a minute; Apache comes along as a dependency but is never started).
+/// Debian's WordPress, its translations, its two default themes, MariaDB and PHP, installed with
+/// apt-get when any is missing (about a minute; Apache comes along as a dependency but is never
+/// started).
 pub fn packages() -> Result {
     let themes = Path::new(WORDPRESS).join("wp-content/themes");
     let present = Path::new(WORDPRESS).join("wp-settings.php").is_file()
         && themes.join("twentytwentythree/theme.json").is_file()
         && themes.join("twentytwentyone/style.css").is_file()
+        && Path::new(LANGUAGES).join("fr_FR.mo").is_file()
         && Path::new("/usr/sbin/mariadbd").is_file()
         && Path::new("/usr/bin/mariadb-install-db").is_file()
         && php_has_mysqli();
@@ -371,6 +378,10 @@ impl Site {
             std::os::unix::fs::symlink(&from, content.join("themes").join(theme))
                 .map_err(|e| format!("linking the theme {theme}: {e}"))?;
         }
+        // WordPress's translations (WP_LANG_DIR is wp-content/languages when that folder exists),
+        // so that a site can be switched to French, German or Spanish.
+        std::os::unix::fs::symlink(LANGUAGES, content.join("languages"))
+            .map_err(|e| format!("linking {LANGUAGES}: {e}"))?;
         // No update checks: this machine reaches no WordPress.org (see the file).
         let offline = root().join("tests/wordpress/offline.php");
         std::fs::copy(&offline, content.join("mu-plugins/offline.php"))
