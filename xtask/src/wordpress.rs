@@ -589,9 +589,20 @@ impl Site {
         }
     }
 
-    /// The command that runs tests/wordpress/*.test.mjs against this site in Debian's Chromium.
+    /// The command that runs tests/wordpress/*.test.mjs against this site in Debian's Chromium;
+    /// with `$WP_TESTS` (such as `i18n,editor`), only the files whose names contain one of its
+    /// words: a way to try one file while working on it (left unset, as in CI, all of them).
     pub fn tests(&self, chromium: &Path) -> Result<Command> {
-        let tests = crate::tools::test_files("tests/wordpress")?;
+        let mut tests = crate::tools::test_files("tests/wordpress")?;
+        if let Ok(only) = std::env::var("WP_TESTS") {
+            let words: Vec<&str> = only
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
+            tests.retain(|file| words.iter().any(|word| file.contains(word)));
+            say(&format!("WP_TESTS={only}: only {}", tests.join(", ")));
+        }
         let mut command = Command::new("node");
         command
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
