@@ -109,10 +109,10 @@ fn run_all(tally: &mut Tally) -> Result {
         "-D",
         "warnings",
     ]))?;
-    tools::dependency_checks()?;
     // The WordPress plugin's code against WordPress.org's bar; also installs PHP and gettext,
     // which xtask's host tests of the readme and the translations need.
     crate::plugin_checks::run()?;
+    tools::dependency_checks()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
     // The lite module's build of the same code (no feature "extras"): the core validates and
@@ -168,27 +168,34 @@ fn run_all(tally: &mut Tally) -> Result {
     );
     drop(geckodriver);
 
-    let in_wordpress = in_wordpress(&dist, &chromium, tally);
+    // The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
+    // stopped when `site` is dropped at the end of the closure, pass or fail.
+    let in_wordpress = crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip"))
+        .and_then(|site| {
+            say(&format!(
+                "WordPress tests in headless Chromium: site at {} (logs in {})",
+                site.url,
+                site.folder.display()
+            ));
+            let started = std::time::Instant::now();
+            let result = counted(&mut site.tests(&chromium)?, tally);
+            say(&format!(
+                "WordPress tests took {} s",
+                started.elapsed().as_secs()
+            ));
+            result
+        });
     in_chromium.and(in_firefox).and(in_wordpress)
 }
 
-/// The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
-/// stopped when `site` is dropped at the end of the closure, pass or fail.
-fn in_wordpress(dist: &std::path::Path, chromium: &std::path::Path, tally: &mut Tally) -> Result {
-    crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip")).and_then(|site| {
-        say(&format!(
-            "WordPress tests in headless Chromium: site at {} (logs in {})",
-            site.url,
-            site.folder.display()
-        ));
-        let started = std::time::Instant::now();
-        let result = counted(&mut site.tests(chromium)?, tally);
-        say(&format!(
-            "WordPress tests took {} s",
-            started.elapsed().as_secs()
-        ));
-        result
-    })
+pub fn run() -> Result {
+    let mut tally = Tally::default();
+    let result = run_all(&mut tally);
+    println!(
+        "all tests: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    result
 }
 
 /// `cargo xtask test-wordpress`: the plugin's part of `cargo xtask test` alone: its code checks,
@@ -201,20 +208,17 @@ pub fn run_wordpress() -> Result {
         counted(cargo().args(["test", "--package", "xtask"]), &mut tally)?;
         let dist = dist::build()?;
         let chromium = chromium()?;
-        in_wordpress(&dist, &chromium, &mut tally)
+        // As run_all() does; the site's servers are stopped when `site` is dropped.
+        let site = crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip"))?;
+        say(&format!(
+            "WordPress tests in headless Chromium: site at {} (logs in {})",
+            site.url,
+            site.folder.display()
+        ));
+        counted(&mut site.tests(&chromium)?, &mut tally)
     })();
     println!(
         "WordPress plugin tests: {} passed, {} failed",
-        tally.passed, tally.failed
-    );
-    result
-}
-
-pub fn run() -> Result {
-    let mut tally = Tally::default();
-    let result = run_all(&mut tally);
-    println!(
-        "all tests: {} passed, {} failed",
         tally.passed, tally.failed
     );
     result
