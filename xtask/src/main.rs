@@ -20,12 +20,12 @@ usage: cargo xtask <command>
 
   demo    build dist/ and serve the demo blog pages (the main job)
   test    run every test: format, lints, host tests, browser tests
-  test-wordpress
-          only the WordPress plugin's: its code checks (phpcs, eslint, stylelint, PHP 7.4),
-          xtask's host tests (readme, translations) and its tests in a real WordPress
   dist    build the deployable files into dist/
   bench   build dist/ and measure it against the performance budgets (never fails on them)
   floor   build only the benchmark's floor into target/bench-floor/ (bench builds it too)
+  test-wordpress
+          only the WordPress plugin's: its code checks (phpcs, eslint, stylelint, PHP 7.4),
+          xtask's host tests (readme, translations) and its tests in a real WordPress
   translations
           make the WordPress plugin's .pot again, merge its .po files, write their .mo and JSON
 ";
@@ -35,16 +35,16 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
-        Some("test-wordpress") => test::run_wordpress(),
         Some("dist") => dist::build().map(|_| ()),
         Some("bench") => bench::run(),
-        Some("translations") => translations::write(),
         Some("floor") => dist::floor().map(|(folder, build)| {
             say(&format!(
                 "the floor is in {}, build {build}",
                 folder.display()
             ))
         }),
+        Some("test-wordpress") => test::run_wordpress(),
+        Some("translations") => translations::write(),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
