@@ -110,6 +110,14 @@ test('a French site: the block and its sidebar in French', async () => {
   await page.locator('.thing-prompts-block-rendered .thing-prompts .tp').first().waitFor({ state: 'attached', timeout: 15_000 });
   await page.waitForTimeout(300);
   await screenshot(page, 'block-editor-fr_FR');
+  // The sidebar's second panel.
+  await sidebar.getByRole('button', { name: 'Apparence', exact: true }).click();
+  assert.equal(await sidebar.getByLabel('Couleurs', { exact: true }).locator('option:checked').innerText(), 'Comme le blog');
+  assert.equal(await sidebar.getByLabel('Langue des boutons', { exact: true }).locator('option:checked').innerText(), 'La langue de l’article');
+  await sidebar.getByLabel('Libellés reformulés', { exact: true }).waitFor();
+  for (const english of ['Colours', 'Language of the buttons', 'Reworded interface strings']) {
+    assert.equal(await sidebar.getByLabel(english, { exact: true }).count(), 0, `no field labelled "${english}" in English`);
+  }
   assert.deepEqual(log.pageErrors, [], 'no page errors in the editor');
   await context.close();
 });
