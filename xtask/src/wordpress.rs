@@ -1,4 +1,4 @@
-//! The WordPress plugin: its release zip (written by `cargo xtask dist`), and a real WordPress
+//! The WordPress plugin: the files of its release zip (which `cargo xtask release` writes), and a real WordPress
 //! for its tests (started by `cargo xtask test`): Debian's packages, installed when missing, a
 //! throwaway MariaDB and PHP's built-in server on free loopback ports with their data under
 //! target/wordpress/, a new site, and the plugin unzipped from the release zip. Every server is
@@ -272,6 +272,8 @@ pub struct Site {
     pub log: PathBuf,
     /// The password of the site's users (admin, author).
     pub password: String,
+    /// The plugin's zip the site was given (the release's).
+    pub zip: PathBuf,
     config_file: PathBuf,
     socket: PathBuf,
     database: Option<Child>,
@@ -314,6 +316,7 @@ impl Site {
             config_name,
             log: folder.join("debug.log"),
             password: random_hex()?,
+            zip: zip.to_path_buf(),
             content,
             folder,
             socket,
@@ -514,7 +517,8 @@ impl Site {
             .env("WP_PASSWORD", &self.password)
             .env("WP_LOG", &self.log)
             .env("WP_SCREENSHOTS", self.folder.join("screenshots"))
-            .env("WP_DIST", root().join("dist"));
+            .env("WP_DIST", root().join("dist"))
+            .env("WP_ZIP", &self.zip);
         self.site_env(&mut command);
         Ok(command)
     }

@@ -51,7 +51,7 @@ fn problems(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut in_jobs = false;
     let mut job: Option<(String, bool)> = None;
-    let mut end_job = |job: &mut Option<(String, bool)>, found: &mut Vec<String>| {
+    let end_job = |job: &mut Option<(String, bool)>, found: &mut Vec<String>| {
         if let Some((name, false)) = job.take() {
             found.push(format!("job {name} names no permissions of its own"));
         }
