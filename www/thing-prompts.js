@@ -11,13 +11,6 @@
   var BUILD = '__BUILD__';
   var VERSION = '__VERSION__';
   var TAG = '?v=' + BUILD;
-  // Written by `cargo xtask dist`: the Subresource Integrity value of every file of this build
-  // that this loader fetches ("<path> <integrity> ..."): both modules' glue and WebAssembly and
-  // every bundled programme file. The snippet's `integrity` pins this loader, and this list pins
-  // the rest, so one hash covers every byte the widget runs. A file that differs is refused.
-  var INTEGRITY = {};
-  var pairs = '__INTEGRITY__'.split(' ');
-  for (var i = 1; i < pairs.length; i += 2) INTEGRITY[pairs[i - 1]] = pairs[i];
   // The programmes that ship beside this file as programmes/<id>.json, with each Thing's own
   // questions in programmes/<id>/<number>.json: "<id>:<Things numbered 1 to this>", written
   // by xtask.
@@ -30,6 +23,27 @@
   // rarely opens (backup, course overview) and is fetched only when one of them is wanted.
   var LITE = 'thing-prompts-wasm';
   var FULL = 'thing-prompts-full';
+  // Written by `cargo xtask dist`: the hash of every file of this build that this loader fetches,
+  // base64 digests one after another in a fixed order (below): SHA-384 of both modules' glue and
+  // WebAssembly and of each bundled programme's whole file, SHA-256 of each Thing's own file. The
+  // snippet's `integrity` pins this loader and these pin the rest, so one hash covers every byte
+  // the widget runs; a file whose bytes differ is refused.
+  var INTEGRITY = {};
+  var digests = '__INTEGRITY__';
+  var at = 0;
+  function pin(file, sha256) {
+    var length = sha256 ? 43 : 64;
+    INTEGRITY[file] = (sha256 ? 'sha256-' : 'sha384-') + digests.substr(at, length) + (sha256 ? '=' : '');
+    at += length;
+  }
+  [LITE, FULL].forEach(function (name) {
+    pin(name + '.js');
+    pin(name + '_bg.wasm');
+  });
+  Object.keys(BUNDLED).forEach(function (id) {
+    pin('programmes/' + id + '.json');
+    for (var n = 1; n <= BUNDLED[id]; n++) pin('programmes/' + id + '/' + n + '.json', true);
+  });
   // A programme named by data-programme-src gets this long to arrive, and may be this large.
   var PROGRAMME_TIMEOUT_MS = 10000;
   var PROGRAMME_MAX_BYTES = 256 * 1024;
@@ -129,7 +143,15 @@
             return;
           }
           schedule(node, ready.then(function () {
-            return programme;
+            return programme.then(null, function (error) {
+              // A bundled file refused: said once, however many placeholders wait for it (and not
+              // at all when the module failed too, which says why itself).
+              if (error && error.refused && !error.said) {
+                error.said = true;
+                warn(error.message + ' The questions stay as plain text.');
+              }
+              throw error;
+            });
           }));
         });
       }),
@@ -258,12 +280,11 @@
       }
       element.integrity = integrity;
       element.crossOrigin = 'anonymous';
+      // The element stays (a page's own scripts may watch for removals, never for additions).
       element.onload = function () {
-        element.remove();
         resolve(import(url));
       };
       element.onerror = function () {
-        element.remove();
         reject(refused(file));
       };
       (document.head || document.documentElement).appendChild(element);
@@ -339,7 +360,8 @@
       file += (one ? '/' + wanted.thing : '') + '.json';
       if (!files[file]) {
         files[file] = bundled(base, file);
-        // Refused is said once, here; the placeholders waiting for it just stay as they are.
+        // Handled where its placeholders wait for it (scan); this keeps a refusal that nobody
+        // waits for any more (the module failed first) from being reported as unhandled.
         files[file].then(null, function () {});
       }
       return files[file];
@@ -362,9 +384,7 @@
     }).then(function (text) {
       return { text: text };
     }, function (error) {
-      error = error && error.refused ? error : refused(file);
-      warn(error.message + ' The questions stay as plain text.');
-      throw error;
+      throw error && error.refused ? error : refused(file);
     });
   }
 

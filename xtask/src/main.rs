@@ -21,6 +21,8 @@ usage: cargo xtask <command>
 
   demo    build dist/ and serve the demo blog pages (the main job)
   test    run every test: format, lints, host tests, browser tests
+  browser [name ...]  build, then run only the browser tests (in Chromium) whose file names
+          contain a name: a quicker loop while working on one part
   dist    build the deployable files into dist/
   release build dist/ and the release files into release/<version>/ (npm tarball, WordPress
           plugin, static site, SHA256SUMS, RELEASE-NOTES.md)
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
+        Some("browser") => test::browser(&args[1..]),
         Some("dist") => dist::build().map(|_| ()),
         Some("release") => release::build().map(|_| ()),
         Some("bench") => bench::run(),

@@ -195,6 +195,39 @@ fn run_all(tally: &mut Tally) -> Result {
     in_chromium.and(in_firefox).and(in_wordpress)
 }
 
+/// `cargo xtask browser [name ...]`: builds dist/ and the release, serves them as `test` does,
+/// and runs only the browser tests whose file names contain one of `names` (all when none), in
+/// Chromium: a quicker loop while working on one part.
+pub fn browser(names: &[String]) -> Result {
+    let mut tally = Tally::default();
+    let dist = dist::build()?;
+    let version = dist::package_field("version")?;
+    let release = release::write(&dist, &root().join("release").join(&version))?;
+    let package = release::install_package(&release)?;
+    let chromium = chromium()?;
+    let servers = serve::start(&dist, Some(&package), 0, 0)?;
+    let tests: Vec<String> = tools::test_files("tests/browser")?
+        .into_iter()
+        .filter(|file| names.is_empty() || names.iter().any(|name| file.contains(name.as_str())))
+        .collect();
+    let result = counted(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(&tests)
+            .env("PAGE_ORIGIN", &servers.pages)
+            .env("WIDGET_ORIGIN", &servers.widget)
+            .env("RELEASE_DIR", &release.folder)
+            .env("RELEASE_VERSION", &release.version)
+            .env("CHROMIUM", &chromium),
+        &mut tally,
+    );
+    println!(
+        "browser tests: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    result
+}
+
 pub fn run() -> Result {
     let mut tally = Tally::default();
     let result = run_all(&mut tally);
