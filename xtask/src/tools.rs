@@ -231,7 +231,7 @@ fn advisory_snapshot() -> Result<String> {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         run(Command::new("git")
-            .args(["clone", "--quiet"])
+            .args(["-c", "init.defaultBranch=main", "clone", "--quiet"])
             .arg(&bundle)
             .arg(&db))?;
     }
