@@ -258,8 +258,8 @@
 
   /**
    * The glue of a module (`file`, beside the loader), imported only once the browser has checked
-   * it against INTEGRITY: a `<link rel="modulepreload" integrity>` fetches and checks it into the
-   * page's module map, and import() of the same URL then takes that checked copy (a failed check
+   * it against INTEGRITY: a `<link rel="modulepreload" integrity>` (for the time it loads, inside
+   * the first placeholder) fetches and checks it into the page's module map, and import() of the same URL then takes that checked copy (a failed check
    * leaves nothing to take). A link's address is not a Trusted Types sink, so a page that enforces
    * them still works; a browser without modulepreload gets a `<script type="module" integrity>`.
    */
@@ -280,14 +280,17 @@
       }
       element.integrity = integrity;
       element.crossOrigin = 'anonymous';
-      // The element stays (a page's own scripts may watch for removals, never for additions).
+      // It goes inside a placeholder for as long as it loads (a link is never shown), since the
+      // page outside the placeholders is never changed, and leaves the placeholder as it was.
       element.onload = function () {
+        element.remove();
         resolve(import(url));
       };
       element.onerror = function () {
+        element.remove();
         reject(refused(file));
       };
-      (document.head || document.documentElement).appendChild(element);
+      (document.querySelector('.thing-prompts') || document.head || document.documentElement).appendChild(element);
     });
   }
 
