@@ -13,9 +13,11 @@ import { gzipSync } from 'node:zlib';
 const DIST = process.env.DIST_DIR ? new URL(`file://${process.env.DIST_DIR}/`) : new URL('../../dist/', import.meta.url);
 // The last measured lite module (glue + WebAssembly, 110,272 B) and first download (loader, lite
 // module and Thing 12's file, 114,456 B; docs/performance.md) plus about 2 % for small changes.
-// Lower both whenever they shrink.
+// Lower both whenever they shrink. The first download's ceiling rose by 2,600 B with #20: the
+// loader carries the hash of every file it fetches (4 modules' files, 2 whole programmes, 46
+// Things' own files; 2,362 base64 characters that do not compress) and refuses one that differs.
 const LITE_CEILING = 112_500;
-const CEILING = 116_700;
+const CEILING = 119_300;
 // The first-download budget of docs/performance.md.
 const BUDGET = 96 * 1024;
 

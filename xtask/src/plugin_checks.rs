@@ -274,7 +274,7 @@ mod tests {
     #[test]
     fn the_readme_points_to_the_source_of_the_webassembly() {
         let readme = read("wordpress/thing-prompts/readme.txt");
-        for words in ["WebAssembly", "Rust", "`src/`", "cargo xtask dist"] {
+        for words in ["WebAssembly", "Rust", "`src/`", "cargo xtask release"] {
             assert!(readme.contains(words), "the readme mentions {words}");
         }
     }
