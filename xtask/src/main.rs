@@ -3,6 +3,7 @@
 mod archive;
 mod bench;
 mod dist;
+mod driver;
 mod firefox;
 mod names;
 mod programmes;
@@ -10,6 +11,7 @@ mod release;
 mod serve;
 mod test;
 mod tools;
+mod webkit;
 mod wordpress;
 mod workflows;
 
@@ -23,6 +25,7 @@ usage: cargo xtask <command>
   test    run every test: format, lints, host tests, browser tests
   browser [name ...]  build, then run only the browser tests (in Chromium) whose file names
           contain a name: a quicker loop while working on one part
+  webkit  build, then run only the WebKit tests (WebKitGTK's MiniBrowser under Xvfb)
   dist    build the deployable files into dist/
   release build dist/ and the release files into release/<version>/ (npm tarball, WordPress
           plugin, static site, SHA256SUMS, RELEASE-NOTES.md)
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
         Some("browser") => test::browser(&args[1..]),
+        Some("webkit") => test::webkit_only(),
         Some("dist") => dist::build().map(|_| ()),
         Some("release") => release::build().map(|_| ()),
         Some("bench") => bench::run(),

@@ -18,7 +18,7 @@ pub fn run(command: &mut Command) -> Result {
     }
 }
 
-fn output(command: &mut Command) -> Option<String> {
+pub fn output(command: &mut Command) -> Option<String> {
     let out = command.current_dir(root()).output().ok()?;
     out.status
         .success()
@@ -265,7 +265,8 @@ pub fn terser() -> PathBuf {
     root().join("node_modules").join(".bin").join("terser")
 }
 
-/// Runs `apt-get <args>` non-interactively, with sudo unless we are root.
+/// Runs `apt-get <args>` non-interactively, with sudo unless we are root; waiting up to five
+/// minutes for dpkg's lock, since other work on the machine may be running apt at the same time.
 pub fn apt_get(args: &[&str]) -> Result {
     let root = output(Command::new("id").arg("-u"))
         .as_deref()
@@ -278,7 +279,10 @@ pub fn apt_get(args: &[&str]) -> Result {
         sudo.arg("apt-get");
         sudo
     };
-    run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(command
+        .args(["-o", "DPkg::Lock::Timeout=300"])
+        .args(args)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// A browser from Debian's packages: the path in `$env_var` if set, else `binary`, installed
