@@ -80,7 +80,7 @@ async function waitText(session, n, selector, pattern, timeout = 5000) {
 async function storedTicks(session) {
   const text = await session.executeScript('return localStorage.getItem(arguments[0])', CPD23_2012_KEY);
   const done = new Set();
-  if (text === null) return done;
+  if (text === null) return [];
   for (const [thing, ticks] of Object.entries(JSON.parse(text).things)) {
     for (const [id, tick] of Object.entries(ticks)) if (tick.done) done.add(`${thing}/${id}`);
   }
@@ -94,14 +94,15 @@ async function tickSome(helpers) {
   await (await helpers.checkboxes(1))[2].click();
 }
 
-/** A second WebKit session (another device: nothing shared), quit after `body`. */
+/**
+ * Another device: WebKitWebDriver runs one session at a time, so this session is quit (its
+ * storage goes with it) and a fresh one takes its place for `body`.
+ */
 async function device(body) {
-  const session = await startWebKit();
-  try {
-    return await body(session, pageHelpers(() => session));
-  } finally {
-    await session.quit();
-  }
+  await driver.quit();
+  driver = null;
+  driver = await startWebKit();
+  return body(driver, main);
 }
 
 const NOTICE = /not letting the page save/;
@@ -203,7 +204,17 @@ test('the device link opened in a second session asks once, adds the ticks, and 
   await device(async (other, helpers) => {
     await other.get(link);
     await helpers.waitMounted(PAGES[FRONT]);
-    assert.ok(await poll(async () => (await linkPrompts(other)).length > 0, { timeout: 5000 }), 'a prompt shows');
+    const asked = await poll(async () => (await linkPrompts(other)).length > 0, { timeout: 5000 });
+    if (!asked) {
+      const seen = await other.executeScript(`return {
+        href: location.href,
+        prompts: [...document.querySelectorAll('.thing-prompts')].map((node) => node.shadowRoot ? [...node.shadowRoot.querySelectorAll('.link-prompt, .notice, .outcome')].map((el) => el.className + ': ' + el.textContent) : null),
+        stored: localStorage.length,
+        chain: (() => { const out = []; let el = document.querySelector('.thing-prompts').shadowRoot.querySelector('.link-prompt .outcome'); while (el && el.nodeType === 1) { out.push(el.tagName + '.' + el.className + ':' + getComputedStyle(el).display + ':' + el.getClientRects().length + ':' + el.hidden); el = el.parentNode; } return out; })(),
+        visibility: document.visibilityState,
+      }`);
+      assert.fail(`a prompt shows for ${link}: ${JSON.stringify(seen)}`);
+    }
     await sleep(300);
     const shown = await linkPrompts(other);
     assert.equal(shown.length, 1, `one prompt on the page: ${JSON.stringify(shown)}`);
