@@ -7,16 +7,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser, Builder, By, Capability, LogInspector } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
-
-function origin(name, fallback) {
-  let value = process.env[name] || fallback;
-  if (!value.endsWith('/')) value += '/';
-  return value;
-}
-
-const PAGE_ORIGIN = origin('PAGE_ORIGIN', 'http://127.0.0.1:8023/');
-const CPD23_2012_KEY = 'thing-prompts:v1:cpd23-2012';
-const WARN_PREFIX = '[thing-prompts]';
+import { A, B, C, CPD23_2012_KEY, PAGES, WARN_PREFIX, pageHelpers, poll, sleep } from '../webdriver/helpers.mjs';
 
 /** The five Thing 12 questions of cpd23-2012, as the programme file has them. */
 const THING_12 = [
@@ -26,16 +17,6 @@ const THING_12 = [
   'Find a fellow participant who works in a different sector, read their blog and leave a comment or a question on one of their posts.',
   'Has the course put you in touch with people you would otherwise never have met?',
 ];
-
-/** The demo pages and their placeholders' checkbox counts (null: any, for "this week's Thing"). */
-const PAGES = {
-  'blogger-post.html': [5, null],
-  'wordpress-front.html': [5, 4, 5],
-  'inline-post.html': [4],
-};
-const A = 0; // wordpress-front: inline Thing 12
-const B = 1; // wordpress-front: bundled Thing 11
-const C = 2; // wordpress-front: bundled Thing 12
 
 /** Preferences for a quiet, offline-safe Firefox: no first-run pages, updates, telemetry or probes. */
 const QUIET_PREFS = {
@@ -56,12 +37,6 @@ const QUIET_PREFS = {
   'browser.startup.homepage_override.mstone': 'ignore',
   'app.normandy.enabled': false,
 };
-
-// Selenium Manager (which downloads drivers and browsers) must never run: the driver is the
-// geckodriver that xtask started (usingServer), the browser Debian's Firefox ESR (setBinary), so
-// selenium-webdriver has nothing to look up. Should a change ever make it try, it fails at once
-// on this path instead of reaching for the network.
-process.env.SE_MANAGER_PATH = '/nonexistent/selenium-manager-must-not-run';
 
 /** WebDriver BiDi `log.entryAdded` entries, in order: `{ type, level, text, ... }`. */
 const log = [];
@@ -113,109 +88,8 @@ beforeEach(async () => {
   await clearStorage();
 });
 
-/** Empties the page origin's localStorage, from a page of that origin without the widget. */
-async function clearStorage() {
-  await driver.get(PAGE_ORIGIN);
-  await driver.executeScript('localStorage.clear()');
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it returns something truthy or `timeout` ms pass; returns the last value. */
-async function poll(check, { timeout = 2000, interval = 25 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value || Date.now() >= deadline) return value;
-    await sleep(interval);
-  }
-}
-
-/**
- * What each placeholder shows, read in the page: its shadow root's checklist and checkboxes.
- * With `approach`, it first scrolls to the first placeholder not mounted yet, as a reader would
- * (placeholders far below the fold mount only as they approach the viewport).
- */
-function shape(approach = false) {
-  return driver.executeScript(`
-    if (arguments[0]) {
-      const next = [...document.querySelectorAll('.thing-prompts')].find(
-        (node) => !(node.shadowRoot && node.shadowRoot.querySelector('.tp')),
-      );
-      if (next) next.scrollIntoView({ block: 'nearest' });
-    }
-    return [...document.querySelectorAll('.thing-prompts')].map((node) => {
-      const root = node.shadowRoot;
-      return {
-        shadow: !!root,
-        tp: root ? root.querySelectorAll('.tp').length : 0,
-        error: root ? root.querySelectorAll('.tp.error').length : 0,
-        boxes: root ? root.querySelectorAll('input[type=checkbox]').length : 0,
-      };
-    });`, approach);
-}
-
-/**
- * Waits until each of `counts.length` placeholders shows a checklist, scrolling to those far
- * below the fold, then scrolls back to the top; returns their shapes.
- */
-async function waitMounted(counts, timeout = 15_000) {
-  let last;
-  const done = await poll(
-    async () => {
-      last = await shape(true);
-      return last.length === counts.length && last.every((s) => s.tp > 0 && s.boxes > 0);
-    },
-    { timeout },
-  );
-  assert.ok(done, `all ${counts.length} placeholders mount within ${timeout} ms: ${JSON.stringify(last)}`);
-  await driver.executeScript('window.scrollTo(0, 0)');
-  return last;
-}
-
-async function open(name) {
-  await driver.get(PAGE_ORIGIN + name);
-  return waitMounted(PAGES[name]);
-}
-
-/** Placeholder `n`'s shadow root, through WebDriver's Get Element Shadow Root. */
-async function widgetRoot(n) {
-  const hosts = await driver.findElements(By.css('.thing-prompts'));
-  assert.ok(hosts.length > n, `placeholder ${n} exists`);
-  return hosts[n].getShadowRoot();
-}
-
-async function checkboxes(n) {
-  return (await widgetRoot(n)).findElements(By.css('input[type=checkbox]'));
-}
-
-/** The progress line's text as rendered, e.g. "1 of 5 answered". */
-async function statusLine(n) {
-  const status = await (await widgetRoot(n)).findElement(By.css('.footer [role=status]'));
-  return (await status.getText()).trim();
-}
-
-/** The checked state of placeholder `n`'s checkboxes, read through WebDriver's Get Element Property. */
-async function checkedStates(n) {
-  const states = [];
-  for (const box of await checkboxes(n)) states.push(await box.getProperty('checked'));
-  return states;
-}
-
-/** The same, read by a script in the page (cheap enough to poll). */
-function checkedInPage(n) {
-  return driver.executeScript(
-    `const node = document.querySelectorAll('.thing-prompts')[arguments[0]];
-     return node && node.shadowRoot
-       ? [...node.shadowRoot.querySelectorAll('input[type=checkbox]')].map((input) => input.checked)
-       : null;`,
-    n,
-  );
-}
-
-function readStorage(key) {
-  return driver.executeScript('return localStorage.getItem(arguments[0])', key).then((text) => (text === null ? null : JSON.parse(text)));
-}
+const { clearStorage, waitMounted, open, widgetRoot, checkboxes, statusLine, checkedStates, checkedInPage, readStorage } =
+  pageHelpers(() => driver);
 
 /** Log entries that say something went wrong: uncaught errors, console errors and warnings, our prefix. */
 function problems(entries) {

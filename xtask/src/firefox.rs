@@ -1,14 +1,12 @@
 //! Firefox ESR and geckodriver for the Firefox tests (driven over W3C WebDriver), installed when
-//! missing, and said so; and a geckodriver running for the length of the tests.
+//! missing, and said so; and geckodriver started for them.
 
+use crate::driver::{free_port, Driver};
 use crate::tools::{self, cargo};
-use crate::{root, say, Result};
-use std::fs::File;
-use std::net::{TcpListener, TcpStream};
+use crate::{say, Result};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 /// The geckodriver release the tests use: the newest on crates.io when it was pinned (`cargo info geckodriver`).
 const GECKODRIVER_VERSION: &str = "0.37.1";
@@ -59,91 +57,20 @@ pub fn geckodriver() -> Result<PathBuf> {
     Ok(binary)
 }
 
-/// A free port on 127.0.0.1 (geckodriver has no `--port 0`): bound, read and let go.
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind(("127.0.0.1", 0))
-        .map_err(|e| format!("no free port on 127.0.0.1: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    drop(listener);
-    Ok(port)
-}
-
-/// A running geckodriver; stopped when dropped, so also when the tests fail.
-pub struct Geckodriver {
-    child: Child,
-    /// Where it listens, e.g. `http://127.0.0.1:40123` (no trailing `/`).
-    pub url: String,
-    /// Its log, with Firefox's own output.
-    pub log: PathBuf,
-}
-
-impl Geckodriver {
-    /// Starts `binary` on a free port of 127.0.0.1 and waits until it accepts connections.
-    pub fn start(binary: &Path) -> Result<Geckodriver> {
-        let port = free_port()?;
-        let target = root().join("target");
-        std::fs::create_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
-        let log = target.join("geckodriver.log");
-        let out = File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
-        let err = out.try_clone().map_err(|e| e.to_string())?;
-        let mut command = Command::new(binary);
-        // WebDriver on the free port; WebDriver BiDi (the tests' console log) on any free port too.
-        command.args([
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port.to_string(),
-            "--websocket-port",
-            "0",
-        ]);
-        // Its own process group, so that stopping it stops the Firefox it started as well.
-        #[cfg(unix)]
-        std::os::unix::process::CommandExt::process_group(&mut command, 0);
-        let child = command
-            .current_dir(root())
-            .stdin(Stdio::null())
-            .stdout(out)
-            .stderr(err)
-            .spawn()
-            .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
-        let mut driver = Geckodriver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-            log,
-        };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Ok(driver);
-            }
-            if let Ok(Some(status)) = driver.child.try_wait() {
-                return Err(format!(
-                    "geckodriver exited at start ({status}); see {}",
-                    driver.log.display()
-                ));
-            }
-            if Instant::now() >= deadline {
-                return Err(format!(
-                    "geckodriver did not listen on port {port} within 10 s; see {}",
-                    driver.log.display()
-                ));
-            }
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Geckodriver {
-    /// Kills geckodriver's process group: geckodriver and any Firefox a test left running.
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Starts geckodriver (`binary`) on a free port of 127.0.0.1, its log in target/geckodriver.log.
+pub fn start_geckodriver(binary: &Path) -> Result<Driver> {
+    let port = free_port()?;
+    let mut command = Command::new(binary);
+    // WebDriver on the free port; WebDriver BiDi (the tests' console log) on any free port too.
+    command.args([
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port.to_string(),
+        "--websocket-port",
+        "0",
+    ]);
+    Driver::start(command, port, "geckodriver", "geckodriver.log")
 }
 
 /// The Firefox test files, tests/firefox/*.test.mjs, sorted.

@@ -3,6 +3,7 @@
 mod archive;
 mod bench;
 mod dist;
+mod driver;
 mod firefox;
 mod names;
 mod plugin_checks;
@@ -12,6 +13,7 @@ mod serve;
 mod test;
 mod tools;
 mod translations;
+mod webkit;
 mod wordpress;
 mod workflows;
 
@@ -25,6 +27,7 @@ usage: cargo xtask <command>
   test    run every test: format, lints, host tests, browser tests
   browser [name ...]  build, then run only the browser tests (in Chromium) whose file names
           contain a name: a quicker loop while working on one part
+  webkit  build, then run only the WebKit tests (WebKitGTK's MiniBrowser under Xvfb)
   dist    build the deployable files into dist/
   release build dist/ and the release files into release/<version>/ (npm tarball, WordPress
           plugin, static site, SHA256SUMS, RELEASE-NOTES.md)
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
         Some("browser") => test::browser(&args[1..]),
+        Some("webkit") => test::webkit_only(),
         Some("dist") => dist::build().map(|_| ()),
         Some("release") => release::build().map(|_| ()),
         Some("bench") => bench::run(),

@@ -160,7 +160,7 @@ fn run_all(tally: &mut Tally) -> Result {
     // The reader's core flow again in Firefox ESR, over WebDriver (geckodriver); run even when a
     // Chromium test failed, so that the totals tell whether a failure is in one browser or both.
     let firefox = crate::firefox::firefox()?;
-    let geckodriver = crate::firefox::Geckodriver::start(&crate::firefox::geckodriver()?)?;
+    let geckodriver = crate::firefox::start_geckodriver(&crate::firefox::geckodriver()?)?;
     say(&format!(
         "core-flow tests in headless Firefox ESR over WebDriver: geckodriver at {} (log in {})",
         geckodriver.url,
@@ -179,6 +179,9 @@ fn run_all(tally: &mut Tally) -> Result {
     );
     drop(geckodriver);
 
+    // The same flows and more in WebKit (WebKitGTK), run whatever happened above.
+    let in_webkit = run_webkit(&servers, tally);
+
     // The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
     // stopped when `site` is dropped at the end of the closure, pass or fail.
     let in_wordpress = crate::wordpress::Site::start(&release.plugin).and_then(|site| {
@@ -195,7 +198,7 @@ fn run_all(tally: &mut Tally) -> Result {
         ));
         result
     });
-    in_chromium.and(in_firefox).and(in_wordpress)
+    in_chromium.and(in_firefox).and(in_webkit).and(in_wordpress)
 }
 
 /// `cargo xtask browser [name ...]`: builds dist/ and the release, serves them as `test` does,
@@ -226,6 +229,50 @@ pub fn browser(names: &[String]) -> Result {
     );
     println!(
         "browser tests: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    result
+}
+
+/// The WebKit tests against `servers`: WebKitGTK's MiniBrowser under Xvfb, over WebDriver.
+fn run_webkit(servers: &serve::Servers, tally: &mut Tally) -> Result {
+    let webkit = crate::webkit::webkit()?;
+    let driver = crate::webkit::start_driver(&webkit)?;
+    say(&format!(
+        "WebKit tests in WebKitGTK's MiniBrowser under Xvfb: WebKitWebDriver at {} (log in {})",
+        driver.url,
+        driver.log.display()
+    ));
+    let started = std::time::Instant::now();
+    // The driver, Xvfb and any MiniBrowser are stopped when `driver` is dropped: pass or fail.
+    let result = counted(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(crate::webkit::test_files()?)
+            .env("PAGE_ORIGIN", &servers.pages)
+            .env("WIDGET_ORIGIN", &servers.widget)
+            .env("WEBKIT_WEBDRIVER_URL", &driver.url)
+            .env("WEBKIT_DOWNLOADS", crate::webkit::home())
+            .env("MINIBROWSER", &webkit.minibrowser),
+        tally,
+    );
+    drop(driver);
+    say(&format!(
+        "WebKit tests took {} s",
+        started.elapsed().as_secs()
+    ));
+    result
+}
+
+/// `cargo xtask webkit`: builds dist/ and serves it as `test` does, then runs only the WebKit
+/// tests.
+pub fn webkit_only() -> Result {
+    let mut tally = Tally::default();
+    let dist = dist::build()?;
+    let servers = serve::start(&dist, None, 0, 0)?;
+    let result = run_webkit(&servers, &mut tally);
+    println!(
+        "WebKit tests: {} passed, {} failed",
         tally.passed, tally.failed
     );
     result

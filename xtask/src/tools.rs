@@ -18,7 +18,7 @@ pub fn run(command: &mut Command) -> Result {
     }
 }
 
-fn output(command: &mut Command) -> Option<String> {
+pub fn output(command: &mut Command) -> Option<String> {
     let out = command.current_dir(root()).output().ok()?;
     out.status
         .success()

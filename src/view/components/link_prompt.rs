@@ -116,8 +116,12 @@ pub fn link_prompt(props: &LinkPromptProps) -> Html {
     } else {
         AttrValue::default()
     };
+    // Hidden while it has nothing to say, by a class set here rather than by
+    // `:has(.outcome:empty)`: WebKit does not re-match that selector when the text arrives after
+    // the first render, so the question stayed invisible there (seen in WebKitGTK 2.50).
+    let quiet = text.is_empty();
     html! {
-        <div class="link-prompt">
+        <div class={classes!("link-prompt", quiet.then_some("quiet"))}>
             <p ref={outcome} tabindex="-1" role="status"
                 class={classes!("outcome", failed.then_some("failed"))}>{ text }</p>
             if let (Some((onadd, onskip)), true) = (buttons, prompt.shown) {
