@@ -688,6 +688,37 @@ test('error: data-programme-src sends something that is not JSON', async () => {
   );
 });
 
+test('error: data-programme-src sends a programme with a value of the wrong type: handed over, and named by the full module', async () => {
+  // The file the loader fetched goes to the lite module, which cannot use it and says no more;
+  // the full module gets the same text from the loader and names the place and the value.
+  const url = `${WIDGET_ORIGIN}course-typed.json`;
+  const programme = course('typed');
+  programme.things[2].prompts[0].optional = 0.5;
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expectError(
+    'programme-src-type',
+    bad(`data-programme-src="${url}" data-thing="1"`),
+    new RegExp(`^The programme "${escaped}" cannot be used: the file is not a programme in JSON \\(things\\[2\\]\\.prompts\\[0\\]\\.optional must be true or false, not 0\\.5\\)\\.$`),
+    {
+      fixes: false,
+      setup: (context) =>
+        context.route(url, (route) =>
+          route.fulfill({
+            contentType: 'application/json',
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            body: JSON.stringify(programme),
+          }),
+        ),
+      then: async (page, log) => {
+        const fetched = (name) => log.requestsMatching((u) => u.pathname.endsWith(name)).length;
+        assert.equal(fetched('/thing-prompts-wasm_bg.wasm'), 1, 'the lite module read it first');
+        assert.equal(fetched('/thing-prompts-full_bg.wasm'), 1, 'then the full module, once');
+        assert.equal(fetched('/course-typed.json'), 1, 'the file is fetched once, for both');
+      },
+    },
+  );
+});
+
 test('error: an overview with only an inline list', async () => {
   await expectError(
     'overview-without-programme',
