@@ -22,6 +22,7 @@
 // glue and .wasm too) takes a round trip through this process, which would be timed as well.
 
 // Chromium launched as the browser tests launch it (Debian's, no browser of Playwright's own).
+import { createHash } from 'node:crypto';
 import { launch, launchProfile, responsesOf } from '../tests/browser/helpers.mjs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -188,6 +189,13 @@ function baselineScript() {
 })();`;
 }
 
+// The release notes' pinned snippet: the npm package at its exact version's CDN path (the
+// widget origin serves dist/ there as a public npm CDN would), with the loader's integrity.
+const RELEASE_VERSION = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')).version;
+const PINNED_TAG = `<script src="${WIDGET_ORIGIN}npm/thing-prompts@${RELEASE_VERSION}/thing-prompts.js" integrity="sha384-${createHash('sha384')
+  .update(readFileSync(join(DIST, 'thing-prompts.js')))
+  .digest('base64')}" crossorigin="anonymous" async></script>`;
+
 const BASELINE_TAG = `<script>\n${baselineScript()}\n</script>`;
 const BASELINE_CSS = `.thing-prompts fieldset.bl { border: 1px solid #c8c8c8; border-left: 4px solid #1d6a8a; border-radius: 6px; padding: 0.8em 1em; margin: 1em 0; }
 .thing-prompts fieldset.bl label { display: flex; gap: 0.5em; align-items: baseline; padding: 0.2em 0; }
@@ -211,6 +219,7 @@ Promise.all([import(${at(FLOOR_FILES[0])}), fetch(${at(FLOOR_FILES[1])}, { crede
 function pageHtml(name, variant, articles) {
   const script = {
     ours: `<script src="${WIDGET_ORIGIN}thing-prompts.js" async></script>`,
+    pinned: PINNED_TAG,
     floor: floorScript(),
     baseline: BASELINE_TAG,
   }[variant];
@@ -221,7 +230,7 @@ function pageHtml(name, variant, articles) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <meta name="bench-widgets" content="${articles.length}">
-<meta name="bench-kind" content="${variant}">
+<meta name="bench-kind" content="${variant === 'pinned' ? 'ours' : variant}">
 <title>Bench: ${name} (${variant})</title>
 <style>
 body { margin: 0; color: #2b2b2b; background: #fbfaf7; font: 17px/1.6 Georgia, "DejaVu Serif", serif; }
@@ -261,7 +270,7 @@ function writePages() {
   const urls = {};
   for (const [name, articles] of Object.entries(pageSets())) {
     // The floor has the page of one checklist: what it stands for is the start of one.
-    for (const variant of name === 'one' ? ['ours', 'floor', 'baseline'] : ['ours', 'baseline']) {
+    for (const variant of name === 'one' ? ['ours', 'floor', 'baseline', 'pinned'] : ['ours', 'baseline']) {
       const file = `${name}-${variant}.html`;
       writeFileSync(join(BENCH_PAGES, file), pageHtml(name, variant, articles));
       urls[`${name}-${variant}`] = BENCH_ORIGIN + file;
@@ -733,6 +742,8 @@ async function main() {
     returning.push({ id: `return-${variant}`, page: 'one', variant });
     returning.push({ id: `return-slow-${variant}`, page: 'one', variant, cpu: 4 });
   }
+  // The pinned snippet's returning reader, once: how many requests reach the widget's host.
+  returning.push({ id: 'return-pinned', page: 'one', variant: 'pinned', once: true });
   const results = Object.fromEntries(scenarios.map((s) => [s.id, []]));
   const visits = Object.fromEntries(returning.map((s) => [s.id, []]));
   const problems = new Set();
@@ -752,6 +763,7 @@ async function main() {
       results[scenario.id].push(figures);
     }
     for (const scenario of returning) {
+      if (scenario.once && round > 1) continue;
       const three = await returningVisits(urls, scenario);
       three.forEach((figures, n) => note(`${scenario.id} (visit ${n + 1})`, figures));
       visits[scenario.id].push(three);
@@ -970,6 +982,20 @@ async function main() {
       .filter((r) => r.url && !r.url.startsWith('data:'))
       .map((r) => `${new URL(r.url).pathname.split('/').pop() || '/'} ${r.cached ? 'cache' : r.status}`);
     console.log(`  ${variant === 'baseline' ? 'plain JS' : variant}: ${how.join(', ')}`);
+  }
+  // The pinned snippet (thing-prompts@<version>/ with integrity): every file at an exact
+  // release's address, so a returning reader's page asks the widget's host nothing.
+  const pinnedVisits = visits['return-pinned'][0] || [];
+  const toWidgetHost = (figures) =>
+    figures.responses.filter((r) => r.url && new URL(r.url).origin === new URL(WIDGET_ORIGIN).origin);
+  if (pinnedVisits.length === 3) {
+    const [first, ...later] = pinnedVisits.map(toWidgetHost);
+    const asked = later.map((responses) => responses.filter((r) => !r.cached).length);
+    console.log('');
+    console.log(`Returning reader, pinned snippet (thing-prompts@${RELEASE_VERSION}/ with integrity): ` +
+      `${first.length} files from the widget's host on the first visit; requests to it on the second and third: ${asked.join(' and ')}` +
+      ` (${later.flat().filter((r) => r.cached).length} answers from the HTTP cache).`);
+    console.log(`  second visit: ${later[0].map((r) => `${new URL(r.url).pathname.split('/').pop()} ${r.cached ? 'cache' : r.status}`).join(', ')}`);
   }
   if (problems.size) {
     console.log('');

@@ -23,6 +23,27 @@
   // rarely opens (backup, course overview) and is fetched only when one of them is wanted.
   var LITE = 'thing-prompts-wasm';
   var FULL = 'thing-prompts-full';
+  // Written by `cargo xtask dist`: the hash of every file of this build that this loader fetches,
+  // base64 digests one after another in a fixed order (below): SHA-384 of both modules' glue and
+  // WebAssembly and of each bundled programme's whole file, SHA-256 of each Thing's own file. The
+  // snippet's `integrity` pins this loader and these pin the rest, so one hash covers every byte
+  // the widget runs; a file whose bytes differ is refused.
+  var INTEGRITY = {};
+  var digests = '__INTEGRITY__';
+  var at = 0;
+  function pin(file, sha256) {
+    var length = sha256 ? 43 : 64;
+    INTEGRITY[file] = (sha256 ? 'sha256-' : 'sha384-') + digests.substr(at, length) + (sha256 ? '=' : '');
+    at += length;
+  }
+  [LITE, FULL].forEach(function (name) {
+    pin(name + '.js');
+    pin(name + '_bg.wasm');
+  });
+  Object.keys(BUNDLED).forEach(function (id) {
+    pin('programmes/' + id + '.json');
+    for (var n = 1; n <= BUNDLED[id]; n++) pin('programmes/' + id + '/' + n + '.json', true);
+  });
   // A programme named by data-programme-src gets this long to arrive, and may be this large.
   var PROGRAMME_TIMEOUT_MS = 10000;
   var PROGRAMME_MAX_BYTES = 256 * 1024;
@@ -80,7 +101,10 @@
   function create(script) {
     var base;
     try {
-      base = new URL('./', (script && script.src) || document.baseURI).href;
+      // A CDN's moving address (thing-prompts@0.1/) may serve a newer release's files by the
+      // time they are asked for; this loader's own build is at its exact version, which never
+      // changes, and the only one its hashes accept.
+      base = new URL('./', (script && script.src) || document.baseURI).href.replace(/(\/thing-prompts@)[^/]*\/$/, '$1' + VERSION + '/');
     } catch (ignored) {
       warn('cannot tell where the widget files are; the questions stay as plain text.');
       return null;
@@ -119,7 +143,15 @@
             return;
           }
           schedule(node, ready.then(function () {
-            return programme;
+            return programme.then(null, function (error) {
+              // A bundled file refused: said once, however many placeholders wait for it (and not
+              // at all when the module failed too, which says why itself).
+              if (error && error.refused && !error.said) {
+                error.said = true;
+                warn(error.message + ' The questions stay as plain text.');
+              }
+              throw error;
+            });
           }));
         });
       }),
@@ -180,11 +212,14 @@
         document.removeEventListener('securitypolicyviolation', onViolation);
       }
       document.addEventListener('securitypolicyviolation', onViolation);
+      var wasmFile = name + '_bg.wasm';
       var loading = loads[name] = new Promise(function (resolve) {
         // Inside the executor, a host page's broken fetch that throws becomes a rejection.
         resolve(Promise.all([
-          import(base + name + '.js' + TAG),
-          fetch(base + name + '_bg.wasm' + TAG, { credentials: 'omit' }),
+          checkedImport(base, name + '.js'),
+          fetch(base + wasmFile + TAG, { credentials: 'omit', integrity: integrityOf(wasmFile) }).then(null, function (error) {
+            throw error.refused ? error : refused(wasmFile);
+          }),
         ]));
       }).then(function (both) {
         var glue = both[0];
@@ -210,12 +245,66 @@
             // Explaining is a courtesy; the warning below is what matters.
           }
           if (fix) warn("the page's Content-Security-Policy " + fix);
-          else if (running) warn('could not load the rest of the widget (backup, course overview):', error);
-          else warn('could not start, so the questions stay as plain text:', error);
+          else {
+            var said = error && error.refused ? error.message : error;
+            if (running) warn('could not load the rest of the widget (backup, course overview):', said);
+            else warn('could not start, so the questions stay as plain text:', said);
+          }
         }, 50);
       });
       return loading;
     };
+  }
+
+  /**
+   * The glue of a module (`file`, beside the loader), imported only once the browser has checked
+   * it against INTEGRITY: a `<link rel="modulepreload" integrity>` (for the time it loads, inside
+   * the first placeholder) fetches and checks it into the page's module map, and import() of the same URL then takes that checked copy (a failed check
+   * leaves nothing to take). A link's address is not a Trusted Types sink, so a page that enforces
+   * them still works; a browser without modulepreload gets a `<script type="module" integrity>`.
+   */
+  function checkedImport(base, file) {
+    var url = base + file + TAG;
+    return new Promise(function (resolve, reject) {
+      var integrity = integrityOf(file);
+      var preload = document.createElement('link');
+      var element = preload.relList && preload.relList.supports && preload.relList.supports('modulepreload')
+        ? preload
+        : document.createElement('script');
+      if (element === preload) {
+        preload.rel = 'modulepreload';
+        preload.href = url;
+      } else {
+        element.type = 'module';
+        element.src = url;
+      }
+      element.integrity = integrity;
+      element.crossOrigin = 'anonymous';
+      // It goes inside a placeholder for as long as it loads (a link is never shown), since the
+      // page outside the placeholders is never changed, and leaves the placeholder as it was.
+      element.onload = function () {
+        element.remove();
+        resolve(import(url));
+      };
+      element.onerror = function () {
+        element.remove();
+        reject(refused(file));
+      };
+      (document.querySelector('.thing-prompts') || document.head || document.documentElement).appendChild(element);
+    });
+  }
+
+  /** The integrity value of a file of this build; a file the list lacks is refused, never let through unchecked. */
+  function integrityOf(file) {
+    if (!INTEGRITY.hasOwnProperty(file)) throw refused(file);
+    return INTEGRITY[file];
+  }
+
+  /** The error for a file of this build that did not arrive as built: it names the file. */
+  function refused(file) {
+    var error = new Error('refused ' + file + ': it could not be loaded, or it is not the file this release was built with (its integrity hash differs).');
+    error.refused = true;
+    return error;
   }
 
   /**
@@ -243,7 +332,8 @@
 
   // ------------------------------------------------------------------------------------------
   // Programme fetching. A programme comes as { text }, { error } (a message for the page's
-  // author), or {} when a placeholder names none; the promises never reject.
+  // author), or {} when a placeholder names none; the promises never reject, but for a bundled
+  // file refused by its integrity check: its placeholders then keep their own content.
 
   /**
    * `programmeOf(node, pinned)`: a promise of the programme a placeholder names, by
@@ -254,24 +344,51 @@
     // Programme files by absolute URL: each is fetched once per page, whatever the number of
     // placeholders, scans and copies of this script (later copies use this copy's scan).
     var files = {};
-    function fetched(url, versioned) {
-      return files[url] || (files[url] = fetchProgramme(url, versioned));
+    function fetched(url) {
+      return files[url] || (files[url] = fetchProgramme(url));
     }
     return function (node, pinned) {
       var src = node.getAttribute('data-programme-src');
       if (src !== null) return fromAddress(src, fetched);
       var wanted = bundledThing(node);
       if (!wanted) return Promise.resolve({});
-      var file = base + 'programmes/' + wanted.id;
+      var file = 'programmes/' + wanted.id;
       // A page whose checklists all pin one Thing needs only that Thing's questions: its own file,
       // a quarter of the whole. A page with other Things of the course, or one that fetched the
       // whole file already, uses the whole file for all of them.
-      var one = wanted.thing && !files[file + '.json' + TAG] &&
+      var one = wanted.thing && !files[file + '.json'] &&
         pinned.every(function (other) {
           return !other || other.id !== wanted.id || other.thing === wanted.thing;
         });
-      return fetched(file + (one ? '/' + wanted.thing : '') + '.json' + TAG, true);
+      file += (one ? '/' + wanted.thing : '') + '.json';
+      if (!files[file]) {
+        files[file] = bundled(base, file);
+        // Handled where its placeholders wait for it (scan); this keeps a refusal that nobody
+        // waits for any more (the module failed first) from being reported as unhandled.
+        files[file].then(null, function () {});
+      }
+      return files[file];
     };
+  }
+
+  /**
+   * A bundled programme file (`file`, beside the loader) checked against INTEGRITY. Its URL
+   * carries this build (?v=), so the file there never changes and a returning reader's HTTP cache
+   * may answer without asking. One that fails the check (or cannot be had) is said once, and its
+   * placeholders keep their own content: the questions as plain text.
+   */
+  function bundled(base, file) {
+    return new Promise(function (resolve) {
+      // Inside the executor, a host page's broken fetch that throws becomes a rejection.
+      resolve(fetch(base + file + TAG, { credentials: 'omit', integrity: integrityOf(file) }));
+    }).then(function (response) {
+      if (!response.ok) throw refused(file);
+      return response.text();
+    }).then(function (text) {
+      return { text: text };
+    }, function (error) {
+      throw error && error.refused ? error : refused(file);
+    });
   }
 
   /**
@@ -308,10 +425,9 @@
   }
 
   /** Fetches the programme file at `url` (absolute, http or https): 10 s at most, 256 KB at most. */
-  // A bundled programme's URL carries this build (?v=), so the file there never changes and a
-  // returning reader's HTTP cache may answer without asking; an organiser's own file
-  // (data-programme-src) may change at any time, so the server is asked again every time.
-  function fetchProgramme(url, versioned) {
+  // An organiser's own file (data-programme-src) may change at any time, so the server is asked
+  // again every time, and it is not pinned by a hash: it is theirs to change.
+  function fetchProgramme(url) {
     var failed = 'could not load the programme from ' + url + ': ';
     var tooLarge = { error: failed + "the file is larger than 256 KB, far more than a programme needs. Check that the address names the programme's JSON file." };
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
@@ -323,7 +439,7 @@
     });
     var loaded = new Promise(function (resolve) {
       // Inside the executor, a host page's broken fetch that throws becomes a rejection.
-      resolve(fetch(url, { credentials: 'omit', cache: versioned ? 'default' : 'no-cache', signal: controller && controller.signal }));
+      resolve(fetch(url, { credentials: 'omit', cache: 'no-cache', signal: controller && controller.signal }));
     }).then(function (response) {
       if (!response.ok) {
         return { error: failed + 'the server answered ' + (response.status + ' ' + response.statusText).trim() +

@@ -6,6 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { launch, watch, fixtureHtml, serveFixture, eventually, PAGE_ORIGIN, WIDGET_ORIGIN } from './helpers.mjs';
 
 const FAKE_GLUE = `export default async function () {}
@@ -16,6 +18,9 @@ export function mount(node, text, error, open) {
 `;
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
+const DIST = new URL('../../dist/', import.meta.url);
+/** A file's SHA-384 in base64, as the loader carries it. */
+const digest = (bytes) => createHash('sha384').update(bytes).digest('base64');
 const PROGRAMME = '{"format": 1, "id": "café-test", "title": "Café ✓"}';
 const PAGE_BASE = `${PAGE_ORIGIN}programme-src/`;
 
@@ -62,6 +67,18 @@ after(async () => {
 async function fakeContext(answers) {
   const context = await browser.newContext();
   const requests = {};
+  // The loader refuses any file but its own build's (it carries their hashes), so it is served
+  // re-pinned to the fake glue and the empty WebAssembly: their digests in place of the real ones.
+  await context.route(
+    (url) => url.href === `${WIDGET_ORIGIN}thing-prompts.js`,
+    async (route) => {
+      const response = await route.fetch();
+      const loader = (await response.text())
+        .replace(digest(await readFile(new URL('thing-prompts-wasm.js', DIST))), digest(FAKE_GLUE))
+        .replace(digest(await readFile(new URL('thing-prompts-wasm_bg.wasm', DIST))), digest(''));
+      await route.fulfill({ response, body: loader });
+    },
+  );
   await context.route(
     (url) => url.href.startsWith(WIDGET_ORIGIN) && url.pathname.endsWith('/thing-prompts-wasm.js'),
     (route) => route.fulfill({ contentType: 'text/javascript', headers: CORS, body: FAKE_GLUE }),

@@ -465,6 +465,9 @@ test('dist/package.json makes the folder an npm package of this release', async 
   assert.equal(pkg.version, version);
   assert.equal(pkg.license, 'MIT OR Apache-2.0');
   assert.equal(pkg.scripts, undefined, 'no install scripts');
+  assert.equal(pkg.jsdelivr, 'thing-prompts.js', 'the bare package address on jsDelivr serves the loader');
+  assert.equal(pkg.unpkg, 'thing-prompts.js', 'and on unpkg');
+  assert.match(pkg.repository?.url ?? '', /^git\+https:\/\/.+\.git$/, 'the repository the source is in');
   assert.deepEqual(pkg.files, [
     'thing-prompts.js',
     'thing-prompts-wasm.js',
@@ -474,6 +477,7 @@ test('dist/package.json makes the folder an npm package of this release', async 
     'thing-prompts-configure.js',
     'thing-prompts-configure_bg.wasm',
     'thing-prompts-programme.schema.json',
+    'SNIPPET.txt',
     'configure.html',
     'configure.css',
     'programmes/',

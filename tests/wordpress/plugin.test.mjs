@@ -67,7 +67,9 @@ test('the release zip holds the plugin as in the repository and the widget files
   for (const file of widget) {
     assert.ok(readFileSync(join(PLUGIN_DIR, 'widget', file)).equals(readFileSync(join(DIST, file))), `widget/${file} as in dist/`);
   }
-  assert.ok(statSync(join(DIST, 'wordpress', 'thing-prompts.zip')).size > 100_000, 'the zip is in dist/wordpress/');
+  const zip = process.env.WP_ZIP ?? '';
+  assert.match(zip, /\/release\/[^/]+\/thing-prompts-wordpress-[^/]+\.zip$/, 'the site was given the release zip');
+  assert.ok(statSync(zip).size > 100_000, 'the zip is in release/<version>/');
 });
 
 test('the site serves the bundled widget files itself, with the types browsers need', async () => {

@@ -12,7 +12,7 @@ pub fn run() -> Result {
     let dist = dist::build()?;
     let (floor, floor_build) = dist::floor()?;
     let chromium = chromium()?;
-    let servers = serve::start(&dist, 0, 0)?;
+    let servers = serve::start(&dist, Some(&dist), 0, 0)?;
     // The floor's files on an origin of their own, served as the widget's are (CORS, and
     // long-lived caching for their versioned URLs).
     let listener = serve::bind(0)?;
@@ -24,6 +24,7 @@ pub fn run() -> Result {
             cors: true,
             widget_base: None,
             also: None,
+            npm: None,
         },
     );
     // The benchmark's own pages (one, five and fifty checklists, and the plain-JavaScript
@@ -39,6 +40,7 @@ pub fn run() -> Result {
             cors: false,
             widget_base: Some(servers.widget.clone()),
             also: None,
+            npm: None,
         },
     );
     say(&format!(

@@ -7,7 +7,7 @@ use crate::tools::{
 };
 use crate::{root, say, Result};
 use base64::Engine as _;
-use sha2::{Digest as _, Sha384};
+use sha2::{Digest as _, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -57,7 +57,12 @@ pub fn build() -> Result<PathBuf> {
     let version = package_field("version")?;
     let source = std::fs::read_to_string(root().join("www/thing-prompts.js"))
         .map_err(|e| format!("www/thing-prompts.js: {e}"))?;
-    for token in ["__BUILD__", "__VERSION__", "__PROGRAMMES__"] {
+    for token in [
+        "__BUILD__",
+        "__VERSION__",
+        "__PROGRAMMES__",
+        "__INTEGRITY__",
+    ] {
         if !source.contains(token) {
             return Err(format!("www/thing-prompts.js has no {token} to fill in"));
         }
@@ -72,7 +77,8 @@ pub fn build() -> Result<PathBuf> {
                 .collect::<Vec<_>>()
                 .join(" "),
         )
-        .replace("__VERSION__", &version);
+        .replace("__VERSION__", &version)
+        .replace("__INTEGRITY__", &loaded_integrity(&dist, &programmes)?);
     write(&dist.join(FILES[0]), loader.as_bytes())?;
     minify(&dist.join(FILES[0]), false)?;
     let loader = read(FILES[0])?;
@@ -102,7 +108,6 @@ pub fn build() -> Result<PathBuf> {
     say(&format!("release {version}, build {build}"));
     say(&format!("integrity of dist/thing-prompts.js: {integrity}"));
     say("the snippet with it is in dist/SNIPPET.txt");
-    crate::wordpress::write_zip(&dist)?;
     Ok(dist)
 }
 
@@ -253,10 +258,35 @@ fn release_flags(module: &Module) -> String {
     let mut flags = String::from(
         "-C link-arg=-zstack-size=262144 -Z unstable-options -C panic=immediate-abort -Z location-detail=none",
     );
+    // No path of the machine that built it in the module: the same commit builds the same bytes
+    // in any folder, for any user.
+    for (from, to) in remapped_paths() {
+        flags.push_str(&format!(" --remap-path-prefix={from}={to}"));
+    }
     if module.fmt_debug_none {
         flags.push_str(" -Z fmt-debug=none");
     }
     flags
+}
+
+/// The folders whose paths a build could otherwise carry, and what each becomes: the
+/// repository, cargo's home (the crates' sources) and rustup's (the standard library's).
+fn remapped_paths() -> Vec<(String, &'static str)> {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let from_env = |name: &str, fallback: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .or_else(|| home.as_ref().map(|home| home.join(fallback)))
+    };
+    [
+        (Some(root()), "/thing-prompts"),
+        (from_env("CARGO_HOME", ".cargo"), "/cargo"),
+        (from_env("RUSTUP_HOME", ".rustup"), "/rustup"),
+    ]
+    .into_iter()
+    .filter_map(|(path, to)| path.map(|path| (path.to_string_lossy().into_owned(), to)))
+    .filter(|(path, _)| !path.is_empty() && !path.contains(' '))
+    .collect()
 }
 
 /// The WebAssembly features the release build uses, for wasm-opt.
@@ -301,7 +331,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result {
 }
 
 /// A string field of the widget crate's `[package]` in Cargo.toml, such as its `version`.
-fn package_field(name: &str) -> Result<String> {
+pub fn package_field(name: &str) -> Result<String> {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
         .map_err(|e| format!("Cargo.toml: {e}"))?;
     let mut in_package = false;
@@ -320,6 +350,52 @@ fn package_field(name: &str) -> Result<String> {
     Err(format!("Cargo.toml has no [package] {name}"))
 }
 
+/// What the loader checks every file it fetches against, as base64 digests one after another
+/// (no `sha384-` prefixes, no padding: the loader knows each one's file and length by its
+/// place): both modules' glue and WebAssembly (SHA-384), then for each bundled programme in the
+/// order of `programmes` its whole file (SHA-384) and its Things' own files, 1 to n (SHA-256).
+///
+/// SHA-384 for the modules and the whole programmes, as for the loader itself. A Thing's own file
+/// (46 of them, under 1 KB each) gets SHA-256, also an algorithm every browser's integrity check
+/// takes: these digests are the bulk of what the list adds to every page's loader, and SHA-256's
+/// 32 bytes against SHA-384's 48 keep 0.7 KB gzip off it.
+fn loaded_integrity(dist: &Path, programmes: &[crate::programmes::Bundled]) -> Result<String> {
+    let digest = |file: &str, sha256: bool| -> Result<String> {
+        let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let value = if sha256 {
+            integrity_256(&bytes)
+        } else {
+            integrity(&bytes)
+        };
+        let digest = value
+            .split_once('-')
+            .map_or("", |(_, digest)| digest)
+            .trim_end_matches('=')
+            .to_owned();
+        if digest.len() != if sha256 { 43 } else { 64 } {
+            return Err(format!("{file}: unexpected digest {value}"));
+        }
+        Ok(digest)
+    };
+    let mut digests = String::new();
+    for file in &FILES[1..5] {
+        digests.push_str(&digest(file, false)?);
+    }
+    for programme in programmes {
+        digests.push_str(&digest(
+            &format!("programmes/{}.json", programme.id),
+            false,
+        )?);
+        for thing in 1..=programme.things {
+            digests.push_str(&digest(
+                &format!("programmes/{}/{thing}.json", programme.id),
+                true,
+            )?);
+        }
+    }
+    Ok(digests)
+}
+
 /// A short hash of the glue and the WebAssembly together: 12 hex digits of their SHA-384.
 pub fn build_token(glue_and_wasm: &[u8]) -> String {
     sha384(glue_and_wasm)
@@ -334,24 +410,33 @@ pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64(&sha384(bytes)))
 }
 
-/// dist/package.json: the folder as an npm package, so that a public npm CDN can serve it
-/// at `thing-prompts@<version>/` and at the moving `thing-prompts@<major>/`.
+/// dist/package.json: the folder as an npm package, so that a public npm CDN serves it at
+/// `thing-prompts@<version>/` (immutable) and at the moving `thing-prompts@<major.minor>/`;
+/// `jsdelivr` and `unpkg` name the loader, which the bare package address then serves. No
+/// scripts: installing the package runs nothing.
 fn package_json(version: &str) -> Result<String> {
-    let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
-    let files = FILES
-        .iter()
-        .chain([&SCHEMA])
-        .chain(CONFIGURATOR.iter())
-        .chain([&"programmes/"])
-        .map(|file| quoted(file))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Ok(format!(
-        "{{\n  \"name\": \"thing-prompts\",\n  \"version\": {},\n  \"description\": {},\n  \"license\": {},\n  \"browser\": \"thing-prompts.js\",\n  \"files\": [{files}]\n}}\n",
-        quoted(version),
-        quoted(&package_field("description")?),
-        quoted(&package_field("license")?),
-    ))
+    let mut files: Vec<&str> = FILES.to_vec();
+    files.extend([SCHEMA, "SNIPPET.txt"]);
+    files.extend(CONFIGURATOR);
+    files.push("programmes/");
+    let package = serde_json::json!({
+        "name": crate::release::PACKAGE,
+        "version": version,
+        "description": package_field("description")?,
+        "license": package_field("license")?,
+        "repository": {
+            "type": "git",
+            "url": format!("git+{}.git", package_field("repository")?),
+        },
+        "homepage": package_field("repository")?,
+        "browser": FILES[0],
+        "jsdelivr": FILES[0],
+        "unpkg": FILES[0],
+        "files": files,
+    });
+    serde_json::to_string_pretty(&package)
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
 }
 
 /// The ready-to-paste snippet for a versioned CDN path, with the integrity of this build's loader.
@@ -365,6 +450,11 @@ fn snippet(version: &str, integrity: &str) -> String {
         crossorigin="anonymous" async></script>
 "#
     )
+}
+
+/// The Subresource Integrity value of a file with SHA-256: `sha256-` and the base64 of its hash.
+pub fn integrity_256(bytes: &[u8]) -> String {
+    format!("sha256-{}", base64(&Sha256::digest(bytes)))
 }
 
 /// Standard base64 with padding (RFC 4648), as the `integrity` attribute wants it.

@@ -1,14 +1,17 @@
 //! Project automation (`cargo xtask <command>`): build, serve the demo, run every test.
 
+mod archive;
 mod bench;
 mod dist;
 mod firefox;
 mod names;
 mod programmes;
+mod release;
 mod serve;
 mod test;
 mod tools;
 mod wordpress;
+mod workflows;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +21,11 @@ usage: cargo xtask <command>
 
   demo    build dist/ and serve the demo blog pages (the main job)
   test    run every test: format, lints, host tests, browser tests
+  browser [name ...]  build, then run only the browser tests (in Chromium) whose file names
+          contain a name: a quicker loop while working on one part
   dist    build the deployable files into dist/
+  release build dist/ and the release files into release/<version>/ (npm tarball, WordPress
+          plugin, static site, SHA256SUMS, RELEASE-NOTES.md)
   bench   build dist/ and measure it against the performance budgets (never fails on them)
   floor   build only the benchmark's floor into target/bench-floor/ (bench builds it too)
 ";
@@ -28,7 +35,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => serve::demo(),
         Some("test") => test::run(),
+        Some("browser") => test::browser(&args[1..]),
         Some("dist") => dist::build().map(|_| ()),
+        Some("release") => release::build().map(|_| ()),
         Some("bench") => bench::run(),
         Some("floor") => dist::floor().map(|(folder, build)| {
             say(&format!(

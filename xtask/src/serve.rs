@@ -18,6 +18,9 @@ pub struct Site {
     /// Served too, where `folder` has no such file: the demo's course files on the widget
     /// origin, as an organiser would host a programme on another site.
     pub also: Option<PathBuf>,
+    /// An installed npm package, served as a public npm CDN serves it: at
+    /// `/npm/thing-prompts@<version>/` for any version or range asked for.
+    pub npm: Option<PathBuf>,
 }
 
 /// The extra response headers a `_headers` file in the folder gives a request path, in the
@@ -116,6 +119,31 @@ fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// The path inside the npm package that a CDN-style request names:
+/// `/npm/thing-prompts@0.1.0/thing-prompts.js` → `/thing-prompts.js`.
+fn npm_path(request_path: &str) -> Option<&str> {
+    let rest = request_path.strip_prefix("/npm/thing-prompts@")?;
+    rest.find('/').map(|slash| &rest[slash..])
+}
+
+/// Whether a request names an exact release in its path, as a CDN's `thing-prompts@0.1.0/`
+/// does (not a range such as `@0.1/`): the bytes there never change.
+fn names_a_release(request_path: &str) -> bool {
+    request_path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter_map(|segment| segment.split_once('@'))
+        .any(|(_, version)| {
+            let parts: Vec<&str> = version.split('.').collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// Whether a request asks for a versioned URL: one with a `v=` query parameter, as the loader
 /// gives this build's glue, WebAssembly and programme files (`?v=<build token>`). Such a URL
 /// never names other bytes, so it may be cached for good.
@@ -128,10 +156,10 @@ fn versioned(request_path: &str) -> bool {
 }
 
 /// The caching a real host should give a response: a year, never revalidated, for a versioned
-/// URL; for any other (the loader itself at its moving URL, pages, programmes named by
+/// URL or one in an exact release's folder (a CDN's `thing-prompts@0.1.0/`); for any other (the loader itself at its moving URL, pages, programmes named by
 /// address) a revalidation each time, answered 304 while the file is unchanged (see [`etag`]).
 fn cache_control(request_path: &str) -> &'static str {
-    if versioned(request_path) {
+    if versioned(request_path) || names_a_release(request_path) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
@@ -175,7 +203,9 @@ fn respond(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     let target = parts.next().unwrap_or("/");
     let mut stream = stream;
     let file = if matches!(method, "GET" | "HEAD") {
-        resolve(&site.folder, target)
+        npm_path(target)
+            .and_then(|inside| site.npm.as_deref().and_then(|npm| resolve(npm, inside)))
+            .or_else(|| resolve(&site.folder, target))
             .or_else(|| site.also.as_deref().and_then(|also| resolve(also, target)))
     } else {
         None
@@ -252,8 +282,9 @@ pub struct Servers {
     pub widget: String,
 }
 
-/// Starts the widget origin (dist/) and the page origin (www/demo), trying the given ports first.
-pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
+/// Starts the widget origin (dist/, and the installed npm package `npm` at `/npm/…`) and the page
+/// origin (www/demo), trying the given ports first.
+pub fn start(dist: &Path, npm: Option<&Path>, page_port: u16, widget_port: u16) -> Result<Servers> {
     let widget_listener = bind(widget_port)?;
     let widget = url(&widget_listener)?;
     spawn(
@@ -263,6 +294,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             cors: true,
             widget_base: None,
             also: Some(root().join("www/demo/remote")),
+            npm: npm.map(Path::to_path_buf),
         },
     );
     let page_listener = bind(page_port)?;
@@ -274,6 +306,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
             cors: false,
             widget_base: Some(widget.clone()),
             also: None,
+            npm: None,
         },
     );
     Ok(Servers { pages, widget })
@@ -282,7 +315,7 @@ pub fn start(dist: &Path, page_port: u16, widget_port: u16) -> Result<Servers> {
 /// `cargo xtask demo`: builds dist/ and serves the demo until interrupted.
 pub fn demo() -> Result {
     let dist = dist::build()?;
-    let servers = start(&dist, 8023, 8123)?;
+    let servers = start(&dist, None, 8023, 8123)?;
     say(&format!("widget files (the \"CDN\") at {}", servers.widget));
     println!();
     println!("  Thing Prompts demo: {}", servers.pages);
@@ -420,6 +453,7 @@ mod tests {
             cors: true,
             widget_base: None,
             also: Some(remote),
+            npm: None,
         });
 
         let (status, headers, body) = ask(&address, "GET", "/w.wasm?v=0123abcd");
@@ -476,6 +510,7 @@ mod tests {
             cors: true,
             widget_base: None,
             also: None,
+            npm: None,
         });
         let (status, headers, _) = ask(&address, "GET", "/w.js");
         assert_eq!(status, "HTTP/1.1 200 OK");
@@ -542,6 +577,49 @@ mod tests {
     }
 
     #[test]
+    fn an_exact_release_in_the_path_is_cached_for_good_and_a_range_is_not() {
+        for (path, release) in [
+            ("/npm/thing-prompts@0.1.0/thing-prompts.js", true),
+            ("/npm/thing-prompts@10.20.30/programmes/x.json?v=1", true),
+            ("/npm/thing-prompts@0.1/thing-prompts.js", false),
+            ("/npm/thing-prompts@0.1.0-beta/thing-prompts.js", false),
+            ("/npm/thing-prompts/thing-prompts.js", false),
+            ("/thing-prompts.js?at=@0.1.0/", false),
+        ] {
+            assert_eq!(super::names_a_release(path), release, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_npm_package_is_served_at_any_version_of_its_cdn_path() {
+        let dist = folder("npm-dist", &[("thing-prompts.js", "dist")]);
+        let package = folder("npm-package", &[("thing-prompts.js", "package")]);
+        let address = serve(Site {
+            folder: dist,
+            cors: true,
+            widget_base: None,
+            also: None,
+            npm: Some(package),
+        });
+        let (status, headers, body) =
+            ask(&address, "GET", "/npm/thing-prompts@0.1.0/thing-prompts.js");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(body, "package");
+        assert_eq!(
+            header(&headers, "cache-control"),
+            Some("public, max-age=31536000, immutable")
+        );
+        let (_, headers, body) = ask(&address, "GET", "/npm/thing-prompts@0.1/thing-prompts.js");
+        assert_eq!(body, "package", "a range is served too");
+        assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+        assert_eq!(ask(&address, "GET", "/thing-prompts.js").2, "dist");
+        assert_eq!(
+            ask(&address, "GET", "/npm/thing-prompts@0.1.0/../x").0,
+            "HTTP/1.1 404 Not Found"
+        );
+    }
+
+    #[test]
     fn the_page_origin_fills_in_the_widget_base_and_sends_the_headers_file() {
         let pages = folder(
             "pages",
@@ -560,6 +638,7 @@ mod tests {
             cors: false,
             widget_base: Some("http://127.0.0.1:9/".to_owned()),
             also: None,
+            npm: None,
         });
 
         let (_, headers, body) = ask(&address, "GET", "/post.html");

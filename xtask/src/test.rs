@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check, in the order that fails fastest.
 
 use crate::tools::{self, cargo, chromium, wasm_target};
-use crate::{dist, root, say, serve, Result};
+use crate::{dist, release, root, say, serve, Result};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -110,6 +110,9 @@ fn run_all(tally: &mut Tally) -> Result {
         "warnings",
     ]))?;
     tools::dependency_checks()?;
+    say("checking the GitHub Actions workflows (action-validator, pins, permissions)");
+    tools::npm_tools()?;
+    crate::workflows::check()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
     // The lite module's build of the same code (no feature "extras"): the core validates and
@@ -126,8 +129,14 @@ fn run_all(tally: &mut Tally) -> Result {
     )?;
 
     let dist = dist::build()?;
+    // The release files from it: written twice and compared, looked through for this machine's
+    // paths; the WordPress tests install its plugin zip, and the browser tests its npm package.
+    let version = dist::package_field("version")?;
+    let release = release::write(&dist, &root().join("release").join(&version))?;
+    release::check(&dist, &release)?;
+    let package = release::install_package(&release)?;
     let chromium = chromium()?;
-    let servers = serve::start(&dist, 0, 0)?;
+    let servers = serve::start(&dist, Some(&package), 0, 0)?;
     let tests = tools::test_files("tests/browser")?;
     say(&format!(
         "browser tests in headless Chromium: pages at {}, widget at {}",
@@ -139,6 +148,8 @@ fn run_all(tally: &mut Tally) -> Result {
             .args(&tests)
             .env("PAGE_ORIGIN", &servers.pages)
             .env("WIDGET_ORIGIN", &servers.widget)
+            .env("RELEASE_DIR", &release.folder)
+            .env("RELEASE_VERSION", &release.version)
             .env("CHROMIUM", &chromium),
         tally,
     );
@@ -167,22 +178,54 @@ fn run_all(tally: &mut Tally) -> Result {
 
     // The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
     // stopped when `site` is dropped at the end of the closure, pass or fail.
-    let in_wordpress = crate::wordpress::Site::start(&dist.join("wordpress/thing-prompts.zip"))
-        .and_then(|site| {
-            say(&format!(
-                "WordPress tests in headless Chromium: site at {} (logs in {})",
-                site.url,
-                site.folder.display()
-            ));
-            let started = std::time::Instant::now();
-            let result = counted(&mut site.tests(&chromium)?, tally);
-            say(&format!(
-                "WordPress tests took {} s",
-                started.elapsed().as_secs()
-            ));
-            result
-        });
+    let in_wordpress = crate::wordpress::Site::start(&release.plugin).and_then(|site| {
+        say(&format!(
+            "WordPress tests in headless Chromium: site at {} (logs in {})",
+            site.url,
+            site.folder.display()
+        ));
+        let started = std::time::Instant::now();
+        let result = counted(&mut site.tests(&chromium)?, tally);
+        say(&format!(
+            "WordPress tests took {} s",
+            started.elapsed().as_secs()
+        ));
+        result
+    });
     in_chromium.and(in_firefox).and(in_wordpress)
+}
+
+/// `cargo xtask browser [name ...]`: builds dist/ and the release, serves them as `test` does,
+/// and runs only the browser tests whose file names contain one of `names` (all when none), in
+/// Chromium: a quicker loop while working on one part.
+pub fn browser(names: &[String]) -> Result {
+    let mut tally = Tally::default();
+    let dist = dist::build()?;
+    let version = dist::package_field("version")?;
+    let release = release::write(&dist, &root().join("release").join(&version))?;
+    let package = release::install_package(&release)?;
+    let chromium = chromium()?;
+    let servers = serve::start(&dist, Some(&package), 0, 0)?;
+    let tests: Vec<String> = tools::test_files("tests/browser")?
+        .into_iter()
+        .filter(|file| names.is_empty() || names.iter().any(|name| file.contains(name.as_str())))
+        .collect();
+    let result = counted(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(&tests)
+            .env("PAGE_ORIGIN", &servers.pages)
+            .env("WIDGET_ORIGIN", &servers.widget)
+            .env("RELEASE_DIR", &release.folder)
+            .env("RELEASE_VERSION", &release.version)
+            .env("CHROMIUM", &chromium),
+        &mut tally,
+    );
+    println!(
+        "browser tests: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    result
 }
 
 pub fn run() -> Result {

@@ -167,19 +167,79 @@ pub fn dependency_checks() -> Result {
         .output()
         .is_ok_and(|out| out.status.success());
     if fetched {
-        say("checking advisories (cargo deny, RustSec database)");
-        run(cargo().args([
-            "deny",
-            "--workspace",
-            "--locked",
-            "--offline",
-            "check",
-            "advisories",
-        ]))
+        say("checking advisories (cargo deny, the RustSec database as fetched now)");
     } else {
-        say("advisories: skipped, the advisory database cannot be fetched here");
-        Ok(())
+        let date = advisory_snapshot()?;
+        say(&format!(
+            "checking advisories (cargo deny) against the RustSec snapshot of {date} in \
+             ../shared/tools/advisory-db/: the database cannot be fetched here, so advisories \
+             published after that day are not known to this check"
+        ));
     }
+    // A vulnerable or yanked crate fails here (deny.toml's [advisories]).
+    run(cargo().args([
+        "deny",
+        "--workspace",
+        "--locked",
+        "--offline",
+        "check",
+        "advisories",
+    ]))
+}
+
+/// The folder cargo-deny 0.20 reads the default advisory database from, offline.
+fn advisory_db() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    // The name cargo-deny derives from the default database's URL.
+    cargo_home
+        .join("advisory-dbs")
+        .join("advisory-db-3157b0e258782691")
+}
+
+/// Puts the RustSec snapshot shipped in ../shared/tools/advisory-db/ (a git bundle) where
+/// cargo-deny reads its database, replacing an older copy, and returns the snapshot's date.
+fn advisory_snapshot() -> Result<String> {
+    let bundle = root()
+        .parent()
+        .map(|parent| parent.join("shared/tools/advisory-db/advisory-db.bundle"))
+        .filter(|bundle| bundle.is_file())
+        .ok_or("the advisory database cannot be fetched and ../shared/tools/advisory-db/advisory-db.bundle is missing: advisories cannot be checked")?;
+    let db = advisory_db();
+    let head = |folder: &Path| {
+        output(
+            Command::new("git")
+                .arg("-C")
+                .arg(folder)
+                .args(["log", "-1", "--format=%H %cI"]),
+        )
+    };
+    let wanted = output(
+        Command::new("git")
+            .arg("bundle")
+            .arg("list-heads")
+            .arg(&bundle),
+    )
+    .and_then(|heads| heads.split_whitespace().next().map(str::to_owned))
+    .ok_or_else(|| format!("{} is not a git bundle", bundle.display()))?;
+    let current = head(&db).unwrap_or_default();
+    if !current.starts_with(&wanted) {
+        let _ = std::fs::remove_dir_all(&db);
+        if let Some(parent) = db.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        run(Command::new("git")
+            .args(["-c", "init.defaultBranch=main", "clone", "--quiet"])
+            .arg(&bundle)
+            .arg(&db))?;
+    }
+    let current = head(&db).ok_or("the advisory snapshot could not be read after cloning")?;
+    Ok(current.split_whitespace().nth(1).map_or_else(
+        || current.trim().to_owned(),
+        |date| date.get(..10).unwrap_or(date).to_owned(),
+    ))
 }
 
 /// The npm tools in package-lock.json (wasm-opt from binaryen, playwright-core), via `npm ci`.

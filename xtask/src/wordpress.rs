@@ -1,13 +1,14 @@
-//! The WordPress plugin: its release zip (written by `cargo xtask dist`), and a real WordPress
+//! The WordPress plugin: the files of its release zip (which `cargo xtask release` writes), and a real WordPress
 //! for its tests (started by `cargo xtask test`): Debian's packages, installed when missing, a
 //! throwaway MariaDB and PHP's built-in server on free loopback ports with their data under
 //! target/wordpress/, a new site, and the plugin unzipped from the release zip. Every server is
 //! stopped when the [`Site`] is dropped, so also when a test fails.
 
+use crate::archive::{files_under, relative_name};
 use crate::tools;
 use crate::{dist, root, say, Result};
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
@@ -42,10 +43,10 @@ fn widget_files() -> impl Iterator<Item = &'static str> {
         .filter(|file| !file.contains("configure"))
 }
 
-/// Writes dist/wordpress/thing-prompts.zip: the plugin folder `wordpress/thing-prompts/` with the
-/// widget files of `dist` in its `widget/` folder, so a site serves the widget itself. Entries
-/// are sorted and dated at the zip format's earliest date, so the same files make the same zip.
-pub fn write_zip(dist: &Path) -> Result<PathBuf> {
+/// The plugin's files for its zip, as (name in the zip, file on disk), sorted: the plugin folder
+/// `wordpress/thing-prompts/` with the widget files of `dist` in its `widget/` folder, so a site
+/// serves the widget itself.
+pub fn plugin_entries(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
     let plugin = root().join("wordpress").join(PLUGIN);
     let mut entries: Vec<(String, PathBuf)> = Vec::new();
     for file in files_under(&plugin)? {
@@ -65,83 +66,7 @@ pub fn write_zip(dist: &Path) -> Result<PathBuf> {
         }
     }
     entries.sort();
-    let folder = dist.join("wordpress");
-    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let path = folder.join(format!("{PLUGIN}.zip"));
-    let bytes = zip_bytes(&entries)?;
-    std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    say(&format!(
-        "dist/wordpress/{PLUGIN}.zip: {} bytes, {} files (the WordPress plugin with the widget inside)",
-        bytes.len(),
-        entries.len()
-    ));
-    Ok(path)
-}
-
-/// The zip of `entries` (name in the zip, file on disk), with a directory entry before the
-/// first file of each folder.
-fn zip_bytes(entries: &[(String, PathBuf)]) -> Result<Vec<u8>> {
-    use zip::write::SimpleFileOptions;
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    let mut folders: Vec<String> = Vec::new();
-    for (name, file) in entries {
-        let parts: Vec<&str> = name.split('/').collect();
-        let folder_parts = parts.split_last().map_or(&[][..], |(_, rest)| rest);
-        let mut folder = String::new();
-        for part in folder_parts {
-            folder.push_str(part);
-            folder.push('/');
-            if !folders.contains(&folder) {
-                writer
-                    .add_directory(folder.as_str(), options.unix_permissions(0o755))
-                    .map_err(|e| format!("zip {folder}: {e}"))?;
-                folders.push(folder.clone());
-            }
-        }
-        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        writer
-            .start_file(name.as_str(), options.unix_permissions(0o644))
-            .map_err(|e| format!("zip {name}: {e}"))?;
-        writer
-            .write_all(&bytes)
-            .map_err(|e| format!("zip {name}: {e}"))?;
-    }
-    let cursor = writer.finish().map_err(|e| format!("zip: {e}"))?;
-    Ok(cursor.into_inner())
-}
-
-/// Every file under `folder`, recursively, sorted.
-fn files_under(folder: &Path) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.is_file() {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// `file`'s path below `base`, with `/` between its parts.
-fn relative_name(base: &Path, file: &Path) -> Result<String> {
-    let relative = file
-        .strip_prefix(base)
-        .map_err(|_| format!("{} is not under {}", file.display(), base.display()))?;
-    let parts: Vec<String> = relative
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Ok(parts.join("/"))
+    Ok(entries)
 }
 
 fn took(started: Instant) -> String {
@@ -347,6 +272,8 @@ pub struct Site {
     pub log: PathBuf,
     /// The password of the site's users (admin, author).
     pub password: String,
+    /// The plugin's zip the site was given (the release's).
+    pub zip: PathBuf,
     config_file: PathBuf,
     socket: PathBuf,
     database: Option<Child>,
@@ -389,6 +316,7 @@ impl Site {
             config_name,
             log: folder.join("debug.log"),
             password: random_hex()?,
+            zip: zip.to_path_buf(),
             content,
             folder,
             socket,
@@ -589,7 +517,8 @@ impl Site {
             .env("WP_PASSWORD", &self.password)
             .env("WP_LOG", &self.log)
             .env("WP_SCREENSHOTS", self.folder.join("screenshots"))
-            .env("WP_DIST", root().join("dist"));
+            .env("WP_DIST", root().join("dist"))
+            .env("WP_ZIP", &self.zip);
         self.site_env(&mut command);
         Ok(command)
     }
@@ -614,9 +543,7 @@ impl Drop for Site {
 
 #[cfg(test)]
 mod tests {
-    use super::{relative_name, zip_bytes, PLUGIN};
     use crate::root;
-    use std::io::Read;
 
     /// The version in the plugin's header and constant is the widget's (Cargo.toml).
     #[test]
@@ -639,56 +566,5 @@ mod tests {
             main.contains(&format!("const THING_PROMPTS_VERSION = '{version}';")),
             "THING_PROMPTS_VERSION is {version}"
         );
-    }
-
-    /// The zip holds each file under its name with its bytes, and a folder entry for each folder.
-    #[test]
-    fn zip_entries_round_trip() {
-        let dir = std::env::temp_dir().join(format!("tp-zip-test-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("a/b")).unwrap_or_default();
-        std::fs::write(dir.join("a/b/one.txt"), "one\n").unwrap_or_default();
-        std::fs::write(dir.join("two.wasm"), [0u8, 97, 115, 109]).unwrap_or_default();
-        let entries = vec![
-            (format!("{PLUGIN}/a/b/one.txt"), dir.join("a/b/one.txt")),
-            (format!("{PLUGIN}/two.wasm"), dir.join("two.wasm")),
-        ];
-        let bytes = zip_bytes(&entries).unwrap_or_default();
-        let _ = std::fs::remove_dir_all(&dir);
-        let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
-            Ok(archive) => archive,
-            Err(e) => panic!("not a zip: {e}"),
-        };
-        let names: Vec<String> = archive
-            .file_names()
-            .filter_map(|name| name.ok().map(|n| n.into_owned()))
-            .collect();
-        for expected in [
-            "thing-prompts/",
-            "thing-prompts/a/",
-            "thing-prompts/a/b/",
-            "thing-prompts/a/b/one.txt",
-            "thing-prompts/two.wasm",
-        ] {
-            assert!(
-                names.iter().any(|n| n == expected),
-                "{expected} in {names:?}"
-            );
-        }
-        let mut text = String::new();
-        if let Ok(mut file) = archive.by_name("thing-prompts/a/b/one.txt") {
-            let _ = file.read_to_string(&mut text);
-        }
-        assert_eq!(text, "one\n");
-    }
-
-    #[test]
-    fn relative_names_use_slashes() {
-        let base = std::path::Path::new("/x/y");
-        assert_eq!(
-            relative_name(base, std::path::Path::new("/x/y/a/b.php")).as_deref(),
-            Ok("a/b.php")
-        );
-        assert!(relative_name(base, std::path::Path::new("/z/b.php")).is_err());
     }
 }
