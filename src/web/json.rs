@@ -1,5 +1,7 @@
 //! JSON in the browser: text becomes values with the browser's own `JSON.parse`, values
-//! become typed data with serde-wasm-bindgen, and typed data goes back the same way.
+//! become typed data (with serde-wasm-bindgen in the full module, with
+//! `core::formats::read_quietly` in the lite one), and typed data goes back to JS values with
+//! serde-wasm-bindgen and to text with `JSON.stringify`.
 
 use crate::core::formats::{read_quietly, Mismatch, Node, Parsed, Shape};
 use js_sys::{Array, Number, Object};
