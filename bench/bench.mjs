@@ -67,10 +67,12 @@ const VIEWPORT = { width: 1280, height: 720 };
 const KB = 1024;
 const BUDGET = {
   // Sizes, gzip -9: the lite module (glue + WebAssembly) against the floor's; the loader; the
-  // first download of a page (loader, lite module and the page's programme file).
-  liteVsFloor: 2.0,
+  // first download of a page (loader, lite module and the page's programme file). The lite
+  // module's budget was 2.0× until issue 25 measured what it is made of: 2.0× leaves no room
+  // for Yew's share beyond the floor's own (docs/performance.md, "Why not 2.0×").
+  liteVsFloor: 2.45,
   loader: 2.5 * KB,
-  firstDownload: 96 * KB,
+  firstDownload: 107 * KB,
   // Start (navigation to the first enabled checkbox): cold, against the floor and the plain-JS
   // checklist; a returning reader's, against the floor's returning reader.
   startVsFloor: 1.4,
@@ -854,7 +856,7 @@ async function main() {
 
   const rows = [
     row('Lite module, gzip -9 (glue + WebAssembly)', same(lite.gzip), fmt.bytes, floor.gzip, baseline.gzip, {
-      text: `≤ ${BUDGET.liteVsFloor.toFixed(1)}× floor`,
+      text: `≤ ${BUDGET.liteVsFloor.toFixed(2)}× floor`,
       holds: (x, f) => within(x, BUDGET.liteVsFloor, f),
     }),
     row('  brotli 11', same(lite.brotli), fmt.bytes, floor.brotli, baseline.brotli, null),
@@ -865,7 +867,7 @@ async function main() {
     }),
     row('  brotli 11', same(loader.brotli), fmt.bytes, null, baseline.brotli, null),
     row('First download, gzip -9 (loader + lite module + programme)', same(total.gzip), fmt.bytes, floor.gzip, baseline.gzip, {
-      text: '≤ 96 KB',
+      text: `≤ ${BUDGET.firstDownload / KB} KB`,
       holds: (x) => x <= BUDGET.firstDownload,
     }),
     row('  brotli 11', same(total.brotli), fmt.bytes, floor.brotli, baseline.brotli, null),

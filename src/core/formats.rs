@@ -2,6 +2,10 @@
 //! in the widget, by serde_json on the host. The formats are typed structs read by serde;
 //! the few value types here make every format read alike in both places, and name what
 //! they found when a value has the wrong type ("must be a whole number, not -1").
+//!
+//! The lite module reads with [`read_quietly`] instead, whose error ([`Unfit`]) keeps only
+//! that the data does not fit: it never shows a message (it hands a placeholder with a
+//! problem to the full module), so it builds none, and formats no value it found.
 
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -38,9 +42,14 @@ impl Mismatch {
 }
 
 impl fmt::Display for Mismatch {
-    /// The path and serde's message as they are: for console warnings and tests.
+    /// The path and serde's message as they are: for console warnings and tests. A mismatch
+    /// of the lite module's reader has no message, and says only where (see [`Unfit`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        if self.message.is_empty() {
+            f.write_str(&self.path)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
     }
 }
 
@@ -386,5 +395,259 @@ impl<'de> Deserialize<'de> for Loose {
             Scalar::Whole(n) => Self::Number(n),
             _ => Self::Other,
         })
+    }
+}
+
+/// That parsed JSON does not fit a format, and nothing more: the error of the lite module's
+/// reader, [`read_quietly`]. Its constructors drop what serde hands them, so that neither
+/// serde's messages nor the formatting of the value found (a fraction's digits above all,
+/// with the standard library's float printing and its tables) is built into the lite module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unfit;
+
+impl fmt::Display for Unfit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("does not fit")
+    }
+}
+
+impl std::error::Error for Unfit {}
+
+impl de::Error for Unfit {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Self
+    }
+    fn invalid_type(_: Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        Self
+    }
+    fn invalid_value(_: Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        Self
+    }
+    fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
+        Self
+    }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
+        Self
+    }
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self {
+        Self
+    }
+    fn missing_field(_: &'static str) -> Self {
+        Self
+    }
+    fn duplicate_field(_: &'static str) -> Self {
+        Self
+    }
+}
+
+impl Mismatch {
+    /// A mismatch of the lite module's reader: somewhere in the value, with no message.
+    pub fn unexplained() -> Self {
+        Self {
+            path: ".".to_owned(),
+            message: String::new(),
+        }
+    }
+}
+
+/// One parsed JSON value taken apart, as [`read_quietly`] reads it. Numbers are told apart
+/// as serde_json tells them: a whole number from 0, a negative whole number, and any other
+/// number (the browser's values: a safe integer is whole, as serde-wasm-bindgen has it).
+pub enum Shape<N> {
+    Null,
+    Bool(bool),
+    Whole(u64),
+    Negative(i64),
+    Fraction(f64),
+    Text(String),
+    List(Vec<N>),
+    /// The fields in the order given.
+    Object(Vec<(String, N)>),
+}
+
+/// Parsed JSON that [`read_quietly`] can read: the browser's `JSON.parse` values in the lite
+/// module, serde_json's on the host (where tests check that both readers agree).
+pub trait Node: Sized {
+    /// Whether it is `null` (or, for the browser's values, `undefined`).
+    fn is_null(&self) -> bool;
+    /// The value taken apart.
+    fn shape(self) -> Shape<Self>;
+}
+
+/// Reads `node` as `T`, as [`Parsed::read`] does, taking what the full module's reader takes
+/// and refusing what it refuses, but saying only that it does not fit ([`Unfit`]).
+pub fn read_quietly<T: DeserializeOwned, N: Node>(node: N) -> Result<T, Unfit> {
+    T::deserialize(Quiet(node))
+}
+
+/// The deserializer of [`read_quietly`]: one value, with the error that says nothing.
+struct Quiet<N>(N);
+
+impl<'de, N: Node> Deserializer<'de> for Quiet<N> {
+    type Error = Unfit;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        match self.0.shape() {
+            Shape::Null => visitor.visit_unit(),
+            Shape::Bool(b) => visitor.visit_bool(b),
+            Shape::Whole(n) => visitor.visit_u64(n),
+            Shape::Negative(n) => visitor.visit_i64(n),
+            Shape::Fraction(f) => visitor.visit_f64(f),
+            Shape::Text(text) => visitor.visit_string(text),
+            Shape::List(items) => visitor.visit_seq(Items(items.into_iter())),
+            Shape::Object(fields) => visitor.visit_map(Fields {
+                fields: fields.into_iter(),
+                value: None,
+            }),
+        }
+    }
+
+    /// `null` is `None`; anything else is read as the value.
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        if self.0.is_null() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    /// A list, and nothing else.
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        match self.0.shape() {
+            Shape::List(items) => visitor.visit_seq(Items(items.into_iter())),
+            _ => Err(Unfit),
+        }
+    }
+
+    /// An object, and nothing else (never a list read field by field).
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        match self.0.shape() {
+            Shape::Object(fields) => visitor.visit_map(Fields {
+                fields: fields.into_iter(),
+                value: None,
+            }),
+            _ => Err(Unfit),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Unfit> {
+        self.deserialize_map(visitor)
+    }
+
+    /// Text, and nothing else.
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        match self.0.shape() {
+            Shape::Text(text) => visitor.visit_string(text),
+            _ => Err(Unfit),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Unfit> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// Whatever it is, without looking.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unfit> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
+        unit_struct tuple tuple_struct enum
+    }
+}
+
+/// A list's items, for [`Quiet`]; each knows its length, as JSON's lists do.
+struct Items<N>(std::vec::IntoIter<N>);
+
+impl<'de, N: Node> SeqAccess<'de> for Items<N> {
+    type Error = Unfit;
+
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Unfit> {
+        self.0
+            .next()
+            .map(|item| seed.deserialize(Quiet(item)))
+            .transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+/// An object's fields, for [`Quiet`], with the value of the key last read.
+struct Fields<N> {
+    fields: std::vec::IntoIter<(String, N)>,
+    value: Option<N>,
+}
+
+impl<'de, N: Node> MapAccess<'de> for Fields<N> {
+    type Error = Unfit;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Unfit> {
+        let Some((key, value)) = self.fields.next() else {
+            return Ok(None);
+        };
+        self.value = Some(value);
+        seed.deserialize(de::value::StringDeserializer::<Unfit>::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Unfit> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(Quiet(value)),
+            None => Err(Unfit),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.fields.len())
+    }
+}
+
+/// serde_json's values on the host, for the tests that check [`read_quietly`] against the
+/// full module's reader.
+impl Node for serde_json::Value {
+    fn is_null(&self) -> bool {
+        serde_json::Value::is_null(self)
+    }
+
+    fn shape(self) -> Shape<Self> {
+        use serde_json::Value;
+        match self {
+            Value::Null => Shape::Null,
+            Value::Bool(b) => Shape::Bool(b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(whole), _) => Shape::Whole(whole),
+                (None, Some(negative)) => Shape::Negative(negative),
+                (None, None) => Shape::Fraction(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(text) => Shape::Text(text),
+            Value::Array(items) => Shape::List(items),
+            Value::Object(fields) => Shape::Object(fields.into_iter().collect()),
+        }
     }
 }

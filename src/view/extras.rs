@@ -22,6 +22,15 @@ pub const BUILT_IN: bool = crate::FULL;
 /// What mounting a placeholder came to: its model and palette, or what is wrong with it.
 pub type Outcome = Result<(Rc<Widget>, Scheme), EmbedError>;
 
+/// The nodes of the buttons that open the full module's parts (Start my post, Backup, All
+/// Things), for the focus to go back to after a takeover; see `use_part_buttons`.
+#[derive(Default)]
+pub struct PartButtons {
+    pub outline: NodeRef,
+    pub backup: NodeRef,
+    pub overview: NodeRef,
+}
+
 #[cfg(feature = "extras")]
 pub use full::*;
 #[cfg(not(feature = "extras"))]
@@ -42,6 +51,29 @@ mod full {
 
     /// The root of one widget: a checklist, an overview or an error notice.
     pub type Root = App;
+
+    /// The part buttons' nodes. When the full module took over from a click on one of them
+    /// (`opening`), the focus goes back to that button, where the reader left it.
+    #[hook]
+    pub fn use_part_buttons(opening: Opening) -> PartButtons {
+        let buttons = PartButtons {
+            outline: use_node_ref(),
+            backup: use_node_ref(),
+            overview: use_node_ref(),
+        };
+        let focus = match opening {
+            Opening::Backup => Some(buttons.backup.clone()),
+            Opening::Overview => Some(buttons.overview.clone()),
+            Opening::Outline => Some(buttons.outline.clone()),
+            Opening::Nothing => None,
+        };
+        use_effect_with((), move |()| {
+            if let Some(button) = focus.and_then(|b| b.cast::<web_sys::HtmlElement>()) {
+                let _ = button.focus();
+            }
+        });
+        buttons
+    }
 
     /// The root's props; `None` when there is nothing to show.
     pub fn root_props(outcome: Outcome, open: Opening) -> Option<AppProps> {
@@ -136,6 +168,14 @@ mod lite {
     /// The lite module mounts the checklist itself: it shows nothing else (one component type
     /// fewer in the first download).
     pub type Root = Checklist;
+
+    /// The lite module is never mounted to open a part (only the full module takes over from a
+    /// click), so it keeps no nodes and moves no focus.
+    #[hook]
+    pub fn use_part_buttons(opening: Opening) -> PartButtons {
+        let _ = opening;
+        PartButtons::default()
+    }
 
     /// The checklist's props; `None` for a problem, which the lite module never shows (it
     /// hands such a placeholder to the full module before it gets here).

@@ -1,10 +1,13 @@
 //! JSON in the browser: text becomes values with the browser's own `JSON.parse`, values
-//! become typed data with serde-wasm-bindgen, and typed data goes back the same way.
+//! become typed data (with serde-wasm-bindgen in the full module, with
+//! `core::formats::read_quietly` in the lite one), and typed data goes back to JS values with
+//! serde-wasm-bindgen and to text with `JSON.stringify`.
 
-use crate::core::formats::{Mismatch, Parsed};
+use crate::core::formats::{read_quietly, Mismatch, Node, Parsed, Shape};
+use js_sys::{Array, Number, Object};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The values of JSON text, or `None` when it is not JSON.
 pub fn parse(text: &str) -> Option<JsValue> {
@@ -12,21 +15,21 @@ pub fn parse(text: &str) -> Option<JsValue> {
 }
 
 impl Parsed for JsValue {
-    /// With the path of a mismatch in the full module, which has the words to tell it; the
-    /// lite module only needs to know that the data does not fit (and hands the placeholder
-    /// over), and path tracking is most of serde's code there.
+    /// The one place where the two modules read differently. The full module reads with
+    /// serde-wasm-bindgen and the path of a mismatch, and keeps serde's words, which it tells
+    /// the page's author. The lite module only needs to know that the data does not fit (it
+    /// hands the placeholder over), so it reads with [`read_quietly`], which builds no message:
+    /// path tracking, serde's messages and the printing of the value found (floats above all)
+    /// are then not in the first download.
     fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
-        let values = serde_wasm_bindgen::Deserializer::from(self.clone());
         if crate::FULL {
+            let values = serde_wasm_bindgen::Deserializer::from(self.clone());
             serde_path_to_error::deserialize(values).map_err(|error| Mismatch {
                 path: error.path().to_string(),
                 message: as_serde_json_says(&error.inner().to_string()),
             })
         } else {
-            T::deserialize(values).map_err(|error| Mismatch {
-                path: String::new(),
-                message: error.to_string(),
-            })
+            read_quietly(self.clone()).map_err(|_| Mismatch::unexplained())
         }
     }
 
@@ -35,6 +38,44 @@ impl Parsed for JsValue {
         js_sys::Reflect::get(self, &JsValue::from_str(name))
             .ok()
             .filter(|value| !value.is_undefined())
+    }
+}
+
+/// `JSON.parse`'s values taken apart for the lite module's reader, as serde-wasm-bindgen
+/// takes them for the full module's: `null` and `undefined` alike, a safe integer as a whole
+/// number (so `1.0`, which JSON.parse makes 1, is one), an object's fields in their order
+/// (`Object.entries`). JSON.parse gives nothing else; anything else would read as `null`.
+impl Node for JsValue {
+    fn is_null(&self) -> bool {
+        self.is_null() || self.is_undefined()
+    }
+
+    fn shape(self) -> Shape<Self> {
+        if let Some(b) = self.as_bool() {
+            Shape::Bool(b)
+        } else if let Some(n) = self.as_f64() {
+            match Number::is_safe_integer(&self) {
+                true if n >= 0.0 => Shape::Whole(n as u64),
+                true => Shape::Negative(n as i64),
+                false => Shape::Fraction(n),
+            }
+        } else if let Some(text) = self.as_string() {
+            Shape::Text(text)
+        } else if Array::is_array(&self) {
+            Shape::List(self.unchecked_into::<Array>().to_vec())
+        } else if self.is_object() {
+            let entries = Object::entries(self.unchecked_ref());
+            let mut fields = Vec::with_capacity(entries.length() as usize);
+            for pair in entries.iter() {
+                let pair = pair.unchecked_into::<Array>();
+                if let Some(key) = pair.get(0).as_string() {
+                    fields.push((key, pair.get(1)));
+                }
+            }
+            Shape::Object(fields)
+        } else {
+            Shape::Null
+        }
     }
 }
 

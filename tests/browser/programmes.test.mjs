@@ -451,9 +451,10 @@ function bad(attributes) {
 /**
  * Opens a fixture page with `html` (which holds #bad) and GOOD; checks that #bad shows exactly
  * `message` (a string, or a RegExp for the text after "Thing Prompts: ") with its own content
- * visible below, one console warning says the same, and GOOD works. Returns the message shown.
+ * visible below, one console warning says the same, and GOOD works; then `then(page, log)`, if
+ * given. Returns the message shown.
  */
-async function expectError(name, html, message, { setup, timeout = 10_000, fixes = true } = {}) {
+async function expectError(name, html, message, { setup, timeout = 10_000, fixes = true, then } = {}) {
   const context = await browser.newContext();
   try {
     if (setup) await setup(context);
@@ -490,6 +491,8 @@ async function expectError(name, html, message, { setup, timeout = 10_000, fixes
     assert.equal(await checkboxes(page, 1).count(), 2);
     await checkboxes(page, 1).first().check();
     assert.equal(await line(page, 1), '1 of 2 answered');
+    // More checks on the same page, when the test has any.
+    if (then) await then(page, log);
     return said;
   } finally {
     await context.close();
@@ -554,6 +557,28 @@ test('error: a value of the wrong type in a block is named with its place, as th
     `${block('lists', listed)}\n${bad('data-programme="#lists" data-thing="1"')}`,
     'The programme "#lists" cannot be used: the file is not a programme in JSON (schedule must be an object { … }, not a list [ … ]).',
     { fixes: false },
+  );
+});
+
+test('error: a fraction where a whole number belongs: the lite module hands the placeholder over, the full one names the value', async () => {
+  // The lite module reads without words: it builds no message and prints no value it found (no
+  // float printing in the first download), so it learns only that the programme does not fit and
+  // hands the placeholder to the full module, which says where and what.
+  const LITE = (url) => url.pathname.endsWith('/thing-prompts-wasm_bg.wasm');
+  const FULL = (url) => url.pathname.endsWith('/thing-prompts-full_bg.wasm');
+  const programme = course('fractions');
+  programme.things[0].number = 1.5;
+  await expectError(
+    'programme-block-fraction',
+    `${block('fractions', programme)}\n${bad('data-programme="#fractions" data-thing="1"')}`,
+    'The programme "#fractions" cannot be used: the file is not a programme in JSON (things[0].number must be a whole number, not 1.5).',
+    {
+      fixes: false,
+      then: async (page, log) => {
+        assert.equal(log.requestsMatching(LITE).length, 1, 'the lite module read the page first');
+        assert.equal(log.requestsMatching(FULL).length, 1, 'and handed it to the full module, once');
+      },
+    },
   );
 });
 
@@ -659,6 +684,37 @@ test('error: data-programme-src sends something that is not JSON', async () => {
             body: '<!doctype html><title>Page not found</title>',
           }),
         ),
+    },
+  );
+});
+
+test('error: data-programme-src sends a programme with a value of the wrong type: handed over, and named by the full module', async () => {
+  // The file the loader fetched goes to the lite module, which cannot use it and says no more;
+  // the full module gets the same text from the loader and names the place and the value.
+  const url = `${WIDGET_ORIGIN}course-typed.json`;
+  const programme = course('typed');
+  programme.things[2].prompts[0].optional = 0.5;
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expectError(
+    'programme-src-type',
+    bad(`data-programme-src="${url}" data-thing="1"`),
+    new RegExp(`^The programme "${escaped}" cannot be used: the file is not a programme in JSON \\(things\\[2\\]\\.prompts\\[0\\]\\.optional must be true or false, not 0\\.5\\)\\.$`),
+    {
+      fixes: false,
+      setup: (context) =>
+        context.route(url, (route) =>
+          route.fulfill({
+            contentType: 'application/json',
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            body: JSON.stringify(programme),
+          }),
+        ),
+      then: async (page, log) => {
+        const fetched = (name) => log.requestsMatching((u) => u.pathname.endsWith(name)).length;
+        assert.equal(fetched('/thing-prompts-wasm_bg.wasm'), 1, 'the lite module read it first');
+        assert.equal(fetched('/thing-prompts-full_bg.wasm'), 1, 'then the full module, once');
+        assert.equal(fetched('/course-typed.json'), 1, 'the file is fetched once, for both');
+      },
     },
   );
 });

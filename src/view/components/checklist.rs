@@ -66,23 +66,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         });
     }
     let progress = state.progress.clone();
-    // The full module took over from a click on one of these: keep the focus where it was.
-    let backup_button = use_node_ref();
-    let overview_button = use_node_ref();
-    let outline_button = use_node_ref();
-    {
-        let focus = match opening {
-            Opening::Backup => Some(backup_button.clone()),
-            Opening::Overview => Some(overview_button.clone()),
-            Opening::Outline => Some(outline_button.clone()),
-            Opening::Nothing => None,
-        };
-        use_effect_with((), move |()| {
-            if let Some(button) = focus.and_then(|b| b.cast::<web_sys::HtmlElement>()) {
-                let _ = button.focus();
-            }
-        });
-    }
+    // The full module took over from a click on one of these: it keeps the focus there.
+    let buttons = extras::use_part_buttons(opening);
 
     let set_all = {
         let widget = widget.clone();
@@ -200,12 +185,12 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         if let Some((label, onclick)) = action {
                             <button type="button" {onclick}>{ labels.text(label) }</button>
                         }
-                        { part_button(&state, Part::Outline, outline_button, labels.text(Label::StartPost)) }
-                        { part_button(&state, Part::Backup, backup_button.clone(), labels.text(Label::Backup)) }
+                        { part_button(&state, Part::Outline, buttons.outline.clone(), labels.text(Label::StartPost)) }
+                        { part_button(&state, Part::Backup, buttons.backup.clone(), labels.text(Label::Backup)) }
                         { extras::calendar_button(&widget) }
                     </div>
                     if state.reminder {
-                        { extras::reminder(state.dispatcher(), labels, &backup_button) }
+                        { extras::reminder(state.dispatcher(), labels, &buttons.backup) }
                     }
                     if state.is_open(Part::Outline) {
                         { extras::outline_panel(&widget) }
@@ -220,7 +205,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
             if model.ended && model.programme.is_some() {
                 <p class="more">
-                    { part_button(&state, Part::Overview, overview_button, labels.text(Label::ShowOverview)) }
+                    { part_button(&state, Part::Overview, buttons.overview.clone(), labels.text(Label::ShowOverview)) }
                 </p>
                 if state.is_open(Part::Overview) {
                     <div id="tp-all">{ extras::overview_list(&widget, &progress) }</div>
