@@ -146,14 +146,7 @@ fn run_all(tally: &mut Tally) -> Result {
         servers.pages, servers.widget
     ));
     let in_chromium = counted(
-        Command::new("node")
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(&tests)
-            .env("PAGE_ORIGIN", &servers.pages)
-            .env("WIDGET_ORIGIN", &servers.widget)
-            .env("RELEASE_DIR", &release.folder)
-            .env("RELEASE_VERSION", &release.version)
-            .env("CHROMIUM", &chromium),
+        &mut in_chromium(&tests, &servers, &release, &chromium),
         tally,
     );
 
@@ -201,6 +194,26 @@ fn run_all(tally: &mut Tally) -> Result {
     in_chromium.and(in_firefox).and(in_webkit).and(in_wordpress)
 }
 
+/// The browser tests `tests` in headless Chromium, against the demo servers and the release
+/// (its npm package is served by `servers`).
+fn in_chromium(
+    tests: &[String],
+    servers: &serve::Servers,
+    release: &release::Release,
+    chromium: &std::path::Path,
+) -> Command {
+    let mut command = Command::new("node");
+    command
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(tests)
+        .env("PAGE_ORIGIN", &servers.pages)
+        .env("WIDGET_ORIGIN", &servers.widget)
+        .env("RELEASE_DIR", &release.folder)
+        .env("RELEASE_VERSION", &release.version)
+        .env("CHROMIUM", chromium);
+    command
+}
+
 /// `cargo xtask browser [name ...]`: builds dist/ and the release, serves them as `test` does,
 /// and runs only the browser tests whose file names contain one of `names` (all when none), in
 /// Chromium: a quicker loop while working on one part.
@@ -217,14 +230,7 @@ pub fn browser(names: &[String]) -> Result {
         .filter(|file| names.is_empty() || names.iter().any(|name| file.contains(name.as_str())))
         .collect();
     let result = counted(
-        Command::new("node")
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(&tests)
-            .env("PAGE_ORIGIN", &servers.pages)
-            .env("WIDGET_ORIGIN", &servers.widget)
-            .env("RELEASE_DIR", &release.folder)
-            .env("RELEASE_VERSION", &release.version)
-            .env("CHROMIUM", &chromium),
+        &mut in_chromium(&tests, &servers, &release, &chromium),
         &mut tally,
     );
     println!(
