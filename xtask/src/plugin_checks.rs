@@ -46,22 +46,9 @@ fn gettext_ready() -> bool {
 
 /// PHP, its XML extensions and gettext, installed with apt-get when any is missing.
 pub fn packages() -> Result {
-    if php_ready() && gettext_ready() {
-        return Ok(());
-    }
-    say(&format!(
-        "installing Debian's {} for the plugin's checks (apt-get, once)",
-        PACKAGES.join(", ")
-    ));
-    tools::apt_get(&["update", "-q"])?;
-    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
-    install.extend(PACKAGES);
-    tools::apt_get(&install)?;
-    if php_ready() && gettext_ready() {
-        Ok(())
-    } else {
-        Err("PHP's XML extensions or gettext are still missing after apt-get install".into())
-    }
+    tools::debian_packages(&PACKAGES, "the plugin's checks", false, || {
+        php_ready() && gettext_ready()
+    })
 }
 
 /// phpcs with the WordPress standards: `$PHP_STANDARDS/phpcs` if set, else the bundle beside the

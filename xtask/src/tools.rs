@@ -300,20 +300,44 @@ pub fn debian_browser(
     if path.exists() {
         return Ok(path.to_path_buf());
     }
+    debian_packages(&[package], purpose, true, || path.exists())?;
+    Ok(path.to_path_buf())
+}
+
+/// Installs Debian's `packages` for `purpose` with apt-get when `ready()` says something is
+/// missing (with their recommended packages only when `recommends`), saying so and how long it
+/// took, and fails when `ready()` still says so afterwards.
+pub fn debian_packages(
+    packages: &[&str],
+    purpose: &str,
+    recommends: bool,
+    ready: impl Fn() -> bool,
+) -> Result {
+    if ready() {
+        return Ok(());
+    }
+    let names = packages.join(", ");
     say(&format!(
-        "installing Debian's {package} for {purpose} (apt-get, once)"
+        "installing Debian's {names} for {purpose} (apt-get, once)"
     ));
     let started = std::time::Instant::now();
     apt_get(&["update", "-q"])?;
-    apt_get(&["install", "-y", "-q", package])?;
-    if !path.exists() {
-        return Err(format!("{package} is still missing after apt-get install"));
+    let mut install = vec!["install", "-y", "-q"];
+    if !recommends {
+        install.push("--no-install-recommends");
+    }
+    install.extend(packages);
+    apt_get(&install)?;
+    if !ready() {
+        return Err(format!(
+            "what {purpose} need is still missing after apt-get install {names}"
+        ));
     }
     say(&format!(
-        "{package} installed in {} s",
+        "{names} installed in {} s",
         started.elapsed().as_secs()
     ));
-    Ok(path.to_path_buf())
+    Ok(())
 }
 
 /// Debian's Chromium (`$CHROMIUM`, else /usr/bin/chromium), installed with apt when missing.

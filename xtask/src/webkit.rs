@@ -4,10 +4,9 @@
 
 use crate::driver::{free_port, Driver};
 use crate::tools::{self, output};
-use crate::{root, say, Result};
+use crate::{root, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 /// The Debian packages: the driver, the library whose folder holds the MiniBrowser, the X server.
 const PACKAGES: [&str; 4] = ["webkit2gtk-driver", "libwebkit2gtk-4.1-0", "xvfb", "xauth"];
@@ -53,26 +52,10 @@ fn present() -> Option<WebKit> {
 
 /// WebKitWebDriver, the MiniBrowser and Xvfb, installed with apt-get when any is missing.
 pub fn webkit() -> Result<WebKit> {
-    if let Some(found) = present() {
-        return Ok(found);
-    }
-    say(&format!(
-        "installing Debian's {} for the WebKit tests (apt-get, once)",
-        PACKAGES.join(", ")
-    ));
-    let started = Instant::now();
-    tools::apt_get(&["update", "-q"])?;
-    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
-    install.extend(PACKAGES);
-    tools::apt_get(&install)?;
-    let found = present().ok_or(
-        "WebKitWebDriver, the MiniBrowser or xvfb-run is still missing after apt-get install",
-    )?;
-    say(&format!(
-        "WebKit packages installed in {} s",
-        started.elapsed().as_secs()
-    ));
-    Ok(found)
+    tools::debian_packages(&PACKAGES, "the WebKit tests", false, || present().is_some())?;
+    present().ok_or_else(|| {
+        "WebKitWebDriver, the MiniBrowser or xvfb-run is still missing after apt-get install".into()
+    })
 }
 
 /// The home folder the MiniBrowser is given, emptied at each start: its downloads land there

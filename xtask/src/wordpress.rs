@@ -74,11 +74,6 @@ pub fn plugin_entries(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(entries)
 }
 
-fn took(started: Instant) -> String {
-    let seconds = started.elapsed().as_secs();
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
 /// Whether `php` has the mysqli extension (Debian's php-mysql).
 fn php_has_mysqli() -> bool {
     Command::new("php")
@@ -93,34 +88,16 @@ fn php_has_mysqli() -> bool {
 /// apt-get when any is missing (about a minute; Apache comes along as a dependency but is never
 /// started).
 pub fn packages() -> Result {
-    let themes = Path::new(WORDPRESS).join("wp-content/themes");
-    let present = Path::new(WORDPRESS).join("wp-settings.php").is_file()
-        && themes.join("twentytwentythree/theme.json").is_file()
-        && themes.join("twentytwentyone/style.css").is_file()
-        && Path::new(LANGUAGES).join("fr_FR.mo").is_file()
-        && Path::new("/usr/sbin/mariadbd").is_file()
-        && Path::new("/usr/bin/mariadb-install-db").is_file()
-        && php_has_mysqli();
-    if present {
-        return Ok(());
-    }
-    say(&format!(
-        "installing Debian's {} for the WordPress tests (apt-get, once)",
-        PACKAGES.join(", ")
-    ));
-    let started = Instant::now();
-    tools::apt_get(&["update", "-q"])?;
-    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
-    install.extend(PACKAGES);
-    tools::apt_get(&install)?;
-    if !php_has_mysqli() || !Path::new(WORDPRESS).join("wp-settings.php").is_file() {
-        return Err("WordPress or PHP's mysqli is still missing after apt-get install".into());
-    }
-    say(&format!(
-        "WordPress packages installed in {}",
-        took(started)
-    ));
-    Ok(())
+    tools::debian_packages(&PACKAGES, "the WordPress tests", false, || {
+        let themes = Path::new(WORDPRESS).join("wp-content/themes");
+        Path::new(WORDPRESS).join("wp-settings.php").is_file()
+            && themes.join("twentytwentythree/theme.json").is_file()
+            && themes.join("twentytwentyone/style.css").is_file()
+            && Path::new(LANGUAGES).join("fr_FR.mo").is_file()
+            && Path::new("/usr/sbin/mariadbd").is_file()
+            && Path::new("/usr/bin/mariadb-install-db").is_file()
+            && php_has_mysqli()
+    })
 }
 
 /// A free port on 127.0.0.1: bound, read and let go.
