@@ -259,9 +259,10 @@
   /**
    * The glue of a module (`file`, beside the loader), imported only once the browser has checked
    * it against INTEGRITY: a `<link rel="modulepreload" integrity>` (for the time it loads, inside
-   * the first placeholder) fetches and checks it into the page's module map, and import() of the same URL then takes that checked copy (a failed check
-   * leaves nothing to take). A link's address is not a Trusted Types sink, so a page that enforces
-   * them still works; a browser without modulepreload gets a `<script type="module" integrity>`.
+   * the first placeholder) fetches and checks it into the page's module map, and import() of the
+   * same URL then takes that checked copy (a failed check leaves nothing to take). A link's
+   * address is not a Trusted Types sink, so a page that enforces them still works; a browser
+   * without modulepreload gets a `<script type="module" integrity>`.
    */
   function checkedImport(base, file) {
     var url = base + file + TAG;
