@@ -166,16 +166,26 @@ pub fn dependency_checks() -> Result {
         .current_dir(root())
         .output()
         .is_ok_and(|out| out.status.success());
-    if fetched {
-        say("checking advisories (cargo deny, the RustSec database as fetched now)");
-    } else {
-        let date = advisory_snapshot()?;
-        say(&format!(
-            "checking advisories (cargo deny) against the RustSec snapshot of {date} in \
-             ../shared/tools/advisory-db/: the database cannot be fetched here, so advisories \
-             published after that day are not known to this check"
-        ));
+    // `cargo deny fetch db` also succeeds without a network when a database is in place, so
+    // the database's own last commit says which one is checked and how old it is.
+    let bundle = advisory_bundle();
+    if !fetched {
+        advisory_snapshot(bundle.as_deref())?;
     }
+    let (commit, date) = advisory_head()?;
+    let from_snapshot = bundle
+        .as_deref()
+        .and_then(bundle_head)
+        .is_some_and(|head| commit == head);
+    say(&format!(
+        "checking advisories (cargo deny) against the RustSec database of {date}, {}",
+        if from_snapshot || !fetched {
+            "the snapshot in ../shared/tools/advisory-db/ (the database cannot be fetched here: \
+             advisories published after that day are not known to this check)"
+        } else {
+            "as fetched now"
+        }
+    ));
     // A vulnerable or yanked crate fails here (deny.toml's [advisories]).
     run(cargo().args([
         "deny",
@@ -199,47 +209,57 @@ fn advisory_db() -> PathBuf {
         .join("advisory-db-3157b0e258782691")
 }
 
-/// Puts the RustSec snapshot shipped in ../shared/tools/advisory-db/ (a git bundle) where
-/// cargo-deny reads its database, replacing an older copy, and returns the snapshot's date.
-fn advisory_snapshot() -> Result<String> {
-    let bundle = root()
+/// The RustSec snapshot shipped in ../shared/tools/advisory-db/ (a git bundle), if it is there.
+fn advisory_bundle() -> Option<PathBuf> {
+    root()
         .parent()
         .map(|parent| parent.join("shared/tools/advisory-db/advisory-db.bundle"))
         .filter(|bundle| bundle.is_file())
-        .ok_or("the advisory database cannot be fetched and ../shared/tools/advisory-db/advisory-db.bundle is missing: advisories cannot be checked")?;
-    let db = advisory_db();
-    let head = |folder: &Path| {
-        output(
-            Command::new("git")
-                .arg("-C")
-                .arg(folder)
-                .args(["log", "-1", "--format=%H %cI"]),
-        )
-    };
-    let wanted = output(
+}
+
+/// The commit a git bundle holds.
+fn bundle_head(bundle: &Path) -> Option<String> {
+    output(
         Command::new("git")
             .arg("bundle")
             .arg("list-heads")
-            .arg(&bundle),
+            .arg(bundle),
     )
     .and_then(|heads| heads.split_whitespace().next().map(str::to_owned))
-    .ok_or_else(|| format!("{} is not a git bundle", bundle.display()))?;
-    let current = head(&db).unwrap_or_default();
-    if !current.starts_with(&wanted) {
-        let _ = std::fs::remove_dir_all(&db);
-        if let Some(parent) = db.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        run(Command::new("git")
-            .args(["-c", "init.defaultBranch=main", "clone", "--quiet"])
-            .arg(&bundle)
-            .arg(&db))?;
+}
+
+/// The last commit of the advisory database cargo-deny reads, and its date (YYYY-MM-DD).
+fn advisory_head() -> Result<(String, String)> {
+    let head = output(Command::new("git").arg("-C").arg(advisory_db()).args([
+        "log",
+        "-1",
+        "--format=%H %cI",
+    ]))
+    .ok_or("the advisory database cannot be read")?;
+    let mut parts = head.split_whitespace();
+    let commit = parts.next().unwrap_or_default().to_owned();
+    let date = parts.next().unwrap_or_default();
+    Ok((commit, date.get(..10).unwrap_or(date).to_owned()))
+}
+
+/// Puts the RustSec snapshot `bundle` where cargo-deny reads its database, replacing another
+/// copy; fails when there is no snapshot to put.
+fn advisory_snapshot(bundle: Option<&Path>) -> Result {
+    let bundle = bundle.ok_or("the advisory database cannot be fetched and ../shared/tools/advisory-db/advisory-db.bundle is missing: advisories cannot be checked")?;
+    let wanted =
+        bundle_head(bundle).ok_or_else(|| format!("{} is not a git bundle", bundle.display()))?;
+    if advisory_head().is_ok_and(|(commit, _)| commit == wanted) {
+        return Ok(());
     }
-    let current = head(&db).ok_or("the advisory snapshot could not be read after cloning")?;
-    Ok(current.split_whitespace().nth(1).map_or_else(
-        || current.trim().to_owned(),
-        |date| date.get(..10).unwrap_or(date).to_owned(),
-    ))
+    let db = advisory_db();
+    let _ = std::fs::remove_dir_all(&db);
+    if let Some(parent) = db.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    run(Command::new("git")
+        .args(["-c", "init.defaultBranch=main", "clone", "--quiet"])
+        .arg(bundle)
+        .arg(&db))
 }
 
 /// The npm tools in package-lock.json (wasm-opt from binaryen, playwright-core), via `npm ci`.
