@@ -3,16 +3,13 @@
 //! rendered (`view`).
 
 use crate::core::colour::Scheme;
-use crate::core::embed::{
-    resolve_at, EmbedError, RawEmbed, Supplied, Theme, Unavailable, View, WidgetModel,
-};
-use crate::core::programme::is_bundled;
-use crate::view::components::app::Opening;
-use crate::view::extras::{self, Root};
-use crate::view::i18n::{LabelWarning, Labels};
+use crate::core::embed::{resolve_at, Theme, WidgetModel};
+use crate::view::checklist_state::Part;
+use crate::view::i18n::Labels;
+use crate::view::root::{self, Root};
 use crate::view::stylesheet::CSS;
 use crate::view::widget::Widget;
-use crate::web::{clock, json, page, persistence, progress_store, style, upgrade, warn};
+use crate::web::{clock, page, style, upgrade, warn};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -85,15 +82,13 @@ pub fn mount(
         (None, Some(error)) => Some(Err(error)),
         (None, None) => None,
     };
-    let raw = read_placeholder(&host, fetched);
+    let raw = page::read_embed(&host, fetched);
     let resolved = resolve_at(raw, &clock::today_in, &|_| None).map(|model| {
         let (labels, label_warnings) = Labels::for_wording(&model.wording);
         (Widget::new(model, labels), label_warnings)
     });
-    if !extras::BUILT_IN && (!lite_can_show(&resolved) || wants_reminder(&resolved)) {
-        // The overview, the notes, the Safari reminder to take a backup and the messages for
-        // page authors (a problem, or a setting that was not understood) are in the full
-        // module: the loader mounts this placeholder with it.
+    if root::hands_over(&resolved) {
+        // The lite module cannot show this: the loader mounts the placeholder with the full one.
         upgrade(&host, "");
         return false;
     }
@@ -102,83 +97,30 @@ pub fn mount(
             .ok()
     }) else {
         // A message for the page author, which the full module says.
-        match extras::cannot_hold(&host) {
+        match root::cannot_hold(&host) {
             Some(message) => warn(&message),
             None => upgrade(&host, ""),
         }
         return false;
     };
     let outcome = resolved.map(|(widget, label_warnings)| {
-        // Only the full module has warnings to give (the lite one hands them over, above),
-        // so only it carries their words.
-        if extras::BUILT_IN {
-            for warning in &widget.model.warnings {
-                warn(&warning.to_string());
-            }
-            for warning in &label_warnings {
-                warn(&warning.to_string());
-            }
-        }
+        root::tell_author(&widget, &label_warnings);
         let scheme = scheme_for(&widget.model, &host);
         (Rc::new(widget), scheme)
     });
-    let Some(props) = extras::root_props(outcome, opening(open.as_deref())) else {
+    let Some(props) = root::root_props(outcome, Part::named(open.as_deref())) else {
         return false;
     };
     style::adopt(&shadow, CSS);
-    let Some(root) = page::document().and_then(|d| d.create_element("div").ok()) else {
+    let Some(inside) = page::document().and_then(|d| d.create_element("div").ok()) else {
         return false;
     };
-    if shadow.append_child(&root).is_err() {
+    if shadow.append_child(&inside).is_err() {
         return false;
     }
-    let app = yew::Renderer::<Root>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<Root>::with_root_and_props(inside, props).render();
     MOUNTED.with(|m| m.borrow_mut().push((shadow, app)));
     true
-}
-
-/// What the placeholder says, with the programme the loader fetched for it: the file of
-/// `data-programme-src` or, for a placeholder naming a bundled programme, that programme's
-/// file beside the loader.
-fn read_placeholder(host: &Element, fetched: Option<Result<String, String>>) -> RawEmbed {
-    let from_src = host.get_attribute("data-programme-src").is_some();
-    let (for_src, for_bundled) = if from_src {
-        (fetched, None)
-    } else {
-        (None, fetched)
-    };
-    let mut raw = page::read_embed(host, for_src);
-    if raw.supplied.is_none() {
-        let bundled = raw
-            .programme
-            .as_deref()
-            .map(|id| id.trim().to_ascii_lowercase())
-            .filter(|id| is_bundled(id));
-        if let (Some(origin), Some(text)) = (bundled, for_bundled) {
-            let text = text.map_err(Unavailable::Fetch);
-            raw.supplied = Some(Supplied::read(origin, text, json::parse));
-        }
-    }
-    raw
-}
-
-/// Whether the lite module can show this: a checklist without notes that has nothing to say
-/// to the page's author.
-fn lite_can_show(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> bool {
-    resolved.as_ref().is_ok_and(|(widget, label_warnings)| {
-        widget.model.view != View::Overview
-            && !widget.model.notes
-            && widget.model.warnings.is_empty()
-            && label_warnings.is_empty()
-    })
-}
-
-/// Whether this reader should see the Safari reminder to take a backup, which only the full
-/// module shows (a few hundred bytes of the first download for a few readers' sake).
-fn wants_reminder(resolved: &Result<(Widget, Vec<LabelWarning>), EmbedError>) -> bool {
-    resolved.as_ref().is_ok_and(|(widget, _)| {
-        persistence::wants_reminder(&progress_store::load(&widget.model.storage_key))
-    })
 }
 
 /// The palette for the widget: the one asked for, or light or dark from the page around it.
@@ -187,15 +129,6 @@ fn scheme_for(model: &WidgetModel, host: &Element) -> Scheme {
         Theme::Auto => page::scheme_around(host),
         Theme::Light => Scheme::Light,
         Theme::Dark => Scheme::Dark,
-    }
-}
-
-fn opening(open: Option<&str>) -> Opening {
-    match open {
-        Some("backup") => Opening::Backup,
-        Some("overview") => Opening::Overview,
-        Some("outline") => Opening::Outline,
-        _ => Opening::Nothing,
     }
 }
 

@@ -5,12 +5,32 @@ use crate::core::progress::Progress;
 use crate::core::prompt_id::PromptId;
 use std::rc::Rc;
 
-/// A part of the checklist that a button opens and closes.
+/// A part of the checklist that a button opens and closes. Only the full module has them: in
+/// the lite one the button asks for the full module, which mounts with that part open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Backup,
     Outline,
     Overview,
+}
+
+impl Part {
+    /// The part's name between the two modules: what the lite module asks the loader to
+    /// open ("backup", "outline", "overview"), and what the full module is mounted with.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Backup => "backup",
+            Self::Outline => "outline",
+            Self::Overview => "overview",
+        }
+    }
+
+    /// The part a name asks for; `None` for no name or one not known.
+    pub fn named(name: Option<&str>) -> Option<Self> {
+        [Self::Backup, Self::Outline, Self::Overview]
+            .into_iter()
+            .find(|part| Some(part.name()) == name)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +117,23 @@ impl ChecklistState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_is_opened_by_its_name() {
+        for part in [Part::Backup, Part::Outline, Part::Overview] {
+            assert_eq!(Part::named(Some(part.name())), Some(part));
+            let state =
+                ChecklistState::new(Rc::new(Progress::default()), Part::named(Some(part.name())));
+            assert!(state.is_open(part), "{part:?}");
+        }
+        assert_eq!(Part::named(Some("overview")), Some(Part::Overview));
+        assert_eq!(Part::named(Some("calendar")), None);
+        assert_eq!(Part::named(None), None);
+        let closed = ChecklistState::new(Rc::new(Progress::default()), None);
+        assert!([Part::Backup, Part::Outline, Part::Overview]
+            .iter()
+            .all(|part| !closed.is_open(*part)));
+    }
 
     #[test]
     fn the_reminder_opens_the_backup_and_is_dismissed() {

@@ -250,7 +250,7 @@ macro_rules! shown_in {
         true
     };
     (full) => {
-        crate::FULL
+        crate::view::seam::FULL
     };
 }
 

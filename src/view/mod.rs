@@ -5,6 +5,7 @@
 pub mod checklist_state;
 pub mod configurator;
 pub mod i18n;
+pub mod seam;
 pub mod stylesheet;
 pub mod widget;
 pub mod words;
@@ -12,6 +13,8 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod extras;
-#[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod parts;
+#[cfg(target_arch = "wasm32")]
+pub mod root;

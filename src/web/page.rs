@@ -3,6 +3,7 @@
 use super::json;
 use crate::core::colour::{Rgba, Scheme};
 use crate::core::embed::{RawEmbed, Supplied, Unavailable};
+use crate::core::programme::is_bundled;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -32,8 +33,12 @@ fn item_text(item: &Element) -> String {
     text
 }
 
-/// A programme given on the page: by `data-programme-src` (fetched by the loader, which passes
-/// the text or why it failed), by `data-programme="#id"`, or as a block inside or beside the placeholder.
+/// Where a placeholder's programme comes from, decided here and only here: the file of
+/// `data-programme-src` (fetched by the loader, which passes its text or why fetching failed),
+/// a block named by `data-programme="#id"`, a bundled programme named by `data-programme`
+/// (its file beside the loader, fetched likewise), or, without a name, a programme block
+/// inside or beside the placeholder. `None` when the placeholder supplies none (a programme
+/// id that is not bundled, or its own list of questions).
 fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -> Option<Supplied> {
     if let Some(url) = host.get_attribute("data-programme-src") {
         let text = match fetched {
@@ -54,8 +59,15 @@ fn supplied_programme(host: &Element, fetched: Option<Result<String, String>>) -
         };
         return Some(Supplied::read(format!("#{id}"), text, json::parse));
     }
-    if named.is_some() {
-        return None;
+    if let Some(id) = named {
+        // A bundled programme's file, when the loader fetched it; else the name alone.
+        let id = id.to_ascii_lowercase();
+        let text = fetched.filter(|_| is_bundled(&id))?;
+        return Some(Supplied::read(
+            id,
+            text.map_err(Unavailable::Fetch),
+            json::parse,
+        ));
     }
     // Without a name, a programme block inside the placeholder or beside it (same parent) is its own.
     let inside = host
@@ -84,7 +96,8 @@ fn is_json_block(element: &Element) -> bool {
 }
 
 /// What the placeholder says: its data attributes, its heading line and its list, if any.
-/// `fetched` is the loader's result for `data-programme-src`.
+/// `fetched` is what the loader fetched for it, if anything: the text of its programme's file
+/// (of `data-programme-src`, or of the bundled programme it names), or why fetching failed.
 pub fn read_embed(host: &Element, fetched: Option<Result<String, String>>) -> RawEmbed {
     let list = host.query_selector("ol, ul").ok().flatten();
     let items = list.as_ref().map(|list| {

@@ -5,7 +5,7 @@
 //! `navigator.storage` is imported with `catch` rather than through web-sys's `StorageManager`:
 //! an old browser has none, and nothing may throw into the page.
 
-use super::{now_ms, progress_store, storage};
+use super::{now_ms, storage};
 use crate::core::progress::{Progress, STORAGE_PREFIX};
 use js_sys::{Promise, Reflect};
 use std::cell::Cell;
@@ -40,14 +40,14 @@ fn visit_start() -> Option<f64> {
     Some(web_sys::window()?.performance()?.time_origin())
 }
 
-/// After a tick: on the first tick of a visit, a reader who had ticked in this browser
-/// before this visit, and whose storage the browser may clear, gets the browser asked once
-/// to keep it. Never when storage is refused, and never more than once a page.
-pub fn after_tick(storage_key: &str) {
+/// After a tick, with the course's progress it made: on the first tick of a visit, a reader
+/// who had ticked in this browser before this visit, and whose storage the browser may
+/// clear, gets the browser asked once to keep it. Never when storage is refused, and never
+/// more than once a page.
+pub fn after_tick(progress: &Progress) {
     if !storage::mark_page(FIRST_TICK_SEEN) || !storage::is_persistent() {
         return;
     }
-    let progress = progress_store::load(storage_key);
     let returning = match (progress.oldest_change(), visit_start()) {
         (Some(oldest), Some(start)) => (oldest as f64) < start,
         _ => false,

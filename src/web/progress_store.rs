@@ -1,9 +1,17 @@
 //! One shared copy of each programme's progress per page: every widget reads it, a tick
 //! updates storage and every widget at once, and other tabs' writes arrive by the `storage` event.
+//!
+//! The view changes progress only through the verbs here (`tick`, `untick`, `clear`,
+//! `undo_clear`, `set_note`, `restore`): each stamps the change with the reader's clock and
+//! hands it to [`change`], the one place where a reader's change is merged with storage,
+//! saved and shown. Every copy that reaches the widgets, a reader's or another tab's, goes
+//! out through [`publish`].
 
-use super::{json, storage, warn};
+use super::{json, now_ms, persistence, storage, warn};
 use crate::core::backup::{Backup, RestoreReport};
+use crate::core::embed::WidgetModel;
 use crate::core::progress::{backup_key, Progress, STORAGE_PREFIX};
+use crate::core::prompt_id::PromptId;
 use gloo_events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -102,8 +110,9 @@ fn with_entry<R>(key: &str, f: impl FnOnce(&mut Entry) -> R) -> R {
     })
 }
 
-/// Replaces the page's copy and tells every widget showing it.
-fn publish(key: &str, progress: Progress) {
+/// Replaces the page's copy and tells every widget showing it: the one way out for every
+/// new copy, a reader's change here or another tab's.
+fn publish(key: &str, progress: Progress) -> Rc<Progress> {
     let progress = Rc::new(progress);
     let listeners: Vec<Listener> = with_entry(key, |entry| {
         entry.progress = progress.clone();
@@ -113,20 +122,62 @@ fn publish(key: &str, progress: Progress) {
     for listener in listeners {
         listener(progress.clone());
     }
+    progress
 }
 
 /// Applies a reader's change: merged with what storage holds now (another tab may have
-/// written since), saved, then shown by every widget on the page.
-pub fn change(key: &str, apply: impl FnOnce(&mut Progress)) {
+/// written since), saved, then shown by every widget on the page. Every verb below ends here.
+fn change(key: &str, apply: impl FnOnce(&mut Progress)) -> Rc<Progress> {
     let mut progress = (*load(key)).clone();
     progress.merge(&read_stored(key));
     apply(&mut progress);
     save(key, &progress);
-    publish(key, progress);
+    publish(key, progress)
+}
+
+/// Ticks or unticks `prompts` of the model's Thing, stamped now.
+fn set_ticks(model: &WidgetModel, prompts: &[PromptId], done: bool) -> Rc<Progress> {
+    let now = now_ms();
+    change(&model.storage_key, |progress| {
+        for prompt in prompts {
+            progress.set(&model.thing_key, prompt, done, now);
+        }
+    })
+}
+
+/// The reader ticked a question. On the first tick of a visit the browser may be asked to
+/// keep the site's storage (see `persistence::after_tick`).
+pub fn tick(model: &WidgetModel, prompt: &PromptId) {
+    let progress = set_ticks(model, std::slice::from_ref(prompt), true);
+    persistence::after_tick(&progress);
+}
+
+/// The reader unticked a question.
+pub fn untick(model: &WidgetModel, prompt: &PromptId) {
+    set_ticks(model, std::slice::from_ref(prompt), false);
+}
+
+/// "Clear ticks": unticks `prompts`, the questions ticked when the reader asked.
+pub fn clear(model: &WidgetModel, prompts: &[PromptId]) {
+    set_ticks(model, prompts, false);
+}
+
+/// "Undo clear": ticks again what the last clear unticked.
+pub fn undo_clear(model: &WidgetModel, prompts: &[PromptId]) {
+    set_ticks(model, prompts, true);
+}
+
+/// The reader's note on a question of the model's Thing, as it now reads.
+pub fn set_note(model: &WidgetModel, prompt: &PromptId, text: &str) {
+    let now = now_ms();
+    change(&model.storage_key, |progress| {
+        progress.set_note(&model.thing_key, prompt, text, now);
+    });
 }
 
 /// Adds a backup's ticks under its own course's key (whichever widget it was restored in).
-pub fn restore(backup: &Backup, now: u64) -> RestoreReport {
+pub fn restore(backup: &Backup) -> RestoreReport {
+    let now = now_ms();
     let mut report = RestoreReport::default();
     change(&backup.storage_key(), |progress| {
         report = backup.restore_into(progress, now)

@@ -3,7 +3,7 @@ use crate::core::backup::{course_of_key, Backup};
 use crate::view::i18n::{Arg, Label, Labels};
 use crate::view::widget::Widget;
 use crate::view::words;
-use crate::web::{files, json, now_ms, progress_store, today};
+use crate::web::{files, json, progress_store, today};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -48,7 +48,7 @@ impl Reducible for PanelState {
 fn restore(text: &str, labels: &Labels, state: &UseReducerDispatcher<PanelState>) {
     match Backup::read(text, json::parse) {
         Ok(backup) => {
-            let report = progress_store::restore(&backup, now_ms());
+            let report = progress_store::restore(&backup);
             state.dispatch(Action::Said(words::restore_report(&report, labels)));
         }
         Err(error) => state.dispatch(Action::Failed(format!(

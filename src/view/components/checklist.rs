@@ -1,16 +1,15 @@
-use super::app::Opening;
 use super::progress_line::progress_line;
 use super::prompt_item::{prompt_item, PromptItemProps};
 use crate::core::colour::Scheme;
 use crate::core::programme::counted_prompts;
 use crate::core::prompt_id::PromptId;
 use crate::view::checklist_state::{Action, ChecklistState, Part};
-use crate::view::extras;
+use crate::view::hooks::use_progress::use_progress_changes;
 use crate::view::i18n::{Arg, Label};
+use crate::view::parts;
 use crate::view::widget::Widget;
-use crate::web::{now_ms, persistence, progress_store, storage_is_persistent};
+use crate::web::{progress_store, storage_is_persistent};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -19,7 +18,7 @@ pub struct ChecklistProps {
     /// The palette for this page (light or dark), worked out when the widget mounted.
     pub scheme: Scheme,
     /// Open at once (and focus the button of) the backup panel, the outline or the course list.
-    pub open: Opening,
+    pub open: Option<Part>,
 }
 
 /// The same model is the same `Rc`: a widget's model is made once, when it mounts, so
@@ -37,65 +36,42 @@ impl PartialEq for ChecklistProps {
 pub fn checklist(props: &ChecklistProps) -> Html {
     let widget = props.widget.clone();
     let (model, labels, words) = (&widget.model, &widget.labels, &widget.words);
-    let opening = props.open;
     // One reducer for everything the checklist remembers: each `use_state` would be its
     // own copy of Yew's hook code in the first download.
     let state = use_reducer({
         let key = model.storage_key.clone();
-        let part = match opening {
-            Opening::Backup => Some(Part::Backup),
-            Opening::Overview => Some(Part::Overview),
-            Opening::Outline => Some(Part::Outline),
-            Opening::Nothing => None,
-        };
+        let open = props.open;
         move || {
-            let mut state = ChecklistState::new(progress_store::load(&key), part);
-            // The lite module hands such a page to the full one (entry::mount), which shows it.
-            state.reminder = extras::BUILT_IN && persistence::wants_reminder(&state.progress);
+            let mut state = ChecklistState::new(progress_store::load(&key), open);
+            state.reminder = parts::wants_reminder(&state.progress);
             state
         }
     });
     {
         // Every change to the course's progress, in any widget or tab, re-renders this one.
         let dispatcher = state.dispatcher();
-        use_effect_with(model.storage_key.clone(), move |key| {
-            let subscription = progress_store::subscribe(key, move |next| {
-                dispatcher.dispatch(Action::Progress(next));
-            });
-            move || drop(subscription)
+        use_progress_changes(&model.storage_key, move |next| {
+            dispatcher.dispatch(Action::Progress(next));
         });
     }
     let progress = state.progress.clone();
     // The full module took over from a click on one of these: it keeps the focus there.
-    let buttons = extras::use_part_buttons(opening);
+    let buttons = parts::use_part_buttons(props.open);
 
-    let set_all = {
-        let widget = widget.clone();
-        move |ids: &[PromptId], done: bool| {
-            let now = now_ms();
-            let model = &widget.model;
-            progress_store::change(&model.storage_key, |progress| {
-                for id in ids {
-                    progress.set(&model.thing_key, id, done, now);
-                }
-            });
-        }
-    };
     let ontoggle = {
-        let set_all = set_all.clone();
+        let widget = widget.clone();
         let dispatcher = state.dispatcher();
-        let key = model.storage_key.clone();
         Callback::from(move |(id, done): (PromptId, bool)| {
             dispatcher.dispatch(Action::ForgetCleared);
-            set_all(&[id], done);
             if done {
-                persistence::after_tick(&key);
+                progress_store::tick(&widget.model, &id);
+            } else {
+                progress_store::untick(&widget.model, &id);
             }
         })
     };
-    let onnote = extras::onnote(&widget);
-    // Notes are built into the full module only; the lite one hands such a page over.
-    let notes_on = extras::BUILT_IN && model.notes;
+    let onnote = parts::onnote(&widget);
+    let notes_on = parts::shows_notes(model);
     let done_ids: Vec<PromptId> = model
         .prompts
         .iter()
@@ -112,20 +88,21 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         });
     }
     let onclear = {
-        let set_all = set_all.clone();
+        let widget = widget.clone();
         let dispatcher = state.dispatcher();
         let done_ids = Rc::new(done_ids.clone());
         Callback::from(move |_: MouseEvent| {
-            set_all(&done_ids, false);
+            progress_store::clear(&widget.model, &done_ids);
             dispatcher.dispatch(Action::Cleared(done_ids.clone()));
         })
     };
     let onundo = {
+        let widget = widget.clone();
         let dispatcher = state.dispatcher();
         let cleared = state.cleared.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(ids) = &cleared {
-                set_all(ids, true);
+                progress_store::undo_clear(&widget.model, ids);
             }
             dispatcher.dispatch(Action::ForgetCleared);
         })
@@ -166,7 +143,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         <span class="week">{ week.clone() }</span>
                     }
                 </legend>
-                { extras::link_prompt(&widget) }
+                { parts::link_prompt(&widget) }
                 if !model.prompts.is_empty() {
                     <ul class="prompts">
                         { for model.prompts.iter().map(|prompt| prompt_item(&PromptItemProps {
@@ -187,16 +164,16 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         }
                         { part_button(&state, Part::Outline, buttons.outline.clone(), labels.text(Label::StartPost)) }
                         { part_button(&state, Part::Backup, buttons.backup.clone(), labels.text(Label::Backup)) }
-                        { extras::calendar_button(&widget) }
+                        { parts::calendar_button(&widget) }
                     </div>
                     if state.reminder {
-                        { extras::reminder(state.dispatcher(), labels, &buttons.backup) }
+                        { parts::reminder(state.dispatcher(), labels, &buttons.backup) }
                     }
                     if state.is_open(Part::Outline) {
-                        { extras::outline_panel(&widget) }
+                        { parts::outline_panel(&widget) }
                     }
                     if state.is_open(Part::Backup) {
-                        { extras::backup_panel(&widget) }
+                        { parts::backup_panel(&widget) }
                     }
                 }
             </fieldset>
@@ -208,7 +185,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                     { part_button(&state, Part::Overview, buttons.overview.clone(), labels.text(Label::ShowOverview)) }
                 </p>
                 if state.is_open(Part::Overview) {
-                    <div id="tp-all">{ extras::overview_list(&widget, &progress) }</div>
+                    <div id="tp-all">{ parts::overview_list(&widget, &progress) }</div>
                 }
             }
             if !storage_is_persistent() {
@@ -240,28 +217,6 @@ fn part_button(
     };
     html! {
         <button type="button" ref={node} aria-expanded={state.is_open(part).to_string()}
-            aria-controls={controls} onclick={toggle(state, part)}>{ label }</button>
+            aria-controls={controls} onclick={parts::toggle(state.dispatcher(), part)}>{ label }</button>
     }
-}
-
-/// A button's click: opens or closes its part; in the lite module, where the part is not
-/// built in, asks the loader for the full module to take over with the part open.
-fn toggle(state: &UseReducerHandle<ChecklistState>, part: Part) -> Callback<MouseEvent> {
-    let dispatcher = state.dispatcher();
-    Callback::from(move |event: MouseEvent| {
-        if extras::BUILT_IN {
-            dispatcher.dispatch(Action::Toggle(part));
-        } else if let Some(host) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .and_then(|n| crate::web::host_of(&n))
-        {
-            let name = match part {
-                Part::Backup => "backup",
-                Part::Outline => "outline",
-                Part::Overview => "overview",
-            };
-            crate::web::upgrade(&host, name);
-        }
-    })
 }

@@ -3,7 +3,7 @@ use crate::core::device_link;
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
 use crate::view::words;
-use crate::web::{address, now_ms, progress_store};
+use crate::web::{address, progress_store};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -94,7 +94,7 @@ pub fn link_prompt(props: &LinkPromptProps) -> Html {
             let onadd = {
                 let (backup, labels, said) = (backup.clone(), labels.clone(), said.clone());
                 Callback::from(move |_: MouseEvent| {
-                    let report = progress_store::restore(&backup, now_ms());
+                    let report = progress_store::restore(&backup);
                     address::clear_fragment();
                     said(words::restore_report(&report, &labels));
                 })
