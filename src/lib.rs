@@ -6,7 +6,9 @@
 
 /// Whether this build is the full module (feature `extras`): the backup panel, the outline,
 /// the course overview, notes and the messages for page authors. The lite module, the first
-/// download, is the checklist alone. `view::extras` holds what the view does differently.
+/// download, is the checklist alone. Two files read it: `view::seam`, which every part of the
+/// view that differs between the modules asks, and `web::json`, below the view, where the two
+/// modules read JSON differently.
 pub const FULL: bool = cfg!(feature = "extras");
 
 pub mod core;

@@ -21,6 +21,12 @@ impl Parsed for JsValue {
     /// hands the placeholder over), so it reads with [`read_quietly`], which builds no message:
     /// path tracking, serde's messages and the printing of the value found (floats above all)
     /// are then not in the first download.
+    ///
+    /// This is the one reading of the build switch outside the view's seam (`view::seam`),
+    /// and it reads the crate's own constant: the browser services sit below the view and never
+    /// ask it. Nor could the view hand the choice down as a value: storage and other tabs'
+    /// writes are read here without the view, and a choice made at run time would put both
+    /// readers, and serde's messages, into the lite module.
     fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
         if crate::FULL {
             let values = serde_wasm_bindgen::Deserializer::from(self.clone());

@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// The quiet line under the progress asking a Safari reader with old ticks to take a backup:
 /// a button that opens the backup panel, and one that dismisses the line for good (the focus
 /// then goes to the Backup button, so a keyboard reader is not left on nothing). Only the
-/// full module has it (`extras::reminder`). (A view function, not a component: see `prompt_item`.)
+/// full module has it (`parts::reminder`). (A view function, not a component: see `prompt_item`.)
 pub fn reminder(
     dispatcher: UseReducerDispatcher<ChecklistState>,
     labels: &Labels,
