@@ -3,9 +3,9 @@
 //!
 //! The view changes progress only through the verbs here (`tick`, `untick`, `clear`,
 //! `undo_clear`, `set_note`, `restore`): each stamps the change with the reader's clock and
-//! hands it to [`change`], the one place where a reader's change is merged with storage,
+//! hands it to `change`, the one place where a reader's change is merged with storage,
 //! saved and shown. Every copy that reaches the widgets, a reader's or another tab's, goes
-//! out through [`publish`].
+//! out through `publish`.
 
 use super::{json, now_ms, persistence, storage, warn};
 use crate::core::backup::{Backup, RestoreReport};
