@@ -1,4 +1,9 @@
-#![allow(clippy::panic, clippy::expect_used, clippy::unwrap_used)]
+#![allow(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing
+)]
 //! No two source files under `src/` need each other, directly or round a longer loop.
 //!
 //! This reads the sources as text: every `use crate::…`, `use super::…`, `use self::…` (with
