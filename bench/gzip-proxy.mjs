@@ -38,7 +38,8 @@ export async function startGzipProxy(upstream) {
     delete headers['accept-encoding'];
     for (const name of HOP_BY_HOP) delete headers[name];
     const forwarded = http.request(
-      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers },
+      // A HEAD is asked upstream as a GET, so that its headers are those of the compressed body.
+      { host: target.hostname, port: target.port, method: request.method === 'HEAD' ? 'GET' : request.method, path: request.url, headers },
       (answer) => {
         const chunks = [];
         answer.on('data', (chunk) => chunks.push(chunk));
