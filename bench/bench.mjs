@@ -17,6 +17,12 @@
 //   BENCH_RUNS     cold loads per figure (default 7), BENCH_TICKS ticks timed (default 20)
 //   BENCH_SCROLL   the speed of the scroll through the fifty-checklist page, px/s (default 4000)
 //
+// The phone profile (Lighthouse's mobile one: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up,
+// CPU 4× slower, a phone's screen) loads the page of one checklist through gzip-compressing
+// proxies in front of the three origins (bench/gzip-proxy.mjs), as a CDN would send the files,
+// so that the throttled transfer is of the compressed bytes. The throttling is Chromium's own,
+// through the DevTools protocol (Network.emulateNetworkConditions, applied to each request).
+//
 // The fixture pages are real files on a loopback server rather than pages fulfilled by
 // Playwright's route interception: with a route set, every request of the page (the loader,
 // glue and .wasm too) takes a round trip through this process, which would be timed as well.
@@ -29,6 +35,7 @@ import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'nod
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { startGzipProxy } from './gzip-proxy.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,6 +71,22 @@ const CLS_WINDOW_MS = 2000;
 const RETURN_AFTER_MS = 1000;
 const VIEWPORT = { width: 1280, height: 720 };
 
+/**
+ * A phone on a slow network, as Lighthouse's default mobile profile has it ("slow 4G"): 150 ms
+ * of latency a request, 1.6 Mbit/s down and 750 kbit/s up (Lighthouse counts a kbit as 1,024
+ * bits, so 1.6 Mbit/s is 209,715 B/s), the CPU slowed 4×, and the screen of its emulated phone
+ * (412 × 823 CSS px at 1.75 device pixels per CSS px, touch). DevTools throttling adds the
+ * latency once per request; Lighthouse's own DevTools mode multiplies it by 3.75 to stand for
+ * the handshakes and slow start it does not model, which this profile does not do.
+ */
+const PHONE = {
+  latency: 150,
+  download: (1.6 * 1024 * 1024) / 8,
+  upload: (750 * 1024) / 8,
+  cpu: 4,
+  context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+};
+
 const KB = 1024;
 const BUDGET = {
   // Sizes, gzip -9: the lite module (glue + WebAssembly) against the floor's; the loader; the
@@ -77,6 +100,8 @@ const BUDGET = {
   // checklist; a returning reader's, against the floor's returning reader.
   startVsFloor: 1.4,
   startVsPlain: 2.0,
+  // Start on the phone profile, from gzip-compressed files: against the floor only.
+  phoneVsFloor: 1.3,
   warmVsFloor: 1.2,
   manyRatio: 1.5,
   longTasks: 0,
@@ -205,8 +230,8 @@ const BASELINE_CSS = `.thing-prompts fieldset.bl { border: 1px solid #c8c8c8; bo
 /** The floor started as the loader starts the widget: its glue imported and its WebAssembly
  * fetched at once (versioned URLs, on an origin of their own), then instantiated by streaming
  * and mounted into every placeholder. It runs where the widget's script tag is. */
-function floorScript() {
-  const at = (file) => JSON.stringify(`${FLOOR_ORIGIN}${file}?v=${FLOOR_BUILD}`);
+function floorScript(floorOrigin = FLOOR_ORIGIN) {
+  const at = (file) => JSON.stringify(`${floorOrigin}${file}?v=${FLOOR_BUILD}`);
   return `<script>
 Promise.all([import(${at(FLOOR_FILES[0])}), fetch(${at(FLOOR_FILES[1])}, { credentials: 'omit' })]).then(function (both) {
   return both[0].default({ module_or_path: both[1] }).then(function () {
@@ -216,11 +241,19 @@ Promise.all([import(${at(FLOOR_FILES[0])}), fetch(${at(FLOOR_FILES[1])}, { crede
 </script>`;
 }
 
-function pageHtml(name, variant, articles) {
+/** The README's snippet: the npm package at its moving CDN path (`thing-prompts@0.1/`), no
+ * integrity, as most readers' pages will have it. */
+const MOVING_PATH = `npm/thing-prompts@${RELEASE_VERSION.split('.').slice(0, 2).join('.')}/thing-prompts.js`;
+
+/** A page's HTML. `phone` gives the origins of the gzip proxies (`{ widget, floor }`): the page
+ * then names the widget by the README's snippet, and the floor's files, through them. */
+function pageHtml(name, variant, articles, phone = null) {
   const script = {
-    ours: `<script src="${WIDGET_ORIGIN}thing-prompts.js" async></script>`,
+    ours: phone
+      ? `<script src="${phone.widget}${MOVING_PATH}" async></script>`
+      : `<script src="${WIDGET_ORIGIN}thing-prompts.js" async></script>`,
     pinned: PINNED_TAG,
-    floor: floorScript(),
+    floor: floorScript(phone ? phone.floor : FLOOR_ORIGIN),
     baseline: BASELINE_TAG,
   }[variant];
   return `<!doctype html>
@@ -265,10 +298,13 @@ function pageSets() {
   return { one, five, fifty };
 }
 
-function writePages() {
+/** Writes the pages; `proxies` are the gzip proxies' origins (`{ pages, widget, floor }`), whose
+ * copies of the page of one checklist (`one-<variant>-phone`) the phone profile loads. */
+function writePages(proxies) {
   mkdirSync(BENCH_PAGES, { recursive: true });
   const urls = {};
-  for (const [name, articles] of Object.entries(pageSets())) {
+  const sets = pageSets();
+  for (const [name, articles] of Object.entries(sets)) {
     // The floor has the page of one checklist: what it stands for is the start of one.
     for (const variant of name === 'one' ? ['ours', 'floor', 'baseline', 'pinned'] : ['ours', 'baseline']) {
       const file = `${name}-${variant}.html`;
@@ -276,8 +312,14 @@ function writePages() {
       urls[`${name}-${variant}`] = BENCH_ORIGIN + file;
     }
   }
+  for (const variant of ['ours', 'floor', 'baseline']) {
+    const file = `one-${variant}-phone.html`;
+    writeFileSync(join(BENCH_PAGES, file), pageHtml('one', variant, sets.one, proxies));
+    urls[`one-${variant}-phone`] = proxies.pages + file;
+  }
   writeFileSync(join(BENCH_PAGES, 'blank.html'), '<!doctype html><link rel="icon" href="data:,"><title>blank</title>');
   urls.blank = BENCH_ORIGIN + 'blank.html';
+  urls['blank-phone'] = proxies.pages + 'blank.html';
   return urls;
 }
 
@@ -415,8 +457,11 @@ function settle({ quietMs, timeout }) {
   });
 }
 
-/** Reads the figures of one load, in the page: the checklists mounted without scrolling. */
-function collect(windowMs) {
+/** Reads the figures of one load, in the page: the checklists mounted without scrolling. With
+ * `resources`, also when each file's request started and its response ended (Resource Timing,
+ * on the same clock as the marks: without Timing-Allow-Origin a cross-origin entry still has
+ * these two). */
+function collect({ windowMs, resources }) {
   const B = window.__bench;
   const nav = performance.getEntriesByType('navigation')[0];
   const load = nav ? nav.loadEventEnd : 0;
@@ -440,6 +485,12 @@ function collect(windowMs) {
         : B.shifts.filter((s) => !s.input && s.start <= until).reduce((sum, s) => sum + s.value, 0),
     longtasks: B.longtasks ? B.longtasks.slice() : null,
     memory: B.memory ? B.memory.buffer.byteLength : null,
+    resources: resources
+      ? [
+          ...(nav ? [{ url: nav.name, start: nav.startTime, end: nav.responseEnd }] : []),
+          ...performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
+        ]
+      : null,
   };
 }
 
@@ -550,14 +601,40 @@ async function load(context, urls, scenario, { cacheDisabled }) {
     if (m.type() === 'warning' || m.type() === 'error') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error}`));
-  await page.goto(urls.blank);
+  await page.goto(scenario.phone ? urls['blank-phone'] : urls.blank);
   // How each response came: from the network (200, or 304 when revalidated) or from the HTTP cache.
   const { cdp, responses } = await responsesOf(context, page);
+  // On the phone profile, what each response carried: its Content-Encoding, the bytes on the
+  // wire (headers included, as the throttling counts them) and the bytes after decoding.
+  const wire = new Map();
+  if (scenario.phone) {
+    const entry = (id) => wire.get(id) || wire.set(id, { decoded: 0 }).get(id);
+    cdp.on('Network.responseReceived', ({ requestId, response }) => {
+      const e = entry(requestId);
+      e.url = response.url;
+      e.status = response.status;
+      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      e.encoding = headers['content-encoding'] || 'none';
+    });
+    cdp.on('Network.dataReceived', ({ requestId, dataLength }) => {
+      entry(requestId).decoded += dataLength;
+    });
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      entry(requestId).onWire = encodedDataLength;
+    });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: PHONE.latency,
+      downloadThroughput: PHONE.download,
+      uploadThroughput: PHONE.upload,
+    });
+  }
   await cdp.send('Network.setCacheDisabled', { cacheDisabled });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.cpu || 1 });
   requests.length = 0;
   responses.length = 0;
-  await page.goto(urls[`${scenario.page}-${scenario.variant}`], { waitUntil: 'load' });
+  wire.clear();
+  await page.goto(urls[`${scenario.page}-${scenario.variant}${scenario.phone ? '-phone' : ''}`], { waitUntil: 'load' });
   // The checklists of the load: all of them, or those mounted without scrolling.
   const mounted = await page.evaluate(settle, { quietMs: SETTLE_MS, timeout: MOUNT_TIMEOUT_MS });
   if (scenario.cls && mounted) {
@@ -568,7 +645,8 @@ async function load(context, urls, scenario, { cacheDisabled }) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now())));
     }, CLS_WINDOW_MS);
   }
-  const figures = await page.evaluate(collect, CLS_WINDOW_MS);
+  const figures = await page.evaluate(collect, { windowMs: CLS_WINDOW_MS, resources: !!scenario.phone });
+  if (scenario.phone) figures.wire = [...wire.values()].filter((e) => e.url && !e.url.startsWith('data:'));
   figures.ok = mounted;
   figures.requests = requests.slice();
   figures.responses = responses.slice();
@@ -581,7 +659,7 @@ async function load(context, urls, scenario, { cacheDisabled }) {
  * asked; then, when the scenario says so, the scroll through the page or the timed ticks.
  */
 async function coldLoad(browser, urls, scenario) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext(scenario.phone ? PHONE.context : { viewport: VIEWPORT });
   try {
     await context.addInitScript(benchInit);
     const { figures, page, cdp } = await load(context, urls, scenario, { cacheDisabled: true });
@@ -722,7 +800,13 @@ const within = (x, times, of) => x !== null && of !== null && x <= times * of;
 async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg()[0];
-  const urls = writePages();
+  // The phone profile's origins: the same three servers, behind gzip-compressing proxies.
+  const proxies = {
+    pages: await startGzipProxy(BENCH_ORIGIN),
+    widget: await startGzipProxy(WIDGET_ORIGIN),
+    floor: await startGzipProxy(FLOOR_ORIGIN),
+  };
+  const urls = writePages({ pages: proxies.pages.origin, widget: proxies.widget.origin, floor: proxies.floor.origin });
   const browser = await launch();
   const version = browser.version();
   say(`Chromium ${version}; ${RUNS} cold loads per figure; pages at ${BENCH_ORIGIN}, widget at ${WIDGET_ORIGIN}, floor at ${FLOOR_ORIGIN}`);
@@ -731,6 +815,7 @@ async function main() {
   for (const variant of ['ours', 'floor', 'baseline']) {
     scenarios.push({ id: `one-${variant}`, page: 'one', variant, cls: true });
     scenarios.push({ id: `one-slow-${variant}`, page: 'one', variant, cpu: 4 });
+    scenarios.push({ id: `one-phone-${variant}`, page: 'one', variant, cpu: PHONE.cpu, phone: true });
     if (variant === 'floor') continue;
     scenarios.push({ id: `five-${variant}`, page: 'five', variant, cls: true });
     // The widget's fifty are also scrolled through, top to bottom (the baseline mounts all at once).
@@ -753,7 +838,11 @@ async function main() {
   };
 
   // One load of each page first, not counted: the browser's first navigations are slower.
-  for (const variant of ['ours', 'floor', 'baseline']) await coldLoad(browser, urls, { page: 'one', variant });
+  // The phone profile's too, which also has the proxies compress each file before any timed load.
+  for (const variant of ['ours', 'floor', 'baseline']) {
+    await coldLoad(browser, urls, { page: 'one', variant });
+    await coldLoad(browser, urls, { page: 'one', variant, cpu: PHONE.cpu, phone: true });
+  }
   // Rounds: every scenario once per round, so that drift on a shared machine spreads evenly.
   for (let round = 1; round <= RUNS; round++) {
     say(`round ${round} of ${RUNS}`);
@@ -777,6 +866,7 @@ async function main() {
     if (ticks[variant].missed) problems.add(`ticks (${variant}): ${ticks[variant].missed} of ${TICKS} not seen within 1 s`);
   }
   await browser.close();
+  for (const proxy of Object.values(proxies)) await proxy.close();
   // Every load's raw figures, for a closer look.
   writeFileSync(join(BENCH_PAGES, 'results.json'), JSON.stringify({ results, visits, ticks }, null, 1));
 
@@ -879,6 +969,12 @@ async function main() {
     startRow('Start: first interactive checkbox', false, startBudget),
     startRow('Start, CPU 4× slower', true, startBudget),
     row('  of which WebAssembly ready', stats(pick('one-ours', (r) => r.wasmReady)), fmt.ms, m(pick('one-floor', (r) => r.wasmReady)), null, null),
+    row('Start, phone on a slow network (150 ms, 1.6 Mbit/s, CPU 4×, gzip)', stats(pick('one-phone-ours', firstBox)), fmt.ms,
+      m(pick('one-phone-floor', firstBox)), m(pick('one-phone-baseline', firstBox)), {
+        text: `≤ ${BUDGET.phoneVsFloor.toFixed(1)}× floor`,
+        holds: (x, floor) => within(x, BUDGET.phoneVsFloor, floor),
+      }),
+    row('  of which WebAssembly ready', stats(pick('one-phone-ours', (r) => r.wasmReady)), fmt.ms, m(pick('one-phone-floor', (r) => r.wasmReady)), null, null),
     returnRow('Start, returning reader (second visit)', false, 2, warmBudget),
     returnRow('Start, returning reader, CPU 4× slower', true, 2, warmBudget),
     returnRow('  third visit', false, 3, null),
@@ -971,6 +1067,8 @@ async function main() {
   console.log('(the count is in the label) and the rest as the reader scrolls near them; the baseline mounts');
   console.log(`all at once. "Scrolled through": the page of 50 scrolled from top to bottom at ${speed} after`);
   console.log('the load; "seen before mounted" counts checklists that entered the viewport as static text.');
+  console.log('The phone profile loads the page of one checklist cold on a 412 × 823 screen, its files gzipped');
+  console.log('on the way and the network throttled (its own table, at the end, shows how each file came).');
   console.log('KB and MB are 1,024 and 1,048,576 bytes.');
   // How a returning reader's second visit got its files (the first round's), to show the caching.
   console.log('');
@@ -997,6 +1095,7 @@ async function main() {
       ` (${later.flat().filter((r) => r.cached).length} answers from the HTTP cache).`);
     console.log(`  second visit: ${later[0].map((r) => `${new URL(r.url).pathname.split('/').pop()} ${r.cached ? 'cache' : r.status}`).join(', ')}`);
   }
+  printPhone(results, m);
   if (problems.size) {
     console.log('');
     console.log('Seen during the loads:');
@@ -1012,6 +1111,54 @@ async function main() {
       : '.'));
   console.log(`${budgets - over} of ${budgets} budgets hold (the benchmark reports; it does not fail). ` +
     `${((Date.now() - started) / 1000).toFixed(0)} s in the browser.`);
+}
+
+/**
+ * The phone profile, file by file: for each of ours, the floor and plain JS, every response of
+ * the page of one checklist with its Content-Encoding, the bytes on the wire and decoded (those
+ * of the first load: they are the same each time), and when its request started and its
+ * response ended (medians over the loads, from navigation start); then the WebAssembly ready
+ * and the first enabled checkbox. Shows that the files came compressed, and where the time goes.
+ */
+function printPhone(results, m) {
+  const label = { ours: 'ours (README snippet, moving CDN path)', floor: 'floor', baseline: 'plain JS' };
+  console.log('');
+  console.log(`Phone on a slow network, file by file (latency ${PHONE.latency} ms a request, ` +
+    `${((PHONE.download * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ${((PHONE.upload * 8) / 1024).toFixed(0)} kbit/s up, CPU ${PHONE.cpu}× slower, ` +
+    `files gzip-compressed by bench/gzip-proxy.mjs; times are medians from navigation start):`);
+  for (const variant of ['ours', 'floor', 'baseline']) {
+    const loads = results[`one-phone-${variant}`].filter((r) => r.ok && r.wire && r.resources);
+    if (!loads.length) {
+      console.log(`  ${label[variant]}: no load mounted`);
+      continue;
+    }
+    console.log(`  ${label[variant]}:`);
+    const lines = loads[0].wire.map((w) => {
+      const times = (field) => m(loads.map((r) => (r.resources.find((e) => e.url === w.url) || {})[field] ?? null));
+      const name = new URL(w.url).pathname.split('/').pop() || '/';
+      return { name, w, start: times('start'), end: times('end') };
+    });
+    lines.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+    const width = Math.max('first enabled checkbox'.length, ...lines.map((l) => l.name.length));
+    const bytes = (x) => (x === undefined ? '—' : `${x.toLocaleString('en-GB')} B`).padStart(10);
+    const at = (x) => fmt.ms(x).padStart(9);
+    const texts = lines.map(({ name, w }) =>
+      `${name.padEnd(width)}  ${String(w.status).padEnd(3)} ${w.encoding.padEnd(5)} on the wire ${bytes(w.onWire)}, decoded ${bytes(w.decoded)}`);
+    const left = Math.max(...texts.map((t) => t.length));
+    lines.forEach(({ start, end }, i) => console.log(`    ${texts[i].padEnd(left)}  ${at(start)} → ${at(end)}`));
+    const ready = m(loads.map((r) => r.wasmReady));
+    const first = m(loads.map((r) => r.firstBox));
+    if (ready !== null) console.log(`    ${'WebAssembly ready'.padEnd(left)}  ${' '.repeat(12)}${at(ready)}`);
+    console.log(`    ${'first enabled checkbox'.padEnd(left)}  ${' '.repeat(12)}${at(first)}`);
+    // Where the time goes: until the WebAssembly is asked for (the page, and for ours the
+    // loader's round trip and run), its download, what is left of compiling and instantiating
+    // after its last byte (compiled while streaming), and the render to the first checkbox.
+    const wasm = lines.find((l) => l.name.endsWith('.wasm'));
+    if (wasm && ready !== null) {
+      console.log(`    ${'phases'.padEnd(width)}  until the WebAssembly is asked for ${fmt.ms(wasm.start)}; its download ${fmt.ms(wasm.end - wasm.start)}; ` +
+        `ready ${fmt.ms(ready - wasm.end)} after its last byte; first checkbox ${fmt.ms(first - ready)} after ready`);
+    }
+  }
 }
 
 main().catch((error) => {
