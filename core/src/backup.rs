@@ -2,10 +2,10 @@
 //!
 //! A restore only ever adds ticks: what the browser already has is never removed.
 
-use crate::core::formats::{Parsed, Text, Whole};
-use crate::core::percent;
-use crate::core::progress::{Progress, Stored, StoredDataError, Tick, STORAGE_PREFIX};
-use crate::core::prompt_id::PromptId;
+use crate::formats::{Parsed, Text, Whole};
+use crate::percent;
+use crate::progress::{Progress, Stored, StoredDataError, Tick, STORAGE_PREFIX};
+use crate::prompt_id::PromptId;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -94,7 +94,7 @@ impl Serialize for FileOut<'_> {
 }
 
 fn is_valid_course(course: &str) -> bool {
-    course == INLINE_COURSE || crate::core::programme::is_valid_programme_id(course)
+    course == INLINE_COURSE || crate::programme::is_valid_programme_id(course)
 }
 
 /// The course a storage key belongs to (`thing-prompts:v1:cpd23-2012` → `cpd23-2012`).
@@ -168,7 +168,7 @@ impl Backup {
     /// Reads a backup file or code on the host (tests, tools), as [`Self::read`].
     #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, BackupError> {
-        Self::read(text, crate::core::formats::host_json)
+        Self::read(text, crate::formats::host_json)
     }
 
     /// Reads a backup file already parsed as JSON.
@@ -288,7 +288,7 @@ impl Backup {
     }
 
     /// The file name offered for the download.
-    pub fn file_name(&self, today: crate::core::date::CivilDate) -> String {
+    pub fn file_name(&self, today: crate::date::CivilDate) -> String {
         let course = self.course.trim_start_matches('~');
         format!("thing-prompts-{course}-{today}.json")
     }

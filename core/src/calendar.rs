@@ -5,8 +5,8 @@
 //! All-day events (`VALUE=DATE`) carry no time and no time zone, so a daylight-saving change
 //! between two releases cannot move one to the evening before.
 
-use crate::core::date::CivilDate;
-use crate::core::programme::{Programme, Thing};
+use crate::date::CivilDate;
+use crate::programme::{Programme, Thing};
 
 /// The end of every `UID`: a name of ours, so that a course's events never clash with anyone
 /// else's, and the same course imported again replaces its events instead of adding copies.

@@ -2,9 +2,9 @@
 //! backup code in its fragment (`…/post.html#thing-prompts=TP1%20cpd23-2012%2012:…`).
 //! Browsers never send a fragment to the server, so the ticks go only where the link goes.
 
-use crate::core::backup::{Backup, BackupError, RestoreReport};
-use crate::core::percent;
-use crate::core::progress::Progress;
+use crate::backup::{Backup, BackupError, RestoreReport};
+use crate::percent;
+use crate::progress::Progress;
 
 /// RFC 3986's unreserved characters besides letters and digits.
 const UNRESERVED: &[u8] = b"-._~";

@@ -1,4 +1,5 @@
-//! The pure core: plain Rust with no browser in it, tested on the host with `cargo test`.
+//! The pure core (the crate `thing-prompts-core`): plain Rust with no browser in it, tested on
+//! the host with `cargo test`. Its manifest lists no web crate, and the widget names it `core`.
 //! It takes what it needs as arguments (today's date, stored text already parsed, what a
 //! placeholder says) and returns data; the view turns that data into words.
 

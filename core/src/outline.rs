@@ -10,9 +10,9 @@
 //! never passed through as markup. Each format takes optional notes, one per question in order,
 //! that fill the empty paragraphs (a reader's own drafts, when the widget keeps them).
 
-use crate::core::programme::Prompt;
-use crate::core::prompt_id::{collapse_whitespace, PromptId};
-use crate::core::snippet::{escape_attribute, escape_text};
+use crate::programme::Prompt;
+use crate::prompt_id::{collapse_whitespace, PromptId};
+use crate::snippet::{escape_attribute, escape_text};
 
 /// One of the three ways an outline is written out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

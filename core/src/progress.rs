@@ -1,7 +1,7 @@
 //! What a reader has ticked, in the versioned form kept in browser storage, and how copies merge.
 
-use crate::core::formats::{Flag, Loose, Mismatch, Object, Pairs, Parsed, Time, Whole};
-use crate::core::prompt_id::PromptId;
+use crate::formats::{Flag, Loose, Mismatch, Object, Pairs, Parsed, Time, Whole};
+use crate::prompt_id::PromptId;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -115,7 +115,7 @@ pub struct Progress {
 /// Sorts `entries` by key (stably) and keeps the last of equal keys, as inserting each
 /// into a map in turn would.
 fn sorted_entries<K: Ord, V>(entries: Vec<(K, V)>) -> Vec<(K, V)> {
-    let mut entries = crate::core::order::sort_by(entries, |a, b| a.0 < b.0);
+    let mut entries = crate::order::sort_by(entries, |a, b| a.0 < b.0);
     entries.dedup_by(|later, earlier| {
         let same = later.0 == earlier.0;
         if same {
@@ -276,7 +276,7 @@ impl Progress {
     /// Reads stored text on the host (tests, tools), as [`Self::read`].
     #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, StoredDataError> {
-        Self::read(text, crate::core::formats::host_json)
+        Self::read(text, crate::formats::host_json)
     }
 
     /// Reads stored progress already parsed as JSON (by `JSON.parse`, or inside a backup

@@ -6,9 +6,9 @@
 //! without JavaScript), then the loader's `<script>` tag. The configurator's preview mounts the
 //! same [`Placeholder`], so what the organiser sees is what the post will show.
 
-use crate::core::embed::{Theme, ThingChoice, View};
-use crate::core::programme::{Programme, Thing};
-use crate::core::prompt_id::{collapse_whitespace, PromptId};
+use crate::embed::{Theme, ThingChoice, View};
+use crate::programme::{Programme, Thing};
+use crate::prompt_id::{collapse_whitespace, PromptId};
 
 /// Where the widget gets the programme from.
 #[derive(Clone, Debug, PartialEq, Eq)]

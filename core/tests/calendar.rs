@@ -6,12 +6,12 @@
 )]
 //! The course calendar (.ics): folding, escaping, dates, UIDs, and the whole file's shape.
 
-use thing_prompts::core::calendar::{
+use thing_prompts_core::calendar::{
     catch_up_uid, course_calendar, escape_text, file_name, fold, ical_date, thing_uid, utc_stamp,
     CalendarWords,
 };
-use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::programme::Programme;
+use thing_prompts_core::date::CivilDate;
+use thing_prompts_core::programme::Programme;
 
 /// 2026-10-01T12:34:56Z.
 const STAMP: u64 = 1_790_858_096_000;

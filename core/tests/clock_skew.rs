@@ -8,9 +8,9 @@
 //! copy in every merge and restore, however far the devices' clocks are apart.
 
 use proptest::prelude::*;
-use thing_prompts::core::backup::Backup;
-use thing_prompts::core::progress::Progress;
-use thing_prompts::core::prompt_id::PromptId;
+use thing_prompts_core::backup::Backup;
+use thing_prompts_core::progress::Progress;
+use thing_prompts_core::prompt_id::PromptId;
 
 const HOUR: u64 = 3_600_000;
 

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::float_cmp)]
 //! Reading computed colours to choose a light or dark palette.
 
-use thing_prompts::core::colour::{Rgba, Scheme};
+use thing_prompts_core::colour::{Rgba, Scheme};
 
 #[test]
 fn computed_colours_are_read() {

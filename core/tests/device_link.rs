@@ -7,12 +7,10 @@
 //! The device link: a post's address with a backup code in its fragment, read back on
 //! another device; which widget speaks of it; its QR code and e-mail address.
 
-use thing_prompts::core::backup::{Backup, BackupError};
-use thing_prompts::core::device_link::{
-    carries_ticks, link, mailto, preview, qr, read, speaks_for,
-};
-use thing_prompts::core::progress::{Progress, Tick};
-use thing_prompts::core::prompt_id::PromptId;
+use thing_prompts_core::backup::{Backup, BackupError};
+use thing_prompts_core::device_link::{carries_ticks, link, mailto, preview, qr, read, speaks_for};
+use thing_prompts_core::progress::{Progress, Tick};
+use thing_prompts_core::prompt_id::PromptId;
 
 fn backup(course: &str, ticks: &[(&str, &str)]) -> Backup {
     let mut progress = Progress::default();

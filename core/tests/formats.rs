@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use thing_prompts::core::formats::{
+use thing_prompts_core::formats::{
     explain, Flag, List, Loose, Mismatch, Object, Pairs, Parsed, Text, Whole,
 };
 

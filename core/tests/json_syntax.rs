@@ -1,7 +1,7 @@
 #![allow(clippy::panic)]
 //! Where JSON text stops being JSON: the words a page author reads under a broken programme.
 
-use thing_prompts::core::json_syntax::locate;
+use thing_prompts_core::json_syntax::locate;
 
 const A_VALUE: &str =
     "expected a value: text in double quotes, a number, true, false, null, [ or {";

@@ -7,12 +7,12 @@
 //! Reading and validating programme files, and the two bundled programmes.
 
 use serde_json::{json, Value};
-use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::programme::{
+use thing_prompts_core::date::CivilDate;
+use thing_prompts_core::programme::{
     bundled_ids, bundled_source, Programme, ProgrammeErrors, BUNDLED,
 };
-use thing_prompts::core::prompt_id::PromptId;
-use thing_prompts::core::schedule::Schedule;
+use thing_prompts_core::prompt_id::PromptId;
+use thing_prompts_core::schedule::Schedule;
 
 /// The value at a path of keys and indexes (`things.0.prompts`), a missing last key added as null.
 fn at<'a>(value: &'a mut Value, path: &str) -> &'a mut Value {
@@ -1155,9 +1155,11 @@ fn unknown_fields_are_refused_everywhere() {
 /// The first ```json block after the "### The format" heading of docs/programmes.md (the
 /// programme format's documentation, moved there from the README).
 fn readme_example() -> String {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/programmes.md"))
-            .unwrap();
+    let readme = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/programmes.md"
+    ))
+    .unwrap();
     let section = readme
         .split("\n### The format\n")
         .nth(1)
@@ -1200,7 +1202,7 @@ fn the_readme_example_is_found_and_is_json() {
 #[test]
 fn bundled_ids_are_the_files_in_www_programmes() {
     let mut files: Vec<String> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/www/programmes"))
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/programmes"))
             .unwrap()
             .filter_map(|entry| {
                 let name = entry.unwrap().file_name().into_string().unwrap();
@@ -1209,8 +1211,8 @@ fn bundled_ids_are_the_files_in_www_programmes() {
             .collect();
     files.sort();
     assert_eq!(files, bundled_ids().collect::<Vec<_>>());
-    assert!(thing_prompts::core::programme::is_bundled("cpd23-2012"));
-    assert!(!thing_prompts::core::programme::is_bundled(
+    assert!(thing_prompts_core::programme::is_bundled("cpd23-2012"));
+    assert!(!thing_prompts_core::programme::is_bundled(
         "library-10-things"
     ));
 }

@@ -6,10 +6,10 @@
 )]
 //! Stored progress: its text form, ticking, and merging two copies.
 
-use thing_prompts::core::progress::{
+use thing_prompts_core::progress::{
     backup_key, storage_key, Progress, StoredDataError, Tick, STORAGE_PREFIX, STORAGE_VERSION,
 };
-use thing_prompts::core::prompt_id::PromptId;
+use thing_prompts_core::prompt_id::PromptId;
 
 fn id(name: &str) -> PromptId {
     PromptId::named(name)
@@ -496,8 +496,8 @@ fn parse_never_panics_on_pseudo_random_text() {
 #[test]
 fn a_whole_course_fully_ticked_stays_small() {
     // The README's storage figure: every prompt of CPD23 2012 ticked, with realistic times.
-    let programme = thing_prompts::core::programme::Programme::from_json(
-        thing_prompts::core::programme::bundled_source("cpd23-2012").unwrap(),
+    let programme = thing_prompts_core::programme::Programme::from_json(
+        thing_prompts_core::programme::bundled_source("cpd23-2012").unwrap(),
     )
     .unwrap();
     let mut progress = Progress::default();
@@ -707,7 +707,7 @@ fn setting_a_note_wins_even_when_the_clock_went_back_and_same_text_changes_nothi
 
 #[test]
 fn notes_are_capped_in_characters() {
-    use thing_prompts::core::progress::NOTE_MAX_CHARS;
+    use thing_prompts_core::progress::NOTE_MAX_CHARS;
     let long: String = "é".repeat(NOTE_MAX_CHARS + 10);
     let mut progress = Progress::default();
     progress.set_note("1", &id("q"), &long, 1);

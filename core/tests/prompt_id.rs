@@ -6,7 +6,7 @@
 )]
 //! Prompt ids derived from text: stable under editor noise, different for different questions.
 
-use thing_prompts::core::prompt_id::{collapse_whitespace, normalise, PromptId};
+use thing_prompts_core::prompt_id::{collapse_whitespace, normalise, PromptId};
 
 /// FNV-1a 64 written out in the test, independently of the crate.
 fn fnv1a_64(bytes: &[u8]) -> u64 {

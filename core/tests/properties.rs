@@ -9,10 +9,10 @@
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use thing_prompts::core::backup::Backup;
-use thing_prompts::core::programme::{self, Programme};
-use thing_prompts::core::progress::{Progress, Tick};
-use thing_prompts::core::prompt_id::PromptId;
+use thing_prompts_core::backup::Backup;
+use thing_prompts_core::programme::{self, Programme};
+use thing_prompts_core::progress::{Progress, Tick};
+use thing_prompts_core::prompt_id::PromptId;
 
 /// Few cases where a case is cheap enough; never writes regression files into the tree.
 fn config(cases: u32) -> ProptestConfig {

@@ -18,13 +18,13 @@ use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use thing_prompts::core::backup::{Backup, BackupError};
-use thing_prompts::core::formats::{
+use thing_prompts_core::backup::{Backup, BackupError};
+use thing_prompts_core::formats::{
     host_json, read_quietly, Flag, List, Loose, Mismatch, Object, Pairs, Parsed, Text, Time, Unfit,
     Whole,
 };
-use thing_prompts::core::programme::{self, Problem, Programme, ProgrammeErrors};
-use thing_prompts::core::progress::{Progress, StoredDataError};
+use thing_prompts_core::programme::{self, Problem, Programme, ProgrammeErrors};
+use thing_prompts_core::progress::{Progress, StoredDataError};
 
 /// serde_json's values read as the lite module reads the browser's.
 struct Quietly(Value);

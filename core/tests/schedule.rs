@@ -7,8 +7,8 @@
 //! When each Thing is released, which weeks are for catching up, which Thing is current on a
 //! given day, and which day it is where the course is.
 
-use thing_prompts::core::date::CivilDate;
-use thing_prompts::core::schedule::{date_at, CourseDay, Schedule};
+use thing_prompts_core::date::CivilDate;
+use thing_prompts_core::schedule::{date_at, CourseDay, Schedule};
 
 fn date(text: &str) -> CivilDate {
     CivilDate::parse(text).unwrap()

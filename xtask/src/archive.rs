@@ -5,7 +5,7 @@
 use crate::Result;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use thing_prompts::core::date::CivilDate;
+use thing_prompts_core::date::CivilDate;
 
 /// Every file under `folder`, recursively, sorted.
 pub fn files_under(folder: &Path) -> Result<Vec<PathBuf>> {

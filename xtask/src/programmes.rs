@@ -8,7 +8,7 @@
 use crate::{root, Result};
 use serde_json::Value;
 use std::path::Path;
-use thing_prompts::core::programme::Programme;
+use thing_prompts_core::programme::Programme;
 
 /// A bundled programme as dist/ has it.
 pub struct Bundled {

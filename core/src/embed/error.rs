@@ -2,7 +2,7 @@
 //! page's author what to change. Only the full module says them (the lite module hands such
 //! a placeholder over), so the first download carries none of this text.
 
-use crate::core::programme::{bundled_ids, ProgrammeErrors};
+use crate::programme::{bundled_ids, ProgrammeErrors};
 use std::fmt;
 
 /// A bad placeholder or programme: the widget shows the message instead of a checklist.

@@ -12,8 +12,8 @@ pub use raw::{RawEmbed, Supplied, SupplyError};
 pub use resolve::{resolve_at, Clock, ProgrammeLookup};
 pub use settings::{Setting, Settings, Theme, View, Warning};
 
-use crate::core::date::CivilDate;
-use crate::core::programme::{Programme, Prompt};
+use crate::date::CivilDate;
+use crate::programme::{Programme, Prompt};
 use std::rc::Rc;
 
 /// Which Thing a placeholder shows.

@@ -2,8 +2,8 @@
 //! off the element, and the programme the page gave for it, already read.
 
 use super::error::Unavailable;
-use crate::core::formats::Parsed;
-use crate::core::programme::{Programme, ProgrammeErrors};
+use crate::formats::Parsed;
+use crate::programme::{Programme, ProgrammeErrors};
 use std::rc::Rc;
 
 /// What the page says about one placeholder, read as plain text by the browser edge.
@@ -74,7 +74,7 @@ impl Supplied {
             origin.to_owned(),
             text.map(str::to_owned)
                 .map_err(|why| Unavailable::Fetch(why.to_owned())),
-            crate::core::formats::host_json,
+            crate::formats::host_json,
         )
     }
 }

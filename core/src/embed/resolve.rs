@@ -5,11 +5,11 @@ use super::{
     EmbedError, Heading, Notice, RawEmbed, Settings, Supplied, SupplyError, ThingChoice, Title,
     View, Warning, WidgetModel, Wording,
 };
-use crate::core::date::CivilDate;
-use crate::core::programme::{is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing};
-use crate::core::progress::storage_key;
-use crate::core::prompt_id::{collapse_whitespace, PromptId};
-use crate::core::schedule::CourseDay;
+use crate::date::CivilDate;
+use crate::programme::{is_valid_programme_id, Programme, ProgrammeErrors, Prompt, Thing};
+use crate::progress::storage_key;
+use crate::prompt_id::{collapse_whitespace, PromptId};
+use crate::schedule::CourseDay;
 use std::rc::Rc;
 
 /// Looks a programme up by id; `None` when no programme has that id.

@@ -3,9 +3,9 @@
 //! author what to do. Only the full module shows them; the lite module only needs to know
 //! that there is a problem, and so never formats one.
 
-use crate::core::date::{CivilDate, DateError};
-use crate::core::formats::{explain, Mismatch};
-use crate::core::json_syntax;
+use crate::date::{CivilDate, DateError};
+use crate::formats::{explain, Mismatch};
+use crate::json_syntax;
 use std::fmt;
 use std::rc::Rc;
 

@@ -1,7 +1,7 @@
 //! A programme file as written, before its values are checked: the format that
 //! docs/programmes.md describes, field for field, read by serde.
 
-use crate::core::formats::{Flag, List, Object, Text, Whole};
+use crate::formats::{Flag, List, Object, Text, Whole};
 use serde::Deserialize;
 
 /// The whole file. Unknown fields are refused here and below: a misspelt "promts" must not

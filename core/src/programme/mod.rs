@@ -7,8 +7,8 @@ pub mod validate;
 
 pub use errors::{Place, Problem, ProgrammeError, ProgrammeErrors};
 
-use crate::core::formats::{Object, Parsed};
-use crate::core::prompt_id::PromptId;
+use crate::formats::{Object, Parsed};
+use crate::prompt_id::PromptId;
 use file::ProgrammeFile;
 use schedule::Schedule;
 
@@ -78,7 +78,7 @@ impl Programme {
     /// Reads and validates a programme file on the host (tests, tools), as [`Self::from_text`].
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Self, ProgrammeErrors> {
-        Self::from_text(text, crate::core::formats::host_json)
+        Self::from_text(text, crate::formats::host_json)
     }
 
     /// Reads and validates a programme file already parsed as JSON.

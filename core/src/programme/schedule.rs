@@ -1,6 +1,6 @@
 //! When each Thing is released, which weeks are for catching up, and which Thing is current.
 
-use crate::core::date::CivilDate;
+use crate::date::CivilDate;
 
 /// The release day of every Thing, and the catch-up weeks between them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl Schedule {
 
     /// Each Thing on its own date (increasing); each catch-up week lasts 7 days from its date.
     pub fn explicit(releases: Vec<CivilDate>, catch_up: &[CivilDate]) -> Self {
-        let pauses: Vec<(CivilDate, CivilDate)> = crate::core::order::sort_by(
+        let pauses: Vec<(CivilDate, CivilDate)> = crate::order::sort_by(
             catch_up.iter().map(|day| (*day, day.add_days(7))).collect(),
             |a, b| a < b,
         );

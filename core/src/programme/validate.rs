@@ -5,10 +5,10 @@ use super::errors::{Place, Problem, ProgrammeError, ProgrammeErrors};
 use super::file::{ProgrammeFile, ScheduleFile};
 use super::schedule::Schedule;
 use super::{is_valid_programme_id, Programme, Prompt, Thing, PROGRAMME_FORMAT};
-use crate::core::date::CivilDate;
-use crate::core::formats::{Object, Text, Whole};
-use crate::core::order::sort_by;
-use crate::core::prompt_id::{collapse_whitespace, PromptId};
+use crate::date::CivilDate;
+use crate::formats::{Object, Text, Whole};
+use crate::order::sort_by;
+use crate::prompt_id::{collapse_whitespace, PromptId};
 
 /// Checks what serde cannot: ids, numbers, dates, links and the schedule; builds the
 /// programme when all is well, and reports every problem at once when not.
