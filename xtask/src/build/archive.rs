@@ -2,7 +2,7 @@
 //! order, each dated at one fixed moment (the commit's), with fixed permissions and nothing of
 //! the machine that wrote them (no owner, no absolute path, no time of the build).
 
-use crate::Result;
+use crate::shared::Result;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use thing_prompts_core::date::CivilDate;

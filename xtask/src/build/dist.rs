@@ -2,33 +2,16 @@
 //! npm-style package folder (a public CDN serves it at a versioned and a moving major path),
 //! with the loader's Subresource Integrity hash for the snippet.
 
-use crate::tools::{
-    npm_tools, release_toolchain, run, terser, wasm_bindgen, wasm_opt, RELEASE_TOOLCHAIN,
+use crate::build::tools::{
+    npm_tools, release_toolchain, terser, wasm_bindgen, wasm_opt, RELEASE_TOOLCHAIN,
 };
-use crate::{root, say, Result};
+use crate::build::{names, programmes};
+use crate::constants::{CONFIGURATOR, FILES, PACKAGE, SCHEMA, WASM_FEATURES};
+use crate::shared::{root, run, say, Result};
 use base64::Engine as _;
 use sha2::{Digest as _, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The loader, then the lite module a page fetches first (glue, WebAssembly), then the full
-/// module it fetches only when a reader opens a rarely used part (backup, course overview),
-/// then the configurator's module (www/configure.html; no blog page fetches it).
-pub const FILES: [&str; 7] = [
-    "thing-prompts.js",
-    "thing-prompts-wasm.js",
-    "thing-prompts-wasm_bg.wasm",
-    "thing-prompts-full.js",
-    "thing-prompts-full_bg.wasm",
-    "thing-prompts-configure.js",
-    "thing-prompts-configure_bg.wasm",
-];
-
-/// The configurator page (with its styles): an organiser's form that writes the snippet.
-pub const CONFIGURATOR: [&str; 2] = ["configure.html", "configure.css"];
-
-/// The programme files' JSON Schema, copied from www/ for editors to point `$schema` at.
-pub const SCHEMA: &str = "thing-prompts-programme.schema.json";
 
 /// Builds the release files into dist/ and returns its path.
 pub fn build() -> Result<PathBuf> {
@@ -49,7 +32,7 @@ pub fn build() -> Result<PathBuf> {
         modules.extend(read(file)?);
     }
     // A Thing's file is cut from its programme's file, so the whole files stand for them.
-    let programmes = crate::programmes::write(&dist)?;
+    let programmes = programmes::write(&dist)?;
     for programme in &programmes {
         modules.extend(programme.text.as_bytes());
     }
@@ -248,7 +231,7 @@ fn module(bindgen: &Path, out: &Path, module: &Module) -> Result {
         .arg(&wasm))?;
     let glue = out.join(format!("{name}.js"));
     say("shortening the names the glue and the WebAssembly share");
-    crate::names::shorten(&wasm_opt(), &wasm, &glue)?;
+    names::shorten(&wasm_opt(), &wasm, &glue)?;
     minify(&glue, true)
 }
 
@@ -288,16 +271,6 @@ fn remapped_paths() -> Vec<(String, &'static str)> {
     .filter(|(path, _)| !path.is_empty() && !path.contains(' '))
     .collect()
 }
-
-/// The WebAssembly features the release build uses, for wasm-opt.
-pub const WASM_FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
 
 /// Minifies a script in place with terser: names shortened, dead code and comments dropped
 /// (the readable source stays in www/ and in the wasm-bindgen output of the build).
@@ -359,7 +332,7 @@ pub fn package_field(name: &str) -> Result<String> {
 /// (46 of them, under 1 KB each) gets SHA-256, also an algorithm every browser's integrity check
 /// takes: these digests are the bulk of what the list adds to every page's loader, and SHA-256's
 /// 32 bytes against SHA-384's 48 keep 0.7 KB gzip off it.
-fn loaded_integrity(dist: &Path, programmes: &[crate::programmes::Bundled]) -> Result<String> {
+fn loaded_integrity(dist: &Path, programmes: &[programmes::Bundled]) -> Result<String> {
     let digest = |file: &str, sha256: bool| -> Result<String> {
         let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
         let value = if sha256 {
@@ -420,7 +393,7 @@ fn package_json(version: &str) -> Result<String> {
     files.extend(CONFIGURATOR);
     files.push("programmes/");
     let package = serde_json::json!({
-        "name": crate::release::PACKAGE,
+        "name": PACKAGE,
         "version": version,
         "description": package_field("description")?,
         "license": package_field("license")?,

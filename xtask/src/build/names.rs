@@ -7,8 +7,8 @@
 //! keeps the order of imports and exports). The glue's synchronous start, which the loader
 //! never calls, goes too.
 
-use crate::tools::run;
-use crate::Result;
+use crate::constants::WASM_FEATURES;
+use crate::shared::{run, Result};
 use std::path::Path;
 use std::process::Command;
 
@@ -79,7 +79,7 @@ pub fn replace_name(text: &str, prefix: &str, old: &str, new: &str) -> String {
 pub fn shorten(wasm_opt: &Path, wasm: &Path, glue: &Path) -> Result {
     let before = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     run(Command::new(wasm_opt)
-        .args(crate::dist::WASM_FEATURES)
+        .args(WASM_FEATURES)
         .arg("--minify-imports-and-exports-and-modules")
         .arg(wasm)
         .arg("-o")

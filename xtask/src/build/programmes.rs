@@ -5,7 +5,7 @@
 //! programme with every other Thing's questions left out (its titles and schedule stay, for
 //! "Thing 12 of 23" and the week), a quarter of the whole file.
 
-use crate::{root, Result};
+use crate::shared::{root, Result};
 use serde_json::Value;
 use std::path::Path;
 use thing_prompts_core::programme::Programme;

@@ -10,16 +10,14 @@
 //! The same commit gives the same bytes: entries in a fixed order, dated at the commit's time,
 //! with fixed permissions and no path or name of the machine that built them.
 
-use crate::archive::{self, files_under, relative_name};
-use crate::dist::{self, CONFIGURATOR, FILES, SCHEMA};
-use crate::tools::{run, RELEASE_TOOLCHAIN};
-use crate::{root, say, Result};
+use crate::build::archive::{self, files_under, relative_name};
+use crate::build::tools::RELEASE_TOOLCHAIN;
+use crate::build::{dist, plugin};
+use crate::constants::{CONFIGURATOR, FILES, PACKAGE, SCHEMA};
+use crate::shared::{root, run, say, Result};
 use sha2::{Digest as _, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The npm package's name: `thing-prompts@<version>` on a CDN.
-pub const PACKAGE: &str = "thing-prompts";
 
 /// What `cargo xtask release` made.
 pub struct Release {
@@ -63,7 +61,7 @@ pub fn write(dist: &Path, out: &Path) -> Result<Release> {
 
     let tarball = npm_pack(dist, out, &version)?;
     let plugin = out.join(format!("{PACKAGE}-wordpress-{version}.zip"));
-    let entries = archive::read_entries(crate::wordpress::plugin_entries(dist)?)?;
+    let entries = archive::read_entries(plugin::entries(dist)?)?;
     save(&plugin, &archive::zip(&entries, time)?)?;
     let site = out.join(format!("{PACKAGE}-site-{version}.zip"));
     save(&site, &archive::zip(&site_entries(dist)?, time)?)?;

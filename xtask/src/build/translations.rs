@@ -12,7 +12,8 @@
 //!
 //! `cargo xtask translations` writes them all; the tests below fail when any is out of date.
 
-use crate::{root, say, Result};
+use crate::constants::PLUGIN;
+use crate::shared::{root, say, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -46,7 +47,7 @@ const KEYWORDS: [&str; 14] = [
 ];
 
 fn plugin() -> PathBuf {
-    root().join("wordpress").join(crate::wordpress::PLUGIN)
+    root().join("wordpress").join(PLUGIN)
 }
 
 fn languages() -> PathBuf {

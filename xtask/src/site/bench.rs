@@ -3,9 +3,10 @@
 //! headless Chromium, which prints each figure of the performance budgets and whether it holds.
 //! A benchmark, not a test: budgets that do not hold are reported, never a failure.
 
-use crate::serve::{self, Site};
-use crate::tools::{chromium, run as run_command};
-use crate::{dist, root, say, Result};
+use crate::build::dist;
+use crate::shared::{root, run as run_command, say, Result};
+use crate::site::serve::{self, Site};
+use crate::site::tools::chromium;
 use std::process::Command;
 
 pub fn run() -> Result {

@@ -2,22 +2,13 @@
 //! on a free port of 127.0.0.1, in a process group of its own so that stopping it also stops the
 //! browser it started (and, for WebKit, the virtual display around it).
 
-use crate::{root, Result};
+use crate::shared::{root, Result};
 use std::fs::File;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
-
-/// A free port on 127.0.0.1 (neither driver takes `--port 0`): bound, read and let go.
-pub fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind(("127.0.0.1", 0))
-        .map_err(|e| format!("no free port on 127.0.0.1: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    drop(listener);
-    Ok(port)
-}
 
 /// A running WebDriver server; stopped when dropped, so also when the tests fail.
 pub struct Driver {

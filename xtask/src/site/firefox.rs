@@ -1,20 +1,15 @@
 //! Firefox ESR and geckodriver for the Firefox tests (driven over W3C WebDriver), installed when
 //! missing, and said so; and geckodriver started for them.
 
-use crate::driver::{free_port, Driver};
-use crate::tools::{self, cargo};
-use crate::{say, Result};
+use crate::shared::{cargo, free_port, run, say, took, Result};
+use crate::site::driver::Driver;
+use crate::site::tools;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 /// The geckodriver release the tests use: the newest on crates.io when it was pinned (`cargo info geckodriver`).
 const GECKODRIVER_VERSION: &str = "0.37.1";
-
-fn took(started: Instant) -> String {
-    let seconds = started.elapsed().as_secs();
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
 
 /// Debian's Firefox ESR (`$FIREFOX`, else /usr/bin/firefox-esr), installed with apt when missing.
 pub fn firefox() -> Result<PathBuf> {
@@ -46,7 +41,7 @@ pub fn geckodriver() -> Result<PathBuf> {
         "installing geckodriver {GECKODRIVER_VERSION} from crates.io for the Firefox tests (once)"
     ));
     let started = Instant::now();
-    tools::run(cargo().args([
+    run(cargo().args([
         "install",
         "--locked",
         "geckodriver",

@@ -10,7 +10,10 @@
 //!
 //! Zero errors and zero warnings: any finding fails the run.
 
-use crate::{root, say, tools, Result};
+use crate::build::tools::npm_tools;
+use crate::build::translations;
+use crate::shared::{self, root, say, Result};
+use crate::site::tools;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -75,26 +78,28 @@ fn npm_bin(name: &str) -> PathBuf {
 /// Every check of the plugin's code; fails on the first finding (each tool prints its own).
 pub fn run() -> Result {
     packages()?;
-    tools::npm_tools()?;
+    npm_tools()?;
     say("the plugin's PHP: WordPress Coding Standards and PHP 7.4 (phpcs, wordpress/phpcs.xml.dist)");
-    tools::run(Command::new(phpcs()?).args([
+    shared::run(Command::new(phpcs()?).args([
         "-q",
         "--no-colors",
         "--standard=wordpress/phpcs.xml.dist",
     ]))?;
     say("the plugin's PHP: nothing newer than PHP 7.4 (tests/wordpress/php74.php)");
-    tools::run(Command::new("php").args(["tests/wordpress/php74.php", "wordpress/thing-prompts"]))?;
+    shared::run(
+        Command::new("php").args(["tests/wordpress/php74.php", "wordpress/thing-prompts"]),
+    )?;
     say(
         "the block editor's script: @wordpress/eslint-plugin (eslint, wordpress/eslint.config.mjs)",
     );
-    tools::run(Command::new(npm_bin("eslint")).args([
+    shared::run(Command::new(npm_bin("eslint")).args([
         "--config",
         "wordpress/eslint.config.mjs",
         "--max-warnings=0",
         "wordpress/thing-prompts/",
     ]))?;
     say("the block editor's styles: @wordpress/stylelint-config (stylelint, wordpress/stylelint.config.mjs)");
-    tools::run(Command::new(npm_bin("stylelint")).args([
+    shared::run(Command::new(npm_bin("stylelint")).args([
         "--config",
         "wordpress/stylelint.config.mjs",
         "--max-warnings=0",
@@ -107,7 +112,7 @@ pub fn run() -> Result {
     let problems = readme_problems(
         &read("wordpress/thing-prompts/readme.txt")?,
         &read("wordpress/thing-prompts/thing-prompts.php")?,
-        &crate::translations::version(),
+        &translations::version(),
     );
     if !problems.is_empty() {
         return Err(format!(
@@ -235,7 +240,8 @@ pub fn readme_problems(readme: &str, plugin: &str, version: &str) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::readme_problems;
-    use crate::root;
+    use crate::build::translations;
+    use crate::shared::root;
 
     fn read(path: &str) -> String {
         std::fs::read_to_string(root().join(path)).unwrap_or_default()
@@ -252,7 +258,7 @@ mod tests {
         let problems = readme_problems(
             &readme,
             &read("wordpress/thing-prompts/thing-prompts.php"),
-            &crate::translations::version(),
+            &translations::version(),
         );
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }

@@ -1,6 +1,7 @@
 //! A small static server: the demo blog on one origin, the widget files on another (as a CDN would).
 
-use crate::{dist, root, say, Result};
+use crate::build::dist;
+use crate::shared::{root, say, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};

@@ -1,7 +1,10 @@
 //! `cargo xtask test`: every check, in the order that fails fastest.
 
-use crate::tools::{self, cargo, chromium, wasm_target};
-use crate::{dist, release, root, say, serve, Result};
+use crate::build::tools::{npm_tools, wasm_target};
+use crate::build::{dist, release};
+use crate::shared::{self, cargo, root, say, Result};
+use crate::site::tools::{chromium, test_files};
+use crate::site::{deny, firefox, plugin_checks, serve, webkit, wordpress, workflows};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -71,9 +74,9 @@ fn counted(command: &mut Command, tally: &mut Tally) -> Result {
 fn run_all(tally: &mut Tally) -> Result {
     wasm_target()?;
     say("checking formatting (cargo fmt --check)");
-    tools::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    shared::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     say("linting the host build and the wasm32 build (clippy -D warnings)");
-    tools::run(cargo().args([
+    shared::run(cargo().args([
         "clippy",
         "--workspace",
         "--all-targets",
@@ -84,7 +87,7 @@ fn run_all(tally: &mut Tally) -> Result {
     ]))?;
     // Both WebAssembly modules: the lite first download and the full one (feature "extras").
     for features in ["--no-default-features", "--all-features"] {
-        tools::run(cargo().args([
+        shared::run(cargo().args([
             "clippy",
             "--package",
             "thing-prompts",
@@ -98,7 +101,7 @@ fn run_all(tally: &mut Tally) -> Result {
         ]))?;
     }
     // The benchmark's floor (bench/floor/) has code on wasm32 only.
-    tools::run(cargo().args([
+    shared::run(cargo().args([
         "clippy",
         "--package",
         "thing-prompts-floor",
@@ -111,11 +114,11 @@ fn run_all(tally: &mut Tally) -> Result {
     ]))?;
     // The WordPress plugin's code against WordPress.org's bar; also installs PHP and gettext,
     // which xtask's host tests of the readme and the translations need.
-    crate::plugin_checks::run()?;
-    tools::dependency_checks()?;
+    plugin_checks::run()?;
+    deny::dependency_checks()?;
     say("checking the GitHub Actions workflows (action-validator, pins, permissions)");
-    tools::npm_tools()?;
-    crate::workflows::check()?;
+    npm_tools()?;
+    workflows::check()?;
     say("host tests of the pure core (cargo test)");
     counted(cargo().args(["test", "--workspace"]), tally)?;
     // The lite module's build of the same code (no feature "extras"): the core validates and
@@ -140,7 +143,7 @@ fn run_all(tally: &mut Tally) -> Result {
     let package = release::install_package(&release)?;
     let chromium = chromium()?;
     let servers = serve::start(&dist, Some(&package), 0, 0)?;
-    let tests = tools::test_files("tests/browser")?;
+    let tests = test_files("tests/browser")?;
     say(&format!(
         "browser tests in headless Chromium: pages at {}, widget at {}",
         servers.pages, servers.widget
@@ -152,8 +155,8 @@ fn run_all(tally: &mut Tally) -> Result {
 
     // The reader's core flow again in Firefox ESR, over WebDriver (geckodriver); run even when a
     // Chromium test failed, so that the totals tell whether a failure is in one browser or both.
-    let firefox = crate::firefox::firefox()?;
-    let geckodriver = crate::firefox::start_geckodriver(&crate::firefox::geckodriver()?)?;
+    let firefox = firefox::firefox()?;
+    let geckodriver = firefox::start_geckodriver(&firefox::geckodriver()?)?;
     say(&format!(
         "core-flow tests in headless Firefox ESR over WebDriver: geckodriver at {} (log in {})",
         geckodriver.url,
@@ -163,7 +166,7 @@ fn run_all(tally: &mut Tally) -> Result {
     let in_firefox = counted(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(crate::firefox::test_files()?)
+            .args(firefox::test_files()?)
             .env("PAGE_ORIGIN", &servers.pages)
             .env("WIDGET_ORIGIN", &servers.widget)
             .env("GECKODRIVER_URL", &geckodriver.url)
@@ -177,7 +180,7 @@ fn run_all(tally: &mut Tally) -> Result {
 
     // The WordPress plugin in a real WordPress (Debian's), in Chromium; the site's servers are
     // stopped when `site` is dropped at the end of the closure, pass or fail.
-    let in_wordpress = crate::wordpress::Site::start(&release.plugin).and_then(|site| {
+    let in_wordpress = wordpress::Site::start(&release.plugin).and_then(|site| {
         say(&format!(
             "WordPress tests in headless Chromium: site at {} (logs in {})",
             site.url,
@@ -225,7 +228,7 @@ pub fn browser(names: &[String]) -> Result {
     let package = release::install_package(&release)?;
     let chromium = chromium()?;
     let servers = serve::start(&dist, Some(&package), 0, 0)?;
-    let tests: Vec<String> = tools::test_files("tests/browser")?
+    let tests: Vec<String> = test_files("tests/browser")?
         .into_iter()
         .filter(|file| names.is_empty() || names.iter().any(|name| file.contains(name.as_str())))
         .collect();
@@ -242,8 +245,8 @@ pub fn browser(names: &[String]) -> Result {
 
 /// The WebKit tests against `servers`: WebKitGTK's MiniBrowser under Xvfb, over WebDriver.
 fn run_webkit(servers: &serve::Servers, tally: &mut Tally) -> Result {
-    let webkit = crate::webkit::webkit()?;
-    let driver = crate::webkit::start_driver(&webkit)?;
+    let webkit = webkit::webkit()?;
+    let driver = webkit::start_driver(&webkit)?;
     say(&format!(
         "WebKit tests in WebKitGTK's MiniBrowser under Xvfb: WebKitWebDriver at {} (log in {})",
         driver.url,
@@ -254,11 +257,11 @@ fn run_webkit(servers: &serve::Servers, tally: &mut Tally) -> Result {
     let result = counted(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(crate::webkit::test_files()?)
+            .args(webkit::test_files()?)
             .env("PAGE_ORIGIN", &servers.pages)
             .env("WIDGET_ORIGIN", &servers.widget)
             .env("WEBKIT_WEBDRIVER_URL", &driver.url)
-            .env("WEBKIT_DOWNLOADS", crate::webkit::home())
+            .env("WEBKIT_DOWNLOADS", webkit::home())
             .env("MINIBROWSER", &webkit.minibrowser),
         tally,
     );
@@ -299,7 +302,7 @@ pub fn run() -> Result {
 pub fn run_wordpress() -> Result {
     let mut tally = Tally::default();
     let result = (|| {
-        crate::plugin_checks::run()?;
+        plugin_checks::run()?;
         say("xtask's host tests: the readme, the translations, the zip (cargo test --package xtask)");
         counted(cargo().args(["test", "--package", "xtask"]), &mut tally)?;
         // As run_all() does: the site installs the release's plugin zip, and its servers are
@@ -308,7 +311,7 @@ pub fn run_wordpress() -> Result {
         let version = dist::package_field("version")?;
         let release = release::write(&dist, &root().join("release").join(&version))?;
         let chromium = chromium()?;
-        let site = crate::wordpress::Site::start(&release.plugin)?;
+        let site = wordpress::Site::start(&release.plugin)?;
         say(&format!(
             "WordPress tests in headless Chromium: site at {} (logs in {})",
             site.url,

@@ -2,9 +2,9 @@
 //! over W3C WebDriver), with Xvfb around it since WebKitGTK has no headless mode; installed when
 //! missing, and said so.
 
-use crate::driver::{free_port, Driver};
-use crate::tools::{self, output};
-use crate::{root, Result};
+use crate::shared::{free_port, output, root, Result};
+use crate::site::driver::Driver;
+use crate::site::tools;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,23 +1,18 @@
-//! The WordPress plugin: the files of its release zip (which `cargo xtask release` writes), and a real WordPress
-//! for its tests (started by `cargo xtask test`): Debian's packages, installed when missing, a
+//! The WordPress plugin in a real WordPress for its tests (started by `cargo xtask test`): Debian's packages, installed when missing, a
 //! throwaway MariaDB and PHP's built-in server on free loopback ports with their data under
 //! target/wordpress/, a new site, and the plugin unzipped from the release zip. Every server is
 //! stopped when the [`Site`] is dropped, so also when a test fails.
 
-use crate::archive::{files_under, relative_name};
-use crate::tools;
-use crate::{dist, root, say, Result};
+use crate::shared::{free_port, root, say, Result};
+use crate::site::tools;
 use std::fs::File;
 use std::io::Read;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
-
-/// The plugin's folder name, in the repository (wordpress/) and inside the zip.
-pub const PLUGIN: &str = "thing-prompts";
 
 /// Where WordPress lives once Debian's package is installed.
 const WORDPRESS: &str = "/usr/share/wordpress";
@@ -37,42 +32,6 @@ const PACKAGES: [&str; 7] = [
 
 /// WordPress's own translations, from wordpress-l10n.
 const LANGUAGES: &str = "/usr/share/wordpress/wp-content/languages";
-
-/// The widget files the zip ships in `thing-prompts/widget/`: the loader, the lite and the full
-/// module (the configurator's module is for organisers, not for blog pages), and the bundled
-/// programmes (added from dist/programmes/).
-fn widget_files() -> impl Iterator<Item = &'static str> {
-    dist::FILES
-        .iter()
-        .copied()
-        .filter(|file| !file.contains("configure"))
-}
-
-/// The plugin's files for its zip, as (name in the zip, file on disk), sorted: the plugin folder
-/// `wordpress/thing-prompts/` with the widget files of `dist` in its `widget/` folder, so a site
-/// serves the widget itself.
-pub fn plugin_entries(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let plugin = root().join("wordpress").join(PLUGIN);
-    let mut entries: Vec<(String, PathBuf)> = Vec::new();
-    for file in files_under(&plugin)? {
-        let name = relative_name(&plugin, &file)?;
-        // A checkout where the zip was once unpacked for a look keeps its copy out of the zip.
-        if !name.starts_with("widget/") {
-            entries.push((format!("{PLUGIN}/{name}"), file));
-        }
-    }
-    for file in widget_files() {
-        entries.push((format!("{PLUGIN}/widget/{file}"), dist.join(file)));
-    }
-    for file in files_under(&dist.join("programmes"))? {
-        let name = relative_name(dist, &file)?;
-        if name.ends_with(".json") {
-            entries.push((format!("{PLUGIN}/widget/{name}"), file));
-        }
-    }
-    entries.sort();
-    Ok(entries)
-}
 
 /// Whether `php` has the mysqli extension (Debian's php-mysql).
 fn php_has_mysqli() -> bool {
@@ -98,15 +57,6 @@ pub fn packages() -> Result {
             && Path::new("/usr/bin/mariadb-install-db").is_file()
             && php_has_mysqli()
     })
-}
-
-/// A free port on 127.0.0.1: bound, read and let go.
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind(("127.0.0.1", 0))
-        .map_err(|e| format!("no free port on 127.0.0.1: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    drop(listener);
-    Ok(port)
 }
 
 /// 16 random bytes as hex, from the kernel.
@@ -498,7 +448,7 @@ impl Site {
     /// with `$WP_TESTS` (such as `i18n,editor`), only the files whose names contain one of its
     /// words: a way to try one file while working on it (left unset, as in CI, all of them).
     pub fn tests(&self, chromium: &Path) -> Result<Command> {
-        let mut tests = crate::tools::test_files("tests/wordpress")?;
+        let mut tests = tools::test_files("tests/wordpress")?;
         if let Ok(only) = std::env::var("WP_TESTS") {
             let words: Vec<&str> = only
                 .split(',')
@@ -542,7 +492,7 @@ impl Drop for Site {
 
 #[cfg(test)]
 mod tests {
-    use crate::root;
+    use crate::shared::root;
 
     /// The version in the plugin's header and constant is the widget's (Cargo.toml).
     #[test]

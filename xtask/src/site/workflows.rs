@@ -3,8 +3,7 @@
 //! that a schema cannot say: every action pinned by a full commit SHA, every job with its own
 //! `permissions`.
 
-use crate::tools::run;
-use crate::{root, say, Result};
+use crate::shared::{root, run, say, Result};
 use std::process::Command;
 
 /// Validates every workflow; fails on the first file with a problem.
