@@ -35,6 +35,10 @@ usage: cargo xtask <command>
 ";
 
 fn main() -> ExitCode {
+    // Standing in for rustc in a module's release build (see `dist::as_rustc`).
+    if let Some(code) = dist::as_rustc() {
+        return code;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("demo") => serve::demo(),

@@ -10,8 +10,9 @@ use crate::constants::{CONFIGURATOR, FILES, PACKAGE, SCHEMA, WASM_FEATURES};
 use crate::shared::{root, run, say, Result};
 use base64::Engine as _;
 use sha2::{Digest as _, Sha256, Sha384};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitCode};
 
 /// Builds the release files into dist/ and returns its path.
 pub fn build() -> Result<PathBuf> {
@@ -208,7 +209,10 @@ fn module(bindgen: &Path, out: &Path, module: &Module) -> Result {
         )
         .env_remove("RUSTC")
         .env_remove("RUSTUP_TOOLCHAIN")
-        .env_remove("CARGO"))?;
+        .env_remove("CARGO")
+        // The workspace's own crates are compiled through xtask (see `as_rustc`).
+        .env("RUSTC_WORKSPACE_WRAPPER", xtask()?)
+        .env(AS_RUSTC, "1"))?;
     let built = release_target(module)
         .join("wasm32-unknown-unknown/release")
         .join(module.artefact);
@@ -233,6 +237,48 @@ fn module(bindgen: &Path, out: &Path, module: &Module) -> Result {
     say("shortening the names the glue and the WebAssembly share");
     names::shorten(&wasm_opt(), &wasm, &glue)?;
     minify(&glue, true)
+}
+
+/// Set when cargo runs xtask in rustc's place (`RUSTC_WORKSPACE_WRAPPER`), for the release build
+/// of a module.
+const AS_RUSTC: &str = "THING_PROMPTS_XTASK_AS_RUSTC";
+
+/// This program, for cargo to run in rustc's place.
+fn xtask() -> Result<PathBuf> {
+    std::env::current_exe().map_err(|e| format!("where xtask is: {e}"))
+}
+
+/// When cargo runs xtask as rustc for a crate of the workspace (a module's release build sets
+/// this up in [`module`]): compiles as asked, and the core crate with
+/// `-Zcross-crate-inline-threshold=always`, so that any function of the core can be compiled
+/// into the widget crate where it is called, as when the core was one of its modules. Without
+/// it each crate kept its own copy of the standard library's small functions they both call
+/// (string splitting and searching, number parsing), and the lite module grew by 0.9 KB gzip
+/// when the core became a crate; with it the lite module is smaller than before. `None` when
+/// xtask runs as itself.
+pub fn as_rustc() -> Option<ExitCode> {
+    std::env::var_os(AS_RUSTC)?;
+    let mut args = std::env::args_os().skip(1);
+    let rustc = args.next()?;
+    let args: Vec<OsString> = args.collect();
+    let mut command = Command::new(rustc);
+    command.args(&args);
+    if args
+        .windows(2)
+        .any(|pair| pair[0] == "--crate-name" && pair[1] == "thing_prompts_core")
+    {
+        command.arg("-Zcross-crate-inline-threshold=always");
+    }
+    Some(match command.status() {
+        Ok(status) => status
+            .code()
+            .and_then(|code| u8::try_from(code).ok())
+            .map_or(ExitCode::FAILURE, ExitCode::from),
+        Err(e) => {
+            eprintln!("xtask as rustc: {e}");
+            ExitCode::FAILURE
+        }
+    })
 }
 
 /// The compiler flags of a release module: panics as a bare abort, no source locations, and
