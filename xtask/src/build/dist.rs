@@ -207,11 +207,12 @@ fn module(bindgen: &Path, out: &Path, module: &Module) -> Result {
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             release_flags(module),
         )
-        .env_remove("RUSTC")
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("CARGO")
-        // The workspace's own crates are compiled through xtask (see `as_rustc`).
-        .env("RUSTC_WORKSPACE_WRAPPER", xtask()?)
+        // Every crate is compiled through xtask, which adds a flag for the core (see `as_rustc`).
+        // As `RUSTC` rather than `RUSTC_WORKSPACE_WRAPPER`: cargo mixes a wrapper's path into
+        // the crates' hashes, and so the bytes would depend on the checkout's folder.
+        .env("RUSTC", xtask()?)
         .env(AS_RUSTC, "1"))?;
     let built = release_target(module)
         .join("wasm32-unknown-unknown/release")
@@ -239,8 +240,7 @@ fn module(bindgen: &Path, out: &Path, module: &Module) -> Result {
     minify(&glue, true)
 }
 
-/// Set when cargo runs xtask in rustc's place (`RUSTC_WORKSPACE_WRAPPER`), for the release build
-/// of a module.
+/// Set when cargo runs xtask in rustc's place (`RUSTC`), for the release build of a module.
 const AS_RUSTC: &str = "THING_PROMPTS_XTASK_AS_RUSTC";
 
 /// This program, for cargo to run in rustc's place.
@@ -248,20 +248,21 @@ fn xtask() -> Result<PathBuf> {
     std::env::current_exe().map_err(|e| format!("where xtask is: {e}"))
 }
 
-/// When cargo runs xtask as rustc for a crate of the workspace (a module's release build sets
-/// this up in [`module`]): compiles as asked, and the core crate with
+/// When cargo runs xtask as rustc (a module's release build sets this up in [`module`]):
+/// compiles as asked with the toolchain's rustc, and the core crate with
 /// `-Zcross-crate-inline-threshold=always`, so that any function of the core can be compiled
 /// into the widget crate where it is called, as when the core was one of its modules. Without
 /// it each crate kept its own copy of the standard library's small functions they both call
 /// (string splitting and searching, number parsing), and the lite module grew by 0.9 KB gzip
-/// when the core became a crate; with it the lite module is smaller than before. `None` when
-/// xtask runs as itself.
+/// when the core became a crate; with it the lite module is smaller than before. Cargo does not
+/// see what is added here (its hashes take rustc's version, not its path), so a change to it
+/// needs the release target folders (target/release-wasm*) emptied. `None` when xtask runs as
+/// itself.
 pub fn as_rustc() -> Option<ExitCode> {
     std::env::var_os(AS_RUSTC)?;
-    let mut args = std::env::args_os().skip(1);
-    let rustc = args.next()?;
-    let args: Vec<OsString> = args.collect();
-    let mut command = Command::new(rustc);
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    // The toolchain's own rustc: `rustup run` put its folder first on the PATH.
+    let mut command = Command::new("rustc");
     command.args(&args);
     if args
         .windows(2)
