@@ -2,7 +2,7 @@
 //!
 //! Four rooms, each using only those below it: `entry` (what the loader calls), `view` (Yew
 //! components, and the words), `web` (browser services) and `core` (plain Rust, tested on the
-//! host). See docs/ARCHITECTURE.md.
+//! host; its own crate, `thing-prompts-core` in core/). See docs/ARCHITECTURE.md.
 
 /// Whether this build is the full module (feature `extras`): the backup panel, the outline,
 /// the course overview, notes and the messages for page authors. The lite module, the first
@@ -11,7 +11,10 @@
 /// modules read JSON differently.
 pub const FULL: bool = cfg!(feature = "extras");
 
-pub mod core;
+/// The pure core lives in its own crate (core/), whose manifest has no web dependency. Named
+/// `core` here so that the view, the browser services and the entry keep writing
+/// `crate::core::…` as they did when it was a module of this crate.
+pub use thing_prompts_core as core;
 #[cfg(target_arch = "wasm32")]
 mod entry;
 pub mod view;

@@ -9,12 +9,18 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Values made by the browser's `JSON.parse`. A type of this crate, because the core is a crate
+/// of its own: its traits [`Parsed`] and [`Node`] can be given to a type of ours, not to
+/// wasm-bindgen's `JsValue` (Rust's orphan rule).
+#[repr(transparent)]
+pub struct Json(JsValue);
+
 /// The values of JSON text, or `None` when it is not JSON.
-pub fn parse(text: &str) -> Option<JsValue> {
-    js_sys::JSON::parse(text).ok()
+pub fn parse(text: &str) -> Option<Json> {
+    js_sys::JSON::parse(text).ok().map(Json)
 }
 
-impl Parsed for JsValue {
+impl Parsed for Json {
     /// The one place where the two modules read differently. The full module reads with
     /// serde-wasm-bindgen and the path of a mismatch, and keeps serde's words, which it tells
     /// the page's author. The lite module only needs to know that the data does not fit (it
@@ -29,21 +35,22 @@ impl Parsed for JsValue {
     /// readers, and serde's messages, into the lite module.
     fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
         if crate::FULL {
-            let values = serde_wasm_bindgen::Deserializer::from(self.clone());
+            let values = serde_wasm_bindgen::Deserializer::from(self.0.clone());
             serde_path_to_error::deserialize(values).map_err(|error| Mismatch {
                 path: error.path().to_string(),
                 message: as_serde_json_says(&error.inner().to_string()),
             })
         } else {
-            read_quietly(self.clone()).map_err(|_| Mismatch::unexplained())
+            read_quietly(Json(self.0.clone())).map_err(|_| Mismatch::unexplained())
         }
     }
 
     fn field(&self, name: &str) -> Option<Self> {
         // `Reflect.get` throws on values that are not objects.
-        js_sys::Reflect::get(self, &JsValue::from_str(name))
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(name))
             .ok()
             .filter(|value| !value.is_undefined())
+            .map(Json)
     }
 }
 
@@ -51,31 +58,39 @@ impl Parsed for JsValue {
 /// takes them for the full module's: `null` and `undefined` alike, a safe integer as a whole
 /// number (so `1.0`, which JSON.parse makes 1, is one), an object's fields in their order
 /// (`Object.entries`). JSON.parse gives nothing else; anything else would read as `null`.
-impl Node for JsValue {
+impl Node for Json {
     fn is_null(&self) -> bool {
-        self.is_null() || self.is_undefined()
+        self.0.is_null() || self.0.is_undefined()
     }
 
     fn shape(self) -> Shape<Self> {
-        if let Some(b) = self.as_bool() {
+        let Json(value) = self;
+        if let Some(b) = value.as_bool() {
             Shape::Bool(b)
-        } else if let Some(n) = self.as_f64() {
-            match Number::is_safe_integer(&self) {
+        } else if let Some(n) = value.as_f64() {
+            match Number::is_safe_integer(&value) {
                 true if n >= 0.0 => Shape::Whole(n as u64),
                 true => Shape::Negative(n as i64),
                 false => Shape::Fraction(n),
             }
-        } else if let Some(text) = self.as_string() {
+        } else if let Some(text) = value.as_string() {
             Shape::Text(text)
-        } else if Array::is_array(&self) {
-            Shape::List(self.unchecked_into::<Array>().to_vec())
-        } else if self.is_object() {
-            let entries = Object::entries(self.unchecked_ref());
+        } else if Array::is_array(&value) {
+            Shape::List(
+                value
+                    .unchecked_into::<Array>()
+                    .to_vec()
+                    .into_iter()
+                    .map(Json)
+                    .collect(),
+            )
+        } else if value.is_object() {
+            let entries = Object::entries(value.unchecked_ref());
             let mut fields = Vec::with_capacity(entries.length() as usize);
             for pair in entries.iter() {
                 let pair = pair.unchecked_into::<Array>();
                 if let Some(key) = pair.get(0).as_string() {
-                    fields.push((key, pair.get(1)));
+                    fields.push((key, Json(pair.get(1))));
                 }
             }
             Shape::Object(fields)

@@ -1,6 +1,6 @@
 // Merges that survive a wrong clock: a backup taken in a browser whose clock runs three hours
 // ahead is restored in another, a question is unticked there, and the same backup restored
-// again leaves the untick alone (the hybrid logical clock of src/core/progress.rs).
+// again leaves the untick alone (the hybrid logical clock of core/src/progress.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

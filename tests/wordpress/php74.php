@@ -17,7 +17,7 @@
  *
  *   php tests/wordpress/php74.php <folder>...    prints each finding; exits 1 if there is one
  *
- * Run by cargo xtask test (xtask/src/plugin_checks.rs).
+ * Run by cargo xtask test (xtask/src/site/plugin_checks.rs).
  */
 
 /** PHP 8 functions WordPress 6.1 does not polyfill. */

@@ -1,7 +1,7 @@
 <?php
 /**
  * The router of PHP's built-in server in front of Debian's WordPress (/usr/share/wordpress),
- * for the WordPress tests only (started by xtask/src/wordpress.rs):
+ * for the WordPress tests only (started by xtask/src/site/wordpress.rs):
  *
  * - names the site's configuration for Debian's wp-config.php, which then reads
  *   /etc/wordpress/config-<THING_PROMPTS_WP_CONFIG>.php (written by xtask for this run);

@@ -1,5 +1,5 @@
 // Shared helpers for the WordPress tests: the site that `cargo xtask test` started
-// (xtask/src/wordpress.rs), its command-line tool (wp.php), logging in, watching its PHP log.
+// (xtask/src/site/wordpress.rs), its command-line tool (wp.php), logging in, watching its PHP log.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,23 +1,17 @@
 //! Project automation (`cargo xtask <command>`): build, serve the demo, run every test.
+//!
+//! Two halves: `build` (the modules, dist/, the release files, the translations) and `site`
+//! (the servers, browsers, WordPress and checks the tests run against), which uses `build`
+//! and never the other way round. `constants` and `shared` are below both.
 
-mod archive;
-mod bench;
-mod dist;
-mod driver;
-mod firefox;
-mod names;
-mod plugin_checks;
-mod programmes;
-mod release;
-mod serve;
-mod test;
-mod tools;
-mod translations;
-mod webkit;
-mod wordpress;
-mod workflows;
+mod build;
+mod constants;
+mod shared;
+mod site;
 
-use std::path::PathBuf;
+use build::{dist, release, translations};
+use shared::say;
+use site::{bench, serve, test};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -41,6 +35,10 @@ usage: cargo xtask <command>
 ";
 
 fn main() -> ExitCode {
+    // Standing in for rustc in a module's release build (see `dist::as_rustc`).
+    if let Some(code) = dist::as_rustc() {
+        return code;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("demo") => serve::demo(),
@@ -71,16 +69,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// The repository root (the parent of this crate).
-pub fn root() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
-}
-
-/// Says what is happening, the way every step of the commands does.
-pub fn say(message: &str) {
-    eprintln!("xtask: {message}");
-}
-
-pub type Result<T = ()> = std::result::Result<T, String>;

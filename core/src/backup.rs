@@ -1,0 +1,323 @@
+//! Backups a reader takes away and brings back: a small JSON file, or a short text code.
+//!
+//! A restore only ever adds ticks: what the browser already has is never removed.
+
+use crate::formats::{Parsed, Text, Whole};
+use crate::percent;
+use crate::progress::{Progress, Stored, StoredDataError, Tick, STORAGE_PREFIX};
+use crate::prompt_id::PromptId;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// The backup file format this release writes.
+pub const BACKUP_FORMAT: u32 = 1;
+
+/// The first word of a backup code.
+const CODE_MAGIC: &str = "TP1";
+
+/// The course part of storage keys for inline lists without a programme.
+pub const INLINE_COURSE: &str = "~inline";
+
+/// One course's progress, as exported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    /// The programme id, or `~inline`: which storage key the ticks belong under.
+    pub course: String,
+    pub progress: Progress,
+}
+
+/// What a restore did (the view says it in the reader's language).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Ticks that were not in this browser and now are.
+    pub restored: usize,
+    /// Ticks in the backup that this browser already had.
+    pub already: usize,
+    /// The Things (or lists) the restored ticks belong to.
+    pub things: usize,
+    /// Notes the backup brought that were newer than this browser's (a file only: codes carry none).
+    pub notes: usize,
+    /// Ticks in the backup that this browser unticked after the backup's tick was made: the
+    /// later untick stands (a file only: a code's ticks carry no time).
+    pub unticked_since: usize,
+}
+
+/// Why a backup could not be read; nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    Empty,
+    NotABackup,
+    NewerFormat(u32),
+    BadCourse(String),
+    DamagedCode(String),
+    DamagedProgress(StoredDataError),
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("The backup is empty: paste the whole code, or choose the file you saved."),
+            Self::NotABackup => f.write_str(
+                "This is not a Thing Prompts backup: choose the .json file the widget saved, or paste a code that starts with TP1.",
+            ),
+            Self::NewerFormat(v) => write!(
+                f,
+                "This backup comes from a newer version of the widget (format {v}): it cannot be read here yet."
+            ),
+            Self::BadCourse(course) => write!(f, "The backup names no usable course (\"{course}\"): it may have been edited."),
+            Self::DamagedCode(near) => write!(
+                f,
+                "The backup code is damaged near \"{near}\": copy it again in full."
+            ),
+            Self::DamagedProgress(_) => f.write_str(
+                "The backup file is damaged: its ticks cannot be read. Try another copy, or the backup code.",
+            ),
+        }
+    }
+}
+
+/// A backup file as written: `{"thingPromptsBackup": 1, "course": …, "progress": {…}}`.
+struct FileOut<'a> {
+    course: &'a str,
+    progress: Stored<'a>,
+}
+
+impl Serialize for FileOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut file = serializer.serialize_map(Some(3))?;
+        file.serialize_entry("thingPromptsBackup", &BACKUP_FORMAT)?;
+        file.serialize_entry("course", self.course)?;
+        file.serialize_entry("progress", &self.progress)?;
+        file.end()
+    }
+}
+
+fn is_valid_course(course: &str) -> bool {
+    course == INLINE_COURSE || crate::programme::is_valid_programme_id(course)
+}
+
+/// The course a storage key belongs to (`thing-prompts:v1:cpd23-2012` → `cpd23-2012`).
+pub fn course_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(STORAGE_PREFIX)
+        .filter(|course| is_valid_course(course))
+}
+
+impl Backup {
+    /// The storage key its ticks go back under.
+    pub fn storage_key(&self) -> String {
+        format!("{STORAGE_PREFIX}{}", self.course)
+    }
+
+    /// The file a reader downloads, for serde: every change, with its time, laid out as the
+    /// first release wrote it (indented by two spaces, the progress's keys sorted).
+    pub fn file(&self) -> impl Serialize + '_ {
+        FileOut {
+            course: &self.course,
+            progress: self.progress.stored_sorted(),
+        }
+    }
+
+    /// The file's text on the host (tests, tools): [`Self::file`], indented by two spaces.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_file(&self) -> String {
+        serde_json::to_string_pretty(&self.file()).unwrap_or_default()
+    }
+
+    /// A short text to copy: `TP1 <course> <thing>:<id>,<id> …`, listing ticked prompts only.
+    /// Derived ids (`t` and 16 hex digits) are written as the hex digits; ids a programme
+    /// named are written as `~` and the id, percent-encoded.
+    pub fn to_code(&self) -> String {
+        let mut code = format!("{CODE_MAGIC} {}", self.course);
+        let mut current: Option<&str> = None;
+        for (thing, id, tick) in self.progress.ticks() {
+            if !tick.done {
+                continue;
+            }
+            if current != Some(thing) {
+                code.push(' ');
+                code.push_str(if thing.is_empty() { "_" } else { thing });
+                code.push(':');
+                current = Some(thing);
+            } else {
+                code.push(',');
+            }
+            code.push_str(&encode_id(id));
+        }
+        code
+    }
+
+    /// Reads a backup file or a backup code, whichever `text` is. `parse_json` turns a
+    /// file's text into values (`JSON.parse` in the browser), `None` when it is not JSON.
+    pub fn read<P: Parsed>(
+        text: &str,
+        parse_json: impl FnOnce(&str) -> Option<P>,
+    ) -> Result<Self, BackupError> {
+        let text = text.trim_start_matches('\u{feff}').trim();
+        if text.is_empty() {
+            return Err(BackupError::Empty);
+        }
+        if text.starts_with('{') {
+            let file = parse_json(text).ok_or(BackupError::NotABackup)?;
+            Self::from_file(&file)
+        } else {
+            Self::parse_code(text)
+        }
+    }
+
+    /// Reads a backup file or code on the host (tests, tools), as [`Self::read`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse(text: &str) -> Result<Self, BackupError> {
+        Self::read(text, crate::formats::host_json)
+    }
+
+    /// Reads a backup file already parsed as JSON.
+    pub fn from_file(file: &impl Parsed) -> Result<Self, BackupError> {
+        // A backup file is `{"thingPromptsBackup": 1, "course": …, "progress": {…}}`, read
+        // field by field, the format first: a newer file may have another shape altogether.
+        let Whole(format) = file
+            .field("thingPromptsBackup")
+            .and_then(|format| format.read().ok())
+            .ok_or(BackupError::NotABackup)?;
+        if format > BACKUP_FORMAT {
+            return Err(BackupError::NewerFormat(format));
+        }
+        if format != BACKUP_FORMAT {
+            return Err(BackupError::NotABackup);
+        }
+        let Text(course) = file
+            .field("course")
+            .and_then(|course| course.read().ok())
+            .ok_or(BackupError::NotABackup)?;
+        let progress = file.field("progress").ok_or(BackupError::NotABackup)?;
+        if !is_valid_course(&course) {
+            return Err(BackupError::BadCourse(course));
+        }
+        let progress = Progress::from_parsed(&progress).map_err(BackupError::DamagedProgress)?;
+        Ok(Self { course, progress })
+    }
+
+    /// Reads a backup code only (the device link's fragment carries one, never a file).
+    pub fn from_code(text: &str) -> Result<Self, BackupError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(BackupError::Empty);
+        }
+        Self::parse_code(text)
+    }
+
+    fn parse_code(text: &str) -> Result<Self, BackupError> {
+        let mut words = text.split_whitespace();
+        if words.next() != Some(CODE_MAGIC) {
+            return Err(BackupError::NotABackup);
+        }
+        let course = words.next().ok_or(BackupError::Empty)?;
+        if !is_valid_course(course) {
+            return Err(BackupError::BadCourse(course.to_owned()));
+        }
+        let damaged = |word: &str| BackupError::DamagedCode(word.chars().take(24).collect());
+        let mut progress = Progress::default();
+        for word in words {
+            let (thing, ids) = word.split_once(':').ok_or_else(|| damaged(word))?;
+            // Thing keys as `to_code` writes them: `_`, or a Thing number without leading zeros.
+            let is_number = thing
+                .parse::<u32>()
+                .is_ok_and(|n| n > 0 && n.to_string() == thing);
+            let thing = match thing {
+                "_" => "",
+                number if is_number => number,
+                _ => return Err(damaged(word)),
+            };
+            for id in ids.split(',') {
+                let id = decode_id(id).ok_or_else(|| damaged(word))?;
+                // A code carries no times: `at: 0` marks an undated tick, stamped when restored.
+                progress.put_tick(thing, &id, Tick { done: true, at: 0 });
+            }
+        }
+        Ok(Self {
+            course: course.to_owned(),
+            progress,
+        })
+    }
+
+    /// Adds the backup's ticks to `progress` (never removes one). A file's ticks keep their
+    /// own times and merge as another copy's would: a tick this browser unticked later stays
+    /// unticked, so restoring the same file twice cannot undo an untick made in between. A
+    /// code's ticks carry no time (`at: 0`) and are taken as changes made at `now`. Notes
+    /// keep their own times too: one replaces this browser's only if it is newer.
+    pub fn restore_into(&self, progress: &mut Progress, now: u64) -> RestoreReport {
+        let mut report = RestoreReport::default();
+        for (thing, id, note) in self.progress.notes() {
+            if progress.merge_note(thing, id, note) {
+                report.notes += 1;
+            }
+        }
+        // `ticks` comes Thing by Thing, so counting changes of Thing counts the Things.
+        let mut last_thing = None;
+        for (thing, id, tick) in self.progress.ticks() {
+            if !tick.done {
+                // An untick never removes a tick here, but where there is none its time is
+                // taken in, so that this browser's next change is stamped after it.
+                if tick.at != 0 && !progress.is_done(thing, id) {
+                    progress.put_tick(thing, id, tick);
+                }
+                continue;
+            }
+            if progress.is_done(thing, id) {
+                report.already += 1;
+                // Still merged: a later time of the same tick is news to this browser's clock.
+                progress.put_tick(thing, id, tick);
+            } else {
+                if tick.at == 0 {
+                    progress.set(thing, id, true, now);
+                } else {
+                    progress.put_tick(thing, id, tick);
+                    if !progress.is_done(thing, id) {
+                        report.unticked_since += 1;
+                        continue;
+                    }
+                }
+                report.restored += 1;
+                if last_thing != Some(thing) {
+                    last_thing = Some(thing);
+                    report.things += 1;
+                }
+            }
+        }
+        report
+    }
+
+    /// The file name offered for the download.
+    pub fn file_name(&self, today: crate::date::CivilDate) -> String {
+        let course = self.course.trim_start_matches('~');
+        format!("thing-prompts-{course}-{today}.json")
+    }
+}
+
+fn is_derived(id: &str) -> Option<&str> {
+    id.strip_prefix('t').filter(|hex| {
+        hex.len() == 16
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+fn encode_id(id: &PromptId) -> String {
+    if let Some(hex) = is_derived(id.as_str()) {
+        return hex.to_owned();
+    }
+    let mut out = String::from("~");
+    percent::encode(id.as_str(), b"-_.", &mut out);
+    out
+}
+
+fn decode_id(word: &str) -> Option<PromptId> {
+    if let Some(named) = word.strip_prefix('~') {
+        let id = percent::decode(named)?;
+        return (!id.trim().is_empty()).then(|| PromptId::named(&id));
+    }
+    let hex = format!("t{word}");
+    is_derived(&hex)?;
+    Some(PromptId::named(&hex))
+}
