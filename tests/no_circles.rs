@@ -4,7 +4,8 @@
     clippy::unwrap_used,
     clippy::indexing_slicing
 )]
-//! No two source files under `src/` need each other, directly or round a longer loop.
+//! No two source files of the widget (`src/`), the core (`core/src/`) or xtask (`xtask/src/`)
+//! need each other, directly or round a longer loop.
 //!
 //! This reads the sources as text: every `use crate::…`, `use super::…`, `use self::…` (with
 //! its braces opened out) and every `crate::…`/`super::…` path written in code is an edge from
@@ -12,8 +13,8 @@
 //! is a file: `a/b.rs` or `a/b/mod.rs`). `mod x;` lines, which only declare a file, are no
 //! edge, and neither is a path into the same file (an inline `mod full { use super::*; }`),
 //! nor a module's `pub use child::X;` (its façade: the child's item under the parent's name).
-//! A path into a module that is not a file under `src/` (the core as its own crate) is
-//! outside this check. Then it looks for a cycle with a depth-first search, and names every
+//! A path into another crate (the widget's `crate::core::…`, which is the core crate) is
+//! outside this check; each crate is checked on its own. Then it looks for a cycle with a depth-first search, and names every
 //! file of the first one it finds.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,7 +41,7 @@ fn module_of(relative: &Path) -> Vec<String> {
         .collect();
     let last = parts.pop().unwrap_or_default();
     let stem = last.trim_end_matches(".rs");
-    if stem != "mod" && stem != "lib" {
+    if stem != "mod" && stem != "lib" && stem != "main" {
         parts.push(stem.to_owned());
     }
     parts
@@ -288,9 +289,12 @@ fn absolute(here: &[String], path: &str) -> Option<Vec<String>> {
     Some(at)
 }
 
-/// The edges between files: which files each file's paths lead to.
-fn edges() -> BTreeMap<String, BTreeSet<String>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+/// The source folders of the workspace's crates whose files must not loop.
+const CRATES: [&str; 3] = ["src", "core/src", "xtask/src"];
+
+/// The edges between the files of one crate's source folder: which files each file's paths lead to.
+fn edges(folder: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files = Vec::new();
     sources(&root, &mut files);
     let modules: BTreeMap<Vec<String>, String> = files
@@ -319,7 +323,7 @@ fn edges() -> BTreeMap<String, BTreeSet<String>> {
             if let Some(other) = file_of {
                 // The crate root is named only for its items (`crate::FULL`), never imported
                 // as a whole; a path into the same file is no edge.
-                if *other != name && other != "lib.rs" {
+                if *other != name && other != "lib.rs" && other != "main.rs" {
                     targets.insert(other.clone());
                 }
             }
@@ -378,9 +382,11 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 
 #[test]
 fn no_source_file_needs_itself_round_a_loop() {
-    let graph = edges();
-    if let Some(cycle) = find_cycle(&graph) {
-        panic!("a circle of imports: {}", cycle.join(" → "));
+    for folder in CRATES {
+        let graph = edges(folder);
+        if let Some(cycle) = find_cycle(&graph) {
+            panic!("a circle of imports in {folder}/: {}", cycle.join(" → "));
+        }
     }
 }
 
@@ -388,12 +394,20 @@ fn no_source_file_needs_itself_round_a_loop() {
 fn the_check_sees_the_edges_it_must() {
     // The reading above is only worth its silence if it finds edges: a few that hold for as
     // long as the rooms exist.
-    let graph = edges();
+    let graph = edges("src");
     let from = |file: &str| graph.get(file).cloned().unwrap_or_default();
     assert!(from("entry.rs").iter().any(|f| f.starts_with("view/")));
     assert!(from("entry.rs").iter().any(|f| f.starts_with("web/")));
     assert!(from("view/components/checklist.rs").contains("view/checklist_state.rs"));
     assert!(from("web/progress_store.rs").contains("web/storage.rs"));
+    let core = edges("core/src");
+    assert!(core
+        .get("embed/resolve.rs")
+        .is_some_and(|to| to.contains("programme/mod.rs")));
+    let xtask = edges("xtask/src");
+    assert!(xtask
+        .get("site/test.rs")
+        .is_some_and(|to| to.iter().any(|f| f.starts_with("build/"))));
     // And a made-up loop is found, among files that have none.
     let mut looped: BTreeMap<String, BTreeSet<String>> = graph
         .iter()
@@ -433,9 +447,11 @@ fn use_trees_open_out() {
 #[test]
 fn shows_the_edges_when_asked() {
     if std::env::var_os("NO_CIRCLES_SHOW").is_some() {
-        for (file, targets) in edges() {
-            for target in targets {
-                println!("{file} -> {target}");
+        for folder in CRATES {
+            for (file, targets) in edges(folder) {
+                for target in targets {
+                    println!("{folder}/{file} -> {folder}/{target}");
+                }
             }
         }
     }

@@ -4,8 +4,6 @@
 //! and workflow checks. They build with `build`, never the other way round.
 
 pub mod bench;
-#[cfg(test)]
-mod circles;
 mod deny;
 mod driver;
 mod firefox;
