@@ -140,7 +140,9 @@ impl Backup {
     ///   programme named as `~` and the id, percent-encoded. `<time>` is the latest stamp of
     ///   those ticks in base 36: the finish date of a finished Thing. Codes of the release
     ///   before the record have no time; neither has a Thing whose ticks carry none.
-    /// - `<thing>=<address>` is the link to the post on that Thing, `https://` left out.
+    /// - `<thing>=<address>` is the link to the post on that Thing, `https://` left out. When
+    ///   it starts as the link before it does (a participant's posts share their blog's
+    ///   address), that start is written as `~<bytes>~`: `3=~37~thing-3.html`.
     /// - `@<name>` is the participant's name, percent-encoded.
     ///
     /// Unticks, removed links and notes are not carried.
@@ -167,11 +169,20 @@ impl Backup {
             code.push_str(&encode_id(id));
         }
         end_group(&mut code, group);
+        let mut previous = String::new();
         for (thing, link) in self.progress.links() {
             code.push(' ');
             code.push_str(thing_word(thing));
             code.push('=');
-            code.push_str(link.code_form());
+            let form = link.code_form();
+            let shared = shared_start(&previous, form);
+            match form.get(shared..) {
+                Some(rest) if shared >= MIN_SHARED => {
+                    code.push_str(&format!("~{shared}~{rest}"));
+                }
+                _ => code.push_str(form),
+            }
+            previous = form.to_owned();
         }
         if let Some(name) = self.progress.name() {
             code.push_str(" @");
@@ -250,6 +261,7 @@ impl Backup {
         }
         let damaged = |word: &str| BackupError::DamagedCode(word.chars().take(24).collect());
         let mut progress = Progress::default();
+        let mut previous_link = String::new();
         for word in words {
             // The record's entries carry no time here (`at: 0`): restoring takes them in only
             // where this browser has none (see `restore_into`).
@@ -274,7 +286,10 @@ impl Backup {
                 _ => return Err(damaged(word)),
             };
             if let Some(address) = rest.strip_prefix('=') {
-                let link = PostLink::from_code_form(address).map_err(|_| damaged(word))?;
+                let address =
+                    with_shared_start(address, &previous_link).ok_or_else(|| damaged(word))?;
+                let link = PostLink::from_code_form(&address).map_err(|_| damaged(word))?;
+                previous_link = link.code_form().to_owned();
                 progress.merge_note(
                     RECORD_THING,
                     &link_entry(thing),
@@ -378,6 +393,34 @@ impl Backup {
         let course = self.course.trim_start_matches('~');
         format!("thing-prompts-{course}-{today}.json")
     }
+}
+
+/// The shortest start of a link that a code writes as `~<bytes>~` rather than in full.
+const MIN_SHARED: usize = 5;
+
+/// How many bytes `a` and `b` share at their start, cut back to a character boundary.
+fn shared_start(a: &str, b: &str) -> usize {
+    let mut shared = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    shared
+}
+
+/// A link word's address with a `~<bytes>~` start put back from the link before it; `None`
+/// when the start is not a plain number, or longer than that link.
+fn with_shared_start(address: &str, previous: &str) -> Option<String> {
+    let Some(marked) = address.strip_prefix('~') else {
+        return Some(address.to_owned());
+    };
+    let (bytes, rest) = marked.split_once('~')?;
+    let canonical = !bytes.is_empty()
+        && bytes.len() <= 4
+        && !bytes.starts_with('0')
+        && bytes.bytes().all(|b| b.is_ascii_digit());
+    let shared = bytes.parse::<usize>().ok().filter(|_| canonical)?;
+    let start = previous.get(..shared)?;
+    Some(format!("{start}{rest}"))
 }
 
 /// A Thing key as a code's word writes it: `_` for an inline list without a Thing.
