@@ -544,3 +544,28 @@ proptest! {
         prop_assert_eq!(latest, progress.newest());
     }
 }
+
+/// The whole course answered, with a link to each of the 23 posts and a name: what storage
+/// holds then (the ticks alone are 5,105 bytes, tests/progress.rs).
+#[test]
+fn a_whole_course_with_its_record_is_a_small_store() {
+    let programme = cpd23_2012();
+    let mut progress = Progress::default();
+    for thing in &programme.things {
+        let key = thing.number.to_string();
+        for prompt in &thing.prompts {
+            progress.set(&key, &prompt.id, true, 1_764_072_000_000);
+        }
+        let post = format!(
+            "https://jane-librarian.blogspot.com/2012/07/cpd23-thing-{}-my-answers.html",
+            thing.number
+        );
+        progress.set_link(&key, Some(&link(&post)), 1_764_072_000_000);
+    }
+    progress.set_name("Jane Smith", 1_764_072_000_000);
+    let stored = progress.to_json();
+    println!("93 ticks, 23 links and a name: {} bytes stored", stored.len());
+    assert!(stored.len() < 9_000, "{} bytes", stored.len());
+    assert_eq!(Progress::parse(&stored).unwrap(), progress);
+    assert_eq!(progress.links().count(), 23);
+}

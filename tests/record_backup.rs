@@ -303,6 +303,17 @@ fn links_on_one_blog_share_their_start_in_a_code() {
 }
 
 #[test]
+fn the_example_in_the_storage_doc() {
+    let mut from = Progress::default();
+    from.set_link("1", Some(&link("https://jane.example/2012/07/thing-1.html")), 1);
+    from.set_link("2", Some(&link("https://jane.example/2012/07/thing-2.html")), 2);
+    assert_eq!(
+        backup(from).to_code(),
+        "TP1 cpd23-2012 1=jane.example/2012/07/thing-1.html 2=~27~2.html"
+    );
+}
+
+#[test]
 fn the_device_link_carries_the_record_and_keeps_slashes_readable() {
     let mut progress = Progress::default();
     progress.set(
