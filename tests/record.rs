@@ -564,7 +564,10 @@ fn a_whole_course_with_its_record_is_a_small_store() {
     }
     progress.set_name("Jane Smith", 1_764_072_000_000);
     let stored = progress.to_json();
-    println!("93 ticks, 23 links and a name: {} bytes stored", stored.len());
+    println!(
+        "93 ticks, 23 links and a name: {} bytes stored",
+        stored.len()
+    );
     assert!(stored.len() < 9_000, "{} bytes", stored.len());
     assert_eq!(Progress::parse(&stored).unwrap(), progress);
     assert_eq!(progress.links().count(), 23);

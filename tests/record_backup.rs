@@ -305,8 +305,16 @@ fn links_on_one_blog_share_their_start_in_a_code() {
 #[test]
 fn the_example_in_the_storage_doc() {
     let mut from = Progress::default();
-    from.set_link("1", Some(&link("https://jane.example/2012/07/thing-1.html")), 1);
-    from.set_link("2", Some(&link("https://jane.example/2012/07/thing-2.html")), 2);
+    from.set_link(
+        "1",
+        Some(&link("https://jane.example/2012/07/thing-1.html")),
+        1,
+    );
+    from.set_link(
+        "2",
+        Some(&link("https://jane.example/2012/07/thing-2.html")),
+        2,
+    );
     assert_eq!(
         backup(from).to_code(),
         "TP1 cpd23-2012 1=jane.example/2012/07/thing-1.html 2=~27~2.html"
@@ -426,4 +434,35 @@ fn an_empty_record_changes_nothing_in_a_code() {
         .unwrap()
         .restore_into(&mut Progress::default(), 1);
     assert_eq!(report, RestoreReport::default());
+}
+
+/// The whole of CPD23 2012 answered, with a link to each post and a name: the device link of a
+/// Blogger post still fits in a QR code.
+#[test]
+fn a_whole_course_with_its_record_still_fits_a_qr_code() {
+    let programme = cpd23_2012();
+    let mut progress = Progress::default();
+    let mut at = 1_341_860_400_000;
+    for thing in &programme.things {
+        let key = thing.number.to_string();
+        for prompt in &thing.prompts {
+            at += 600_000;
+            progress.set(&key, &prompt.id, true, at);
+        }
+        progress.set_link(&key, Some(&link(&blogger_post(thing.number))), at + 1);
+    }
+    progress.set_name("Jane Smith", at + 2);
+    let code = backup(progress).to_code();
+    let url = device_link::link(
+        "https://jane-librarian.blogspot.com/2012/07/cpd23-thing-12.html",
+        &code,
+    );
+    let qr = device_link::qr(&url);
+    eprintln!(
+        "whole course: code {} bytes, device link {} bytes, QR code {:?} modules a side",
+        code.len(),
+        url.len(),
+        qr.as_ref().map(|q| q.width)
+    );
+    assert!(qr.is_some(), "{} bytes", url.len());
 }
