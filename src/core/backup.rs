@@ -142,15 +142,17 @@ impl Backup {
     ///   before the record have no time; neither has a Thing whose ticks carry none.
     /// - `<thing>=<address>` is the link to the post on that Thing, `https://` left out. When
     ///   it starts as the link before it does (a participant's posts share their blog's
-    ///   address), that start is written as `~<bytes>~`: `3=~37~thing-3.html`.
+    ///   address), that start is written as `~<bytes>~`:
+    ///   `1=jane.example/2012/07/thing-1.html 2=~27~2.html`.
     /// - `@<name>` is the participant's name, percent-encoded.
     ///
-    /// Unticks, removed links and notes are not carried.
+    /// Unticks, removed links and notes are not carried, nor anything stored under a Thing key
+    /// a code cannot name (storage edited by hand), which would make the whole code unreadable.
     pub fn to_code(&self) -> String {
         let mut code = format!("{CODE_MAGIC} {}", self.course);
         let mut group: Option<(&str, u64)> = None;
         for (thing, id, tick) in self.progress.ticks() {
-            if !tick.done {
+            if !tick.done || !is_code_thing(thing) {
                 continue;
             }
             match group {
@@ -171,6 +173,9 @@ impl Backup {
         end_group(&mut code, group);
         let mut previous = String::new();
         for (thing, link) in self.progress.links() {
+            if !is_code_thing(thing) {
+                continue;
+            }
             code.push(' ');
             code.push_str(thing_word(thing));
             code.push('=');
@@ -276,13 +281,9 @@ impl Backup {
             }
             let split = word.find([':', '=']).ok_or_else(|| damaged(word))?;
             let (thing, rest) = word.split_at(split);
-            // Thing keys as `to_code` writes them: `_`, or a Thing number without leading zeros.
-            let is_number = thing
-                .parse::<u32>()
-                .is_ok_and(|n| n > 0 && n.to_string() == thing);
             let thing = match thing {
                 "_" => "",
-                number if is_number => number,
+                number if !number.is_empty() && is_code_thing(number) => number,
                 _ => return Err(damaged(word)),
             };
             if let Some(address) = rest.strip_prefix('=') {
@@ -318,8 +319,9 @@ impl Backup {
     /// Adds the backup's ticks to `progress` (never removes one). A file's ticks keep their
     /// own times and merge as another copy's would: a tick this browser unticked later stays
     /// unticked, so restoring the same file twice cannot undo an untick made in between. A
-    /// code's ticks carry no time (`at: 0`) and are taken as changes made at `now`. Notes
-    /// keep their own times too: one replaces this browser's only if it is newer.
+    /// code's ticks carry their Thing's latest stamp and merge the same way; those of a code
+    /// written before the course record carry none (`at: 0`) and are taken as changes made at
+    /// `now`. Notes keep their own times too: one replaces this browser's only if it is newer.
     ///
     /// The course record (links, the name) merges by time from a file, a later removal
     /// included; a code's, which has no time, is taken in only where this browser shows none,
@@ -421,6 +423,15 @@ fn with_shared_start(address: &str, previous: &str) -> Option<String> {
     let shared = bytes.parse::<usize>().ok().filter(|_| canonical)?;
     let start = previous.get(..shared)?;
     Some(format!("{start}{rest}"))
+}
+
+/// Whether a code can name the Thing key: empty (an inline list, written `_`), or a Thing
+/// number without leading zeros.
+fn is_code_thing(thing: &str) -> bool {
+    thing.is_empty()
+        || thing
+            .parse::<u32>()
+            .is_ok_and(|n| n > 0 && n.to_string() == thing)
 }
 
 /// A Thing key as a code's word writes it: `_` for an inline list without a Thing.
