@@ -624,7 +624,7 @@
       [].forEach.call(root.children, function (child) {
         var head = child === document.head;
         observer.observe(child, { attributes: true, childList: head, subtree: head });
-        if (head) head.addEventListener('load', ask, true);
+        if (head) child.addEventListener('load', ask, true);
       });
       matchMedia('(prefers-color-scheme: dark)').addEventListener('change', ask);
     } catch (error) {
