@@ -3,7 +3,7 @@
 //! rendered (`view`).
 
 use crate::core::colour::Scheme;
-use crate::core::embed::{resolve_at, Theme, WidgetModel};
+use crate::core::embed::{resolve_at, Theme};
 use crate::view::checklist_state::Part;
 use crate::view::i18n::Labels;
 use crate::view::root::{self, Root};
@@ -16,9 +16,14 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
+/// A widget this module runs: its shadow root, its app, and for a `data-theme="auto"` widget
+/// its placeholder and the element holding the app, whose light or dark [`rescheme`] decides
+/// again.
+type Mounted = (ShadowRoot, AppHandle<Root>, Option<(Element, Element)>);
+
 thread_local! {
     /// Every widget this module runs, so that [`unmount_all`] can hand the page over.
-    static MOUNTED: RefCell<Vec<(ShadowRoot, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Stops every widget this module runs and empties their shadow roots, for another build
@@ -26,9 +31,25 @@ thread_local! {
 /// the page's memory map (see `web::storage`), for that build to read.
 #[wasm_bindgen]
 pub fn unmount_all() {
-    for (shadow, app) in MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut())) {
+    for (shadow, app, _) in MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut())) {
         stop(&shadow, app);
     }
+}
+
+/// Decides again, from the page as it is now, whether each `data-theme="auto"` widget this
+/// module runs is light or dark. The loader watches the page (a blog's dark-mode switch, a
+/// stylesheet, the reader's preference) and calls this at most once a frame. Only an attribute
+/// of the element holding each app changes: nothing is rendered again, so ticks, open panels
+/// and the focus stay.
+#[wasm_bindgen]
+pub fn rescheme() {
+    MOUNTED.with(|m| {
+        for (_, _, auto) in m.borrow().iter() {
+            if let Some((host, holder)) = auto {
+                show_scheme(holder, page::scheme_around(host, holder));
+            }
+        }
+    });
 }
 
 /// Stops the widget mounted in `host`, if any, and empties its shadow root (the configurator's
@@ -39,10 +60,10 @@ pub fn unmount(host: &Element) {
         let mut mounted = m.borrow_mut();
         let at = mounted
             .iter()
-            .position(|(shadow, _)| shadow.host() == *host)?;
+            .position(|(shadow, _, _)| shadow.host() == *host)?;
         Some(mounted.remove(at))
     });
-    if let Some((shadow, app)) = found {
+    if let Some((shadow, app, _)) = found {
         stop(&shadow, app);
     }
 }
@@ -105,9 +126,10 @@ pub fn mount(
     };
     let outcome = resolved.map(|(widget, label_warnings)| {
         root::tell_author(&widget, &label_warnings);
-        let scheme = scheme_for(&widget.model, &host);
-        (Rc::new(widget), scheme)
+        Rc::new(widget)
     });
+    // A message for the page's author has no palette of its own to choose.
+    let theme = outcome.as_ref().ok().map(|widget| widget.model.theme);
     let Some(props) = root::root_props(outcome, Part::named(open.as_deref())) else {
         return false;
     };
@@ -118,18 +140,28 @@ pub fn mount(
     if shadow.append_child(&inside).is_err() {
         return false;
     }
+    // Light or dark belongs to the page, not to the app: it is written on the element holding
+    // the app (where the stylesheet reads it), and an auto widget's is decided again there.
+    let mut auto = None;
+    if let Some(theme) = theme {
+        let scheme = match theme {
+            Theme::Auto => page::scheme_around(&host, &inside),
+            Theme::Light => Scheme::Light,
+            Theme::Dark => Scheme::Dark,
+        };
+        show_scheme(&inside, scheme);
+        if theme == Theme::Auto {
+            auto = Some((host, inside.clone()));
+        }
+    }
     let app = yew::Renderer::<Root>::with_root_and_props(inside, props).render();
-    MOUNTED.with(|m| m.borrow_mut().push((shadow, app)));
+    MOUNTED.with(|m| m.borrow_mut().push((shadow, app, auto)));
     true
 }
 
-/// The palette for the widget: the one asked for, or light or dark from the page around it.
-fn scheme_for(model: &WidgetModel, host: &Element) -> Scheme {
-    match model.theme {
-        Theme::Auto => page::scheme_around(host),
-        Theme::Light => Scheme::Light,
-        Theme::Dark => Scheme::Dark,
-    }
+/// Writes `scheme` on the element holding a widget's app, where the stylesheet reads it.
+fn show_scheme(holder: &Element, scheme: Scheme) {
+    let _ = holder.set_attribute("data-scheme", scheme.name());
 }
 
 fn install_panic_hook() {

@@ -596,6 +596,44 @@
   }
 
   // ------------------------------------------------------------------------------------------
+  // The live theme. A data-theme="auto" widget is light or dark after the page around it; a blog's
+  // dark-mode switch may change the page after the widget appeared, and so may the reader's
+  // system preference. Nothing polls: the changes that can recolour the page each ask for one
+  // check at the next animation frame, however many come before it, and the check is the
+  // module's rescheme(), which decides every auto widget again without drawing it again.
+
+  /** Calls `check` once in the frame after anything that may have changed the page's colours. */
+  function follow(check) {
+    var failed = "could not follow the page's theme:";
+    var asked = false;
+    function ask() {
+      if (asked) return;
+      asked = true;
+      requestAnimationFrame(guarded(failed, function () {
+        asked = false;
+        check();
+      }));
+    }
+    try {
+      var observer = new MutationObserver(ask);
+      var root = document.documentElement;
+      // A class, data-* or style attribute on <html> or <body>, and in the <head> a stylesheet
+      // added, removed, swapped or switched off (href, media, disabled), or one that has loaded
+      // since (load does not bubble: it is heard on its way down).
+      observer.observe(root, { attributes: true });
+      [].forEach.call(root.children, function (child) {
+        var head = child === document.head;
+        observer.observe(child, { attributes: true, childList: head, subtree: head });
+        if (head) child.addEventListener('load', ask, true);
+      });
+      matchMedia('(prefers-color-scheme: dark)').addEventListener('change', ask);
+    } catch (error) {
+      // An old browser: the widgets keep the palette they chose as they mounted.
+      warn(failed, error);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
   // The lite→full takeover. The lite module asks for the full one with upgrade(host, open): a
   // reader opened Backup or All Things, or a placeholder wants the overview or has a mistake to
   // report. Once the full module has arrived, it takes over every widget on the page and opens
@@ -623,6 +661,10 @@
       if (!ready) {
         ready = load(full ? FULL : LITE).then(function (glue) {
           active = active || glue;
+          // From now on, whichever module runs the widgets keeps their palette in step with the page.
+          follow(function () {
+            active.rescheme();
+          });
         });
         // Started with the full module: there is nothing to upgrade.
         if (full) upgrading = ready;

@@ -6,7 +6,6 @@
 //! Both versions stand side by side below, as the two implementations of [`Module`]; the seam
 //! (`seam::Build`) says which one this build takes.
 
-use crate::core::colour::Scheme;
 use crate::core::embed::{EmbedError, View};
 use crate::view::checklist_state::Part;
 use crate::view::components::checklist::{Checklist, ChecklistProps};
@@ -24,8 +23,9 @@ use yew::prelude::*;
 /// use, or what is wrong with it.
 pub type Resolved = Result<(Widget, Vec<LabelWarning>), EmbedError>;
 
-/// What mounting a placeholder came to: its widget and palette, or what is wrong with it.
-pub type Outcome = Result<(Rc<Widget>, Scheme), EmbedError>;
+/// What mounting a placeholder came to: its widget, or what is wrong with it. Light or dark
+/// is not the view's: `entry` writes it on the element that holds the widget.
+pub type Outcome = Result<Rc<Widget>, EmbedError>;
 
 /// What differs between the two modules at the root.
 pub trait Module {
@@ -84,12 +84,8 @@ impl Module for Lite {
     /// The checklist's props; `None` for a problem, which the lite module never shows (it
     /// hands such a placeholder to the full module before it gets here).
     fn root_props(outcome: Outcome, open: Option<Part>) -> Option<ChecklistProps> {
-        let (widget, scheme) = outcome.ok()?;
-        Some(ChecklistProps {
-            widget,
-            scheme,
-            open,
-        })
+        let widget = outcome.ok()?;
+        Some(ChecklistProps { widget, open })
     }
 
     /// The overview, the notes, the Safari reminder to take a backup and the messages for
@@ -131,10 +127,8 @@ impl Module for Full {
 
     fn root_props(outcome: Outcome, open: Option<Part>) -> Option<AppProps> {
         let shown = match outcome {
-            Ok((widget, scheme)) if widget.model.view == View::Overview => {
-                Shown::Overview(widget, scheme)
-            }
-            Ok((widget, scheme)) => Shown::Checklist(widget, scheme),
+            Ok(widget) if widget.model.view == View::Overview => Shown::Overview(widget),
+            Ok(widget) => Shown::Checklist(widget),
             Err(error) => {
                 // Several problems in a programme read better as a list than as one long line.
                 let (message, details) = match &error {
@@ -176,8 +170,8 @@ impl Module for Full {
 /// for the page author.
 #[derive(Clone, PartialEq)]
 pub enum Shown {
-    Checklist(Rc<Widget>, Scheme),
-    Overview(Rc<Widget>, Scheme),
+    Checklist(Rc<Widget>),
+    Overview(Rc<Widget>),
     /// What to fix, and the problems one by one when there are several.
     Failed(AttrValue, Rc<Vec<String>>),
 }
@@ -194,11 +188,11 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.shown {
-        Shown::Overview(model, scheme) => {
-            html! { <Overview widget={model.clone()} scheme={*scheme} /> }
+        Shown::Overview(model) => {
+            html! { <Overview widget={model.clone()} /> }
         }
-        Shown::Checklist(model, scheme) => {
-            html! { <Checklist widget={model.clone()} scheme={*scheme} open={props.open} /> }
+        Shown::Checklist(model) => {
+            html! { <Checklist widget={model.clone()} open={props.open} /> }
         }
         Shown::Failed(message, details) => {
             html! { <ErrorNotice message={message.clone()} details={details.clone()} /> }

@@ -157,33 +157,32 @@ fn label_overrides(host: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Light or dark, from the first painted background around the placeholder, else from the
-/// reader's preference (a page that paints no background shows the browser's own).
-pub fn scheme_around(host: &Element) -> Scheme {
+/// Light or dark, from the first painted background around the placeholder `host`, else from
+/// the canvas the page shows where it paints none. That canvas is white unless the page declares
+/// a `color-scheme` that allows dark (in CSS or in `<meta name="color-scheme">`); where it allows
+/// both, it follows the reader's preference. A reader who prefers dark still sees a white page
+/// where nothing is declared. Rather than reading those declarations and repeating the browser's
+/// rules, the colour is asked of the browser itself: `probe` is an element inside the widget that
+/// inherits the page's `color-scheme` and whose `outline-color` the stylesheet sets to the system
+/// colour `Canvas`.
+pub fn scheme_around(host: &Element, probe: &Element) -> Scheme {
     let Some(window) = web_sys::window() else {
         return Scheme::Light;
     };
-    let mut element = Some(host.clone());
-    while let Some(current) = element {
-        let background = window
-            .get_computed_style(&current)
+    let colour = |element: &Element, property: &str| {
+        window
+            .get_computed_style(element)
             .ok()
             .flatten()
-            .and_then(|style| style.get_property_value("background-color").ok())
-            .and_then(|colour| Rgba::parse(&colour));
-        if let Some(background) = background.filter(|b| b.is_painted()) {
+            .and_then(|style| style.get_property_value(property).ok())
+            .and_then(|colour| Rgba::parse(&colour))
+    };
+    let mut element = Some(host.clone());
+    while let Some(current) = element {
+        if let Some(background) = colour(&current, "background-color").filter(|b| b.is_painted()) {
             return background.scheme_on();
         }
         element = current.parent_element();
     }
-    let prefers_dark = window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches());
-    if prefers_dark {
-        Scheme::Dark
-    } else {
-        Scheme::Light
-    }
+    colour(probe, "outline-color").map_or(Scheme::Light, Rgba::scheme_on)
 }

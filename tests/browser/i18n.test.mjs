@@ -181,7 +181,8 @@ async function schemes(page) {
     out.push(
       await widget(page, n).locator('.tp').evaluate((tp) => ({
         theme: tp.dataset.theme,
-        scheme: tp.dataset.scheme,
+        // Written on the element holding the widget's app (entry.rs).
+        scheme: tp.parentElement.dataset.scheme,
         colorScheme: getComputedStyle(tp).colorScheme,
         color: getComputedStyle(tp).color,
       })),
@@ -205,9 +206,11 @@ test('auto follows the page background; light and dark are forced with their own
   }
 });
 
-test('a page that paints no background follows the reader preference', async () => {
+test('a page that paints no background shows the white canvas: light whatever the reader prefers', async () => {
+  // Neither the page nor its root declares a color-scheme, so the browser's canvas is white for
+  // a reader who prefers dark too (live-theme.test.mjs has the pages that declare one).
   for (const [colorScheme, expected] of [
-    ['dark', 'dark'],
+    ['dark', 'light'],
     ['light', 'light'],
   ]) {
     const { context, page } = await fixture(`pref-${colorScheme}`, `<div class="thing-prompts" data-programme="cpd23-2012" data-thing="12"></div>`, {
@@ -216,7 +219,7 @@ test('a page that paints no background follows the reader preference', async () 
     });
     try {
       await waitAllMounted(page, 1);
-      assert.equal(await widget(page, 0).locator('.tp').getAttribute('data-scheme'), expected);
+      assert.equal(await widget(page, 0).locator('.tp').evaluate((tp) => tp.parentElement.dataset.scheme), expected);
     } finally {
       await context.close();
     }
@@ -225,13 +228,14 @@ test('a page that paints no background follows the reader preference', async () 
 
 test('on a page whose stylesheet is slow, the widget waits for it and takes the page\'s palette', async () => {
   // The loader runs async, so on a slow blog it can be ready before the theme's stylesheet:
-  // the page paints no background yet, and a reader who prefers dark would get the dark
-  // palette on what turns out to be a light page. A stylesheet that fails holds nothing up.
+  // the page paints no background yet, and the widget would get the light palette of the
+  // white canvas on what turns out to be a dark page. A stylesheet that fails holds nothing up
+  // (and leaves the canvas white).
   for (const [name, answer] of [
-    ['late-theme', { contentType: 'text/css', body: 'html, body { background: #fff; color: #222; }' }],
+    ['late-theme', { contentType: 'text/css', body: 'html, body { background: #111; color: #ddd; }' }],
     ['failed-theme', { status: 404, contentType: 'text/plain', body: 'not found' }],
   ]) {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await browser.newContext({ colorScheme: 'light' });
     const css = `${PAGE_ORIGIN}fixture/${name}.css`;
     try {
       const html = fixtureHtml(`<div class="thing-prompts" data-programme="cpd23-2012" data-thing="12"></div>`).replace(
@@ -252,8 +256,8 @@ test('on a page whose stylesheet is slow, the widget waits for it and takes the 
       await page.goto(url);
       await waitAllMounted(page, 1);
       assert.deepEqual(mountedBeforeStyles, [false], `${name}: no widget before the stylesheet has arrived`);
-      const expected = name === 'late-theme' ? 'light' : 'dark';
-      assert.equal(await widget(page, 0).locator('.tp').getAttribute('data-scheme'), expected, name);
+      const expected = name === 'late-theme' ? 'dark' : 'light';
+      assert.equal(await widget(page, 0).locator('.tp').evaluate((tp) => tp.parentElement.dataset.scheme), expected, name);
     } finally {
       await context.close();
     }

@@ -28,7 +28,7 @@ function palettes() {
       const box = node.shadowRoot.querySelector('input[type=checkbox]');
       return {
         theme: tp.dataset.theme,
-        scheme: tp.dataset.scheme,
+        scheme: tp.parentElement.dataset.scheme,
         colorScheme: getComputedStyle(tp).colorScheme,
         boxScheme: box ? getComputedStyle(box).colorScheme : null,
       };

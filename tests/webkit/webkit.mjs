@@ -7,14 +7,17 @@ import '../webdriver/helpers.mjs';
 
 const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
-/** A new MiniBrowser session, its window 1000 × 900. */
-export async function startWebKit() {
+/**
+ * A new MiniBrowser session, its window 1000 × 900; with `dark`, for a reader who prefers dark
+ * (the MiniBrowser's --dark-mode: the preference is fixed for the session's life).
+ */
+export async function startWebKit({ dark = false } = {}) {
   const session = await new Builder()
     .disableEnvironmentOverrides()
     .usingServer(process.env.WEBKIT_WEBDRIVER_URL || 'http://127.0.0.1:4444')
     .withCapabilities({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(dark ? ['--dark-mode'] : [])] },
       [Capability.TIMEOUTS]: { script: 10_000, pageLoad: 30_000, implicit: 0 },
     })
     .build();

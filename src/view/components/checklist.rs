@@ -1,6 +1,5 @@
 use super::progress_line::progress_line;
 use super::prompt_item::{prompt_item, PromptItemProps};
-use crate::core::colour::Scheme;
 use crate::core::programme::counted_prompts;
 use crate::core::prompt_id::PromptId;
 use crate::view::checklist_state::{Action, ChecklistState, Part};
@@ -15,8 +14,6 @@ use yew::prelude::*;
 #[derive(Properties)]
 pub struct ChecklistProps {
     pub widget: Rc<Widget>,
-    /// The palette for this page (light or dark), worked out when the widget mounted.
-    pub scheme: Scheme,
     /// Open at once (and focus the button of) the backup panel, the outline or the course list.
     pub open: Option<Part>,
 }
@@ -25,9 +22,7 @@ pub struct ChecklistProps {
 /// comparing the whole course field by field (the derived comparison) would find nothing.
 impl PartialEq for ChecklistProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.widget, &other.widget)
-            && self.scheme == other.scheme
-            && self.open == other.open
+        Rc::ptr_eq(&self.widget, &other.widget) && self.open == other.open
     }
 }
 
@@ -132,7 +127,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         ],
     );
     html! {
-        <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
+        <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()}>
             <fieldset>
                 <legend>
                     if let Some(kicker) = &words.kicker {

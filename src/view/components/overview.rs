@@ -1,6 +1,5 @@
 use super::calendar_button::CalendarButton;
 use super::overview_list::OverviewList;
-use crate::core::colour::Scheme;
 use crate::view::hooks::use_progress::use_progress;
 use crate::view::widget::Widget;
 use std::rc::Rc;
@@ -9,7 +8,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub widget: Rc<Widget>,
-    pub scheme: Scheme,
 }
 
 /// `data-view="overview"`: the whole course at a glance, following the reader's ticks.
@@ -19,7 +17,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     let (model, words) = (&widget.model, &widget.words);
     let progress = use_progress(&model.storage_key);
     html! {
-        <div class="tp" lang={widget.labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
+        <div class="tp" lang={widget.labels.lang().tag()} data-theme={model.theme.name()}>
             <div class="head">
                 if let Some(kicker) = &words.kicker {
                     <span class="kicker">{ kicker.clone() }</span>

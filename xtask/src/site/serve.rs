@@ -350,6 +350,7 @@ pub fn demo() -> Result {
             "hostile-dark.html",
             "a dark theme with light text and !important everywhere",
         ),
+        ("dark-switch.html", "a dark-mode switch, followed live"),
         (
             "csp-post.html",
             "a blog with a strict Content-Security-Policy (www/demo/_headers)",
