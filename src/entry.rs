@@ -108,7 +108,7 @@ pub fn mount(
         let scheme = scheme_for(&widget.model, &host);
         (Rc::new(widget), scheme)
     });
-    let Some(props) = root::root_props(outcome, Part::named(open.as_deref())) else {
+    let Some(props) = root::root_props(outcome, Part::named(open.as_deref()), &host) else {
         return false;
     };
     style::adopt(&shadow, CSS);
