@@ -130,7 +130,7 @@ pub fn mount(
     });
     // A message for the page's author has no palette of its own to choose.
     let theme = outcome.as_ref().ok().map(|widget| widget.model.theme);
-    let Some(props) = root::root_props(outcome, Part::named(open.as_deref())) else {
+    let Some(props) = root::root_props(outcome, Part::named(open.as_deref()), &host) else {
         return false;
     };
     style::adopt(&shadow, CSS);

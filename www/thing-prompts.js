@@ -156,6 +156,7 @@
         });
       }),
       upgrade: widgets.upgrade,
+      tell: tell,
       // What the page keeps in memory when the browser refuses localStorage: storage key to
       // text, kept here so that every module on the page shares it (written by the modules).
       memory: new Map(),
@@ -170,6 +171,28 @@
       version: VERSION,
       build: BUILD,
     };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Events for the page (docs/hosting.md). A module calls tell(host, programme, thing, answered,
+  // total) as its widget in `host` mounts and whenever its count changes; the placeholder then
+  // dispatches thing-prompts:ready the first time, whichever module calls, and
+  // thing-prompts:change when the count differs from the last one told. Ids and counts only.
+
+  var told = new WeakMap();
+
+  function tell(host, programme, thing, answered, total) {
+    var last = told.get(host);
+    if (last === answered) return;
+    told.set(host, answered);
+    // After the widget's own work, so that a page's listener never runs inside it.
+    Promise.resolve().then(guarded('a page event could not be sent:', function () {
+      host.dispatchEvent(new CustomEvent(last === undefined ? 'thing-prompts:ready' : 'thing-prompts:change', {
+        bubbles: true,
+        composed: true,
+        detail: { programme: programme || null, thing: thing ? +thing : null, answered: answered, total: total, complete: total > 0 && answered === total },
+      }));
+    }));
   }
 
   /** Whether the page was opened by a link with ticks from another device (#thing-prompts=TP1…): the full module asks about them. */

@@ -36,6 +36,7 @@ pub trait Module {
     fn root_props(
         outcome: Outcome,
         open: Option<Part>,
+        host: &Element,
     ) -> Option<<Self::Root as BaseComponent>::Properties>;
 
     /// Whether this module hands the placeholder to the full module instead of mounting it.
@@ -53,12 +54,14 @@ pub trait Module {
 pub type Root = <Build as Module>::Root;
 
 /// The props of this build's root; `None` when there is nothing to show. `open` opens that
-/// part at once and focuses its button: the full module taking over from a click.
+/// part at once and focuses its button: the full module taking over from a click. `host` is
+/// the placeholder, where the page's events are dispatched.
 pub fn root_props(
     outcome: Outcome,
     open: Option<Part>,
+    host: &Element,
 ) -> Option<<Root as BaseComponent>::Properties> {
-    Build::root_props(outcome, open)
+    Build::root_props(outcome, open, host)
 }
 
 /// Whether this build hands the placeholder to the full module (the lite module, for what
@@ -83,9 +86,13 @@ impl Module for Lite {
 
     /// The checklist's props; `None` for a problem, which the lite module never shows (it
     /// hands such a placeholder to the full module before it gets here).
-    fn root_props(outcome: Outcome, open: Option<Part>) -> Option<ChecklistProps> {
+    fn root_props(outcome: Outcome, open: Option<Part>, host: &Element) -> Option<ChecklistProps> {
         let widget = outcome.ok()?;
-        Some(ChecklistProps { widget, open })
+        Some(ChecklistProps {
+            widget,
+            open,
+            host: host.clone(),
+        })
     }
 
     /// The overview, the notes, the Safari reminder to take a backup and the messages for
@@ -125,7 +132,7 @@ fn wants_reminder(resolved: &Resolved) -> bool {
 impl Module for Full {
     type Root = App;
 
-    fn root_props(outcome: Outcome, open: Option<Part>) -> Option<AppProps> {
+    fn root_props(outcome: Outcome, open: Option<Part>, host: &Element) -> Option<AppProps> {
         let shown = match outcome {
             Ok(widget) if widget.model.view == View::Overview => Shown::Overview(widget),
             Ok(widget) => Shown::Checklist(widget),
@@ -142,7 +149,11 @@ impl Module for Full {
                 Shown::Failed(message.into(), Rc::new(details))
             }
         };
-        Some(AppProps { shown, open })
+        Some(AppProps {
+            shown,
+            open,
+            host: host.clone(),
+        })
     }
 
     fn hands_over(_: &Resolved) -> bool {
@@ -182,6 +193,8 @@ pub struct AppProps {
     /// The part to open as the widget mounts: the full module taking over from the click
     /// that asked for it.
     pub open: Option<Part>,
+    /// The placeholder, where the page's events are dispatched.
+    pub host: Element,
 }
 
 /// The root of one widget in the full module.
@@ -189,10 +202,10 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     match &props.shown {
         Shown::Overview(model) => {
-            html! { <Overview widget={model.clone()} /> }
+            html! { <Overview widget={model.clone()} host={props.host.clone()} /> }
         }
         Shown::Checklist(model) => {
-            html! { <Checklist widget={model.clone()} open={props.open} /> }
+            html! { <Checklist widget={model.clone()} open={props.open} host={props.host.clone()} /> }
         }
         Shown::Failed(message, details) => {
             html! { <ErrorNotice message={message.clone()} details={details.clone()} /> }

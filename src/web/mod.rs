@@ -12,6 +12,7 @@ pub mod progress_store;
 mod storage;
 pub mod style;
 
+use crate::core::embed::WidgetModel;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
@@ -21,6 +22,31 @@ extern "C" {
     /// over every widget and opens `open` ("backup", "overview") in `host`.
     #[wasm_bindgen(js_namespace = ThingPrompts, js_name = upgrade, catch)]
     fn loader_upgrade(host: &Element, open: &str) -> Result<(), JsValue>;
+
+    /// The loader's `ThingPrompts.tell(host, programme, thing, answered, total)`: dispatches
+    /// the page's events on `host` (`thing-prompts:ready` the first time, then
+    /// `thing-prompts:change` when `answered` differs from what it last told).
+    #[wasm_bindgen(js_namespace = ThingPrompts, js_name = tell, catch)]
+    fn loader_tell(
+        host: &Element,
+        programme: &str,
+        thing: &str,
+        answered: usize,
+        total: usize,
+    ) -> Result<(), JsValue>;
+}
+
+/// Tells the page that the widget in `host`, showing `model`, counts `answered` of `total`
+/// questions: the loader turns it into the events of docs/hosting.md. Ids and counts only;
+/// a loader without events (a page of the configurator's own) is left alone.
+pub fn tell(host: &Element, model: &WidgetModel, answered: usize, total: usize) {
+    let _ = loader_tell(
+        host,
+        model.programme_id(),
+        &model.thing_key,
+        answered,
+        total,
+    );
 }
 
 /// Asks the loader for the full module (the lite build has no backup panel or overview);

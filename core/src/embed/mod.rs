@@ -131,3 +131,14 @@ pub struct WidgetModel {
     /// Each question gets a box for the reader's private notes (`data-notes="on"`).
     pub notes: bool,
 }
+
+impl WidgetModel {
+    /// The programme's id as the page's events name it (the key its ticks are kept under,
+    /// without the prefix); empty for inline lists that name none.
+    pub fn programme_id(&self) -> &str {
+        self.storage_key
+            .strip_prefix(crate::progress::STORAGE_PREFIX)
+            .filter(|id| !id.starts_with('~'))
+            .unwrap_or("")
+    }
+}

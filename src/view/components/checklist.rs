@@ -7,8 +7,9 @@ use crate::view::hooks::use_progress::use_progress_changes;
 use crate::view::i18n::{Arg, Label};
 use crate::view::parts;
 use crate::view::widget::Widget;
-use crate::web::{progress_store, storage_is_persistent};
+use crate::web::{progress_store, storage_is_persistent, tell};
 use std::rc::Rc;
+use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -16,10 +17,13 @@ pub struct ChecklistProps {
     pub widget: Rc<Widget>,
     /// Open at once (and focus the button of) the backup panel, the outline or the course list.
     pub open: Option<Part>,
+    /// The placeholder, where the page's events are dispatched.
+    pub host: Element,
 }
 
 /// The same model is the same `Rc`: a widget's model is made once, when it mounts, so
 /// comparing the whole course field by field (the derived comparison) would find nothing.
+/// The placeholder stays the same for as long as the widget is mounted.
 impl PartialEq for ChecklistProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.widget, &other.widget) && self.open == other.open
@@ -73,14 +77,28 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         .filter(|p| progress.is_done(&model.thing_key, &p.id))
         .map(|p| p.id.clone())
         .collect();
+    // Optional questions can be ticked but do not count towards "2 of 5 answered".
+    let counted = counted_prompts(&model.prompts);
+    let counted_done = counted.iter().filter(|id| done_ids.contains(id)).count();
     {
-        // Once anything is ticked again (here or in another widget), the undo is stale.
+        // Once anything is ticked again (here or in another widget), the undo is stale. The
+        // same effect tells the page the count, as the widget mounts and whenever it changes
+        // (`web::tell`: one effect rather than two, each a copy of Yew's hook code in the first
+        // download).
         let dispatcher = state.dispatcher();
-        use_effect_with(done_ids.is_empty(), move |nothing_ticked| {
-            if !nothing_ticked {
-                dispatcher.dispatch(Action::ForgetCleared);
-            }
-        });
+        let stale = state.cleared.is_some();
+        let host = props.host.clone();
+        let widget = widget.clone();
+        let total = counted.len();
+        use_effect_with(
+            (done_ids.is_empty(), counted_done),
+            move |&(nothing_ticked, answered)| {
+                if stale && !nothing_ticked {
+                    dispatcher.dispatch(Action::ForgetCleared);
+                }
+                tell(&host, &widget.model, answered, total);
+            },
+        );
     }
     let onclear = {
         let widget = widget.clone();
@@ -116,9 +134,6 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     } else {
         None
     };
-    // Optional questions can be ticked but do not count towards "2 of 5 answered".
-    let counted = counted_prompts(&model.prompts);
-    let counted_done = counted.iter().filter(|id| done_ids.contains(id)).count();
     let answered = labels.format(
         Label::Answered,
         &[
