@@ -4,7 +4,11 @@
 
 use crate::formats::{Parsed, Text, Whole};
 use crate::percent;
-use crate::progress::{Progress, Stored, StoredDataError, Tick, STORAGE_PREFIX};
+use crate::post_link::PostLink;
+use crate::progress::{
+    link_entry, name_entry, tidy_name, Note, Progress, Stored, StoredDataError, Tick, RECORD_THING,
+    STORAGE_PREFIX,
+};
 use crate::prompt_id::PromptId;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -39,8 +43,12 @@ pub struct RestoreReport {
     /// Notes the backup brought that were newer than this browser's (a file only: codes carry none).
     pub notes: usize,
     /// Ticks in the backup that this browser unticked after the backup's tick was made: the
-    /// later untick stands (a file only: a code's ticks carry no time).
+    /// later untick stands (a file, or a code's Thing with its time).
     pub unticked_since: usize,
+    /// Links to the participant's posts that the backup brought or changed.
+    pub links: usize,
+    /// Whether the backup brought or changed the participant's name.
+    pub name: bool,
 }
 
 /// Why a backup could not be read; nothing was changed.
@@ -124,25 +132,66 @@ impl Backup {
         serde_json::to_string_pretty(&self.file()).unwrap_or_default()
     }
 
-    /// A short text to copy: `TP1 <course> <thing>:<id>,<id> …`, listing ticked prompts only.
-    /// Derived ids (`t` and 16 hex digits) are written as the hex digits; ids a programme
-    /// named are written as `~` and the id, percent-encoded.
+    /// A short text to copy: `TP1 <course>`, then a word for each Thing with ticks, each
+    /// link to a post and the participant's name:
+    ///
+    /// - `<thing>:<id>,<id>:<time>` lists the ticked prompts of a Thing (`_` for an inline
+    ///   list). Derived ids (`t` and 16 hex digits) are written as the hex digits; ids a
+    ///   programme named as `~` and the id, percent-encoded. `<time>` is the latest stamp of
+    ///   those ticks in base 36: the finish date of a finished Thing. Codes of the release
+    ///   before the record have no time; neither has a Thing whose ticks carry none.
+    /// - `<thing>=<address>` is the link to the post on that Thing, `https://` left out. When
+    ///   it starts as the link before it does (a participant's posts share their blog's
+    ///   address), that start is written as `~<bytes>~`:
+    ///   `1=jane.example/2012/07/thing-1.html 2=~27~2.html`.
+    /// - `@<name>` is the participant's name, percent-encoded.
+    ///
+    /// Unticks, removed links and notes are not carried, nor anything stored under a Thing key
+    /// a code cannot name (storage edited by hand), which would make the whole code unreadable.
     pub fn to_code(&self) -> String {
         let mut code = format!("{CODE_MAGIC} {}", self.course);
-        let mut current: Option<&str> = None;
+        let mut group: Option<(&str, u64)> = None;
         for (thing, id, tick) in self.progress.ticks() {
-            if !tick.done {
+            if !tick.done || !is_code_thing(thing) {
                 continue;
             }
-            if current != Some(thing) {
-                code.push(' ');
-                code.push_str(if thing.is_empty() { "_" } else { thing });
-                code.push(':');
-                current = Some(thing);
-            } else {
-                code.push(',');
+            match group {
+                Some((current, latest)) if current == thing => {
+                    code.push(',');
+                    group = Some((current, latest.max(tick.at)));
+                }
+                _ => {
+                    end_group(&mut code, group);
+                    code.push(' ');
+                    code.push_str(thing_word(thing));
+                    code.push(':');
+                    group = Some((thing, tick.at));
+                }
             }
             code.push_str(&encode_id(id));
+        }
+        end_group(&mut code, group);
+        let mut previous = String::new();
+        for (thing, link) in self.progress.links() {
+            if !is_code_thing(thing) {
+                continue;
+            }
+            code.push(' ');
+            code.push_str(thing_word(thing));
+            code.push('=');
+            let form = link.code_form();
+            let shared = shared_start(&previous, form);
+            match form.get(shared..) {
+                Some(rest) if shared >= MIN_SHARED => {
+                    code.push_str(&format!("~{shared}~{rest}"));
+                }
+                _ => code.push_str(form),
+            }
+            previous = form.to_owned();
+        }
+        if let Some(name) = self.progress.name() {
+            code.push_str(" @");
+            percent::encode(name, b"-_.", &mut code);
         }
         code
     }
@@ -217,21 +266,48 @@ impl Backup {
         }
         let damaged = |word: &str| BackupError::DamagedCode(word.chars().take(24).collect());
         let mut progress = Progress::default();
+        let mut previous_link = String::new();
         for word in words {
-            let (thing, ids) = word.split_once(':').ok_or_else(|| damaged(word))?;
-            // Thing keys as `to_code` writes them: `_`, or a Thing number without leading zeros.
-            let is_number = thing
-                .parse::<u32>()
-                .is_ok_and(|n| n > 0 && n.to_string() == thing);
+            // The record's entries carry no time here (`at: 0`): restoring takes them in only
+            // where this browser has none (see `restore_into`).
+            let undated = |text: String| Note { text, at: 0 };
+            if let Some(name) = word.strip_prefix('@') {
+                let name = percent::decode(name)
+                    .map(|name| tidy_name(&name))
+                    .filter(|name| !name.is_empty())
+                    .ok_or_else(|| damaged(word))?;
+                progress.merge_note(RECORD_THING, &name_entry(), &undated(name));
+                continue;
+            }
+            let split = word.find([':', '=']).ok_or_else(|| damaged(word))?;
+            let (thing, rest) = word.split_at(split);
             let thing = match thing {
                 "_" => "",
-                number if is_number => number,
+                number if !number.is_empty() && is_code_thing(number) => number,
                 _ => return Err(damaged(word)),
+            };
+            if let Some(address) = rest.strip_prefix('=') {
+                let address =
+                    with_shared_start(address, &previous_link).ok_or_else(|| damaged(word))?;
+                let link = PostLink::from_code_form(&address).map_err(|_| damaged(word))?;
+                previous_link = link.code_form().to_owned();
+                progress.merge_note(
+                    RECORD_THING,
+                    &link_entry(thing),
+                    &undated(link.as_str().to_owned()),
+                );
+                continue;
+            }
+            let rest = rest.get(1..).unwrap_or_default();
+            let (ids, at) = match rest.split_once(':') {
+                Some((ids, time)) => (ids, decode_time(time).ok_or_else(|| damaged(word))?),
+                // A code of the release before the record: `at: 0` marks an undated tick,
+                // stamped when restored.
+                None => (rest, 0),
             };
             for id in ids.split(',') {
                 let id = decode_id(id).ok_or_else(|| damaged(word))?;
-                // A code carries no times: `at: 0` marks an undated tick, stamped when restored.
-                progress.put_tick(thing, &id, Tick { done: true, at: 0 });
+                progress.put_tick(thing, &id, Tick { done: true, at });
             }
         }
         Ok(Self {
@@ -243,13 +319,40 @@ impl Backup {
     /// Adds the backup's ticks to `progress` (never removes one). A file's ticks keep their
     /// own times and merge as another copy's would: a tick this browser unticked later stays
     /// unticked, so restoring the same file twice cannot undo an untick made in between. A
-    /// code's ticks carry no time (`at: 0`) and are taken as changes made at `now`. Notes
-    /// keep their own times too: one replaces this browser's only if it is newer.
+    /// code's ticks carry their Thing's latest stamp and merge the same way; those of a code
+    /// written before the course record carry none (`at: 0`) and are taken as changes made at
+    /// `now`. Notes keep their own times too: one replaces this browser's only if it is newer.
+    ///
+    /// The course record (links, the name) merges by time from a file, a later removal
+    /// included; a code's, which has no time, is taken in only where this browser shows none,
+    /// stamped at `now`. A link that fails the checks is left out.
     pub fn restore_into(&self, progress: &mut Progress, now: u64) -> RestoreReport {
         let mut report = RestoreReport::default();
         for (thing, id, note) in self.progress.notes() {
             if progress.merge_note(thing, id, note) {
                 report.notes += 1;
+            }
+        }
+        for (entry, note) in self.progress.record_entries() {
+            let is_link = entry.as_str().starts_with("link:");
+            if is_link && !note.text.is_empty() && PostLink::parse(&note.text).is_err() {
+                continue;
+            }
+            let changed = if note.at == 0 {
+                let here = progress.note(RECORD_THING, entry).is_some();
+                if here || note.text.is_empty() {
+                    false
+                } else {
+                    progress.set_note(RECORD_THING, entry, &note.text, now);
+                    true
+                }
+            } else {
+                progress.merge_note(RECORD_THING, entry, note)
+            };
+            if changed && is_link {
+                report.links += 1;
+            } else if changed {
+                report.name = true;
             }
         }
         // `ticks` comes Thing by Thing, so counting changes of Thing counts the Things.
@@ -292,6 +395,83 @@ impl Backup {
         let course = self.course.trim_start_matches('~');
         format!("thing-prompts-{course}-{today}.json")
     }
+}
+
+/// The shortest start of a link that a code writes as `~<bytes>~` rather than in full.
+const MIN_SHARED: usize = 5;
+
+/// How many bytes `a` and `b` share at their start, cut back to a character boundary.
+fn shared_start(a: &str, b: &str) -> usize {
+    let mut shared = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    shared
+}
+
+/// A link word's address with a `~<bytes>~` start put back from the link before it; `None`
+/// when the start is not a plain number, or longer than that link.
+fn with_shared_start(address: &str, previous: &str) -> Option<String> {
+    let Some(marked) = address.strip_prefix('~') else {
+        return Some(address.to_owned());
+    };
+    let (bytes, rest) = marked.split_once('~')?;
+    let canonical = !bytes.is_empty()
+        && bytes.len() <= 4
+        && !bytes.starts_with('0')
+        && bytes.bytes().all(|b| b.is_ascii_digit());
+    let shared = bytes.parse::<usize>().ok().filter(|_| canonical)?;
+    let start = previous.get(..shared)?;
+    Some(format!("{start}{rest}"))
+}
+
+/// Whether a code can name the Thing key: empty (an inline list, written `_`), or a Thing
+/// number without leading zeros.
+fn is_code_thing(thing: &str) -> bool {
+    thing.is_empty()
+        || thing
+            .parse::<u32>()
+            .is_ok_and(|n| n > 0 && n.to_string() == thing)
+}
+
+/// A Thing key as a code's word writes it: `_` for an inline list without a Thing.
+fn thing_word(thing: &str) -> &str {
+    if thing.is_empty() {
+        "_"
+    } else {
+        thing
+    }
+}
+
+/// Closes a Thing's word of ticks with `:<time>`, the latest of their stamps in base 36, when
+/// they have one.
+fn end_group(code: &mut String, group: Option<(&str, u64)>) {
+    if let Some((_, latest)) = group.filter(|(_, latest)| *latest > 0) {
+        code.push(':');
+        code.push_str(&base36(latest));
+    }
+}
+
+fn base36(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    while n > 0 {
+        let digit = u32::try_from(n % 36).unwrap_or(0);
+        digits.push(char::from_digit(digit, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    digits.iter().rev().collect()
+}
+
+/// A time written by [`base36`]: lower-case digits and letters, from 1 up.
+fn decode_time(text: &str) -> Option<u64> {
+    let canonical = !text.is_empty()
+        && !text.starts_with('0')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
+    canonical
+        .then(|| u64::from_str_radix(text, 36).ok())
+        .flatten()
 }
 
 fn is_derived(id: &str) -> Option<&str> {

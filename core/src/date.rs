@@ -99,6 +99,17 @@ impl CivilDate {
         }
     }
 
+    /// The calendar date at the instant `ms` (milliseconds since 1970) where the clock is
+    /// `offset_minutes` ahead of UTC (+60 in Paris in winter; in the browser, minus
+    /// `Date.prototype.getTimezoneOffset()` of that instant, which follows summer time).
+    pub fn at_instant(ms: u64, offset_minutes: i32) -> Self {
+        const MS_PER_DAY: i64 = 86_400_000;
+        let local = i64::try_from(ms)
+            .unwrap_or(i64::MAX)
+            .saturating_add(i64::from(offset_minutes) * 60_000);
+        Self::from_day_number(local.div_euclid(MS_PER_DAY))
+    }
+
     /// The date `days` later (or earlier, when negative).
     pub fn add_days(self, days: i64) -> Self {
         Self::from_day_number(self.day_number() + days)

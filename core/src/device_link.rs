@@ -16,9 +16,10 @@ pub const FRAGMENT_NAME: &str = "thing-prompts";
 pub fn link(page: &str, code: &str) -> String {
     let base = page.split('#').next().unwrap_or(page);
     let mut out = format!("{base}#{FRAGMENT_NAME}=");
-    // RFC 3986's unreserved characters, and `:` and `,`, may stand in a fragment as they are
-    // (`pchar`): the code stays readable.
-    percent::encode(code, b"-._~:,", &mut out);
+    // RFC 3986's unreserved characters, and `:`, `,`, `=`, `@`, `/` and `?`, may stand in a
+    // fragment as they are (`pchar`, `/`, `?`): the code stays readable, and a link to a post
+    // inside it is not lengthened by `%2F` for each slash.
+    percent::encode(code, b"-._~:,=@/?", &mut out);
     out
 }
 

@@ -233,7 +233,7 @@ fn is_web_address(link: &str) -> bool {
 /// Inline Markdown text shown as written: the characters that could start emphasis, code, a
 /// link, an HTML tag or an autolink, a heading's closing `#`s or strikethrough get a backslash,
 /// and `&` when it could start an entity. Line starts are [`escape_block_start`]'s.
-fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -255,7 +255,7 @@ fn escape_markdown(text: &str) -> String {
 }
 
 /// A paragraph line that would otherwise read as a list item or a setext underline.
-fn escape_block_start(line: &str) -> String {
+pub(crate) fn escape_block_start(line: &str) -> String {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     let after_digits = line.get(digits..).and_then(|rest| rest.chars().next());
     if digits > 0 && matches!(after_digits, Some('.' | ')')) {

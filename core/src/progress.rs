@@ -1,7 +1,8 @@
 //! What a reader has ticked, in the versioned form kept in browser storage, and how copies merge.
 
 use crate::formats::{Flag, Loose, Mismatch, Object, Pairs, Parsed, Time, Whole};
-use crate::prompt_id::PromptId;
+use crate::post_link::PostLink;
+use crate::prompt_id::{collapse_whitespace, PromptId};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -72,6 +73,39 @@ impl Note {
             self
         }
     }
+}
+
+/// The key, among the Thing keys of stored progress, under which the course record is kept: the
+/// link to the participant's post for each Thing (entry `link:<thing key>`) and their name
+/// (entry `name`). Each is kept as a note on an entry that is never ticked, so that the release
+/// before the record, which keeps and merges every note it reads, carries them through
+/// unchanged (docs/storage.md). Thing keys are numbers or empty, so this one is never a Thing.
+pub const RECORD_THING: &str = "~record";
+
+/// The record entry of the participant's name.
+pub fn name_entry() -> PromptId {
+    PromptId::named("name")
+}
+
+/// The record entry of a Thing's post link.
+pub fn link_entry(thing: &str) -> PromptId {
+    PromptId::named(&format!("link:{thing}"))
+}
+
+/// The longest participant name kept, in characters; longer text is cut there.
+pub const NAME_MAX_CHARS: usize = 100;
+
+/// A participant's name as kept: white space collapsed, control characters dropped, cut to
+/// [`NAME_MAX_CHARS`] characters.
+pub fn tidy_name(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
+    collapse_whitespace(&visible)
+        .chars()
+        .take(NAME_MAX_CHARS)
+        .collect()
 }
 
 /// `text` cut to [`NOTE_MAX_CHARS`] characters.
@@ -411,13 +445,17 @@ impl Progress {
         );
     }
 
-    /// Every stored note, cleared ones included: Thing key, prompt id and the note.
+    /// Every stored note on a question, cleared ones included: Thing key, prompt id and the
+    /// note (the course record's entries are not notes: see [`Self::record_entries`]).
     pub fn notes(&self) -> impl Iterator<Item = (&str, &PromptId, &Note)> + '_ {
-        self.things.iter().flat_map(|(thing, ticks)| {
-            ticks.iter().filter_map(move |(id, entry)| {
-                entry.note.as_ref().map(|note| (thing.as_str(), id, note))
+        self.things
+            .iter()
+            .filter(|(thing, _)| thing != RECORD_THING)
+            .flat_map(|(thing, ticks)| {
+                ticks.iter().filter_map(move |(id, entry)| {
+                    entry.note.as_ref().map(|note| (thing.as_str(), id, note))
+                })
             })
-        })
     }
 
     /// Takes in one note from elsewhere (a restored backup): kept only if it is newer than
@@ -433,6 +471,51 @@ impl Progress {
             },
         );
         self.note_entry(thing, prompt) != before.as_ref()
+    }
+
+    /// The link to the participant's post on a Thing, if one is kept and still passes the
+    /// checks (stored text may have been edited by hand).
+    pub fn link(&self, thing: &str) -> Option<PostLink> {
+        self.note(RECORD_THING, &link_entry(thing))
+            .and_then(|text| PostLink::parse(text).ok())
+    }
+
+    /// Sets (`Some`) or removes (`None`) the link to the participant's post on a Thing, as a
+    /// change made at `now`: stamped like a tick ([`Self::stamp`]) and merged like one, the
+    /// later change winning. A removal is kept as an empty entry with its time, so that it
+    /// reaches other copies. Setting the link it already has changes nothing.
+    pub fn set_link(&mut self, thing: &str, link: Option<&PostLink>, now: u64) {
+        let text = link.map_or("", PostLink::as_str);
+        self.set_note(RECORD_THING, &link_entry(thing), text, now);
+    }
+
+    /// Every Thing with a link: Thing key and link, by Thing key.
+    pub fn links(&self) -> impl Iterator<Item = (&str, PostLink)> + '_ {
+        self.record_entries().filter_map(|(entry, note)| {
+            let thing = entry.as_str().strip_prefix("link:")?;
+            Some((thing, PostLink::parse(&note.text).ok()?))
+        })
+    }
+
+    /// The participant's name, if they gave one.
+    pub fn name(&self) -> Option<&str> {
+        self.note(RECORD_THING, &name_entry())
+    }
+
+    /// Sets the participant's name as a change made at `now` (tidied by [`tidy_name`]); empty
+    /// text removes it. Stamped and merged like [`Self::set_link`].
+    pub fn set_name(&mut self, text: &str, now: u64) {
+        self.set_note(RECORD_THING, &name_entry(), &tidy_name(text), now);
+    }
+
+    /// The course record's stored entries with their times, removals (empty text) included:
+    /// `link:<thing key>` or `name`, and the note that holds it.
+    pub fn record_entries(&self) -> impl Iterator<Item = (&PromptId, &Note)> + '_ {
+        self.things
+            .iter()
+            .filter(|(thing, _)| thing == RECORD_THING)
+            .flat_map(|(_, entries)| entries.iter())
+            .filter_map(|(id, entry)| entry.note.as_ref().map(|note| (id, note)))
     }
 
     /// Where the Thing is in `things`, or where it would go.

@@ -107,7 +107,8 @@ test('with storage blocked, ticks kept in memory survive the takeover by the ful
     assert.deepEqual(await checkedStates(page, 0), [false, true, false, true, false]);
     await panel.getByRole('button', { name: 'Copy backup code' }).click();
     const code = (await panel.locator('textarea.code').inputValue()).trim();
-    assert.match(code, /^TP1 cpd23-2012 12:[0-9a-f]{16},[0-9a-f]{16}$/, 'the backup holds both ticks');
+    // Each Thing's word ends with the stamp of its latest tick, in base 36.
+    assert.match(code, /^TP1 cpd23-2012 12:[0-9a-f]{16},[0-9a-f]{16}:[0-9a-z]{8}$/, 'the backup holds both ticks');
     assert.deepEqual(log.errors(), []);
     assert.deepEqual(log.pageErrors, []);
   }, blocked);
