@@ -40,6 +40,7 @@ fn backup(course: &str, progress: Progress) -> Backup {
     Backup {
         course: course.to_owned(),
         progress,
+        from_code: false,
     }
 }
 

@@ -29,6 +29,11 @@ pub struct Backup {
     /// The programme id, or `~inline`: which storage key the ticks belong under.
     pub course: String,
     pub progress: Progress,
+    /// Read from a code (or a device link), not a file. A code carries ticks but never an
+    /// untick, so it cannot tell which of this browser's unticks it already knew of: restoring
+    /// it puts every one of its ticks back, as codes always did. A file, a whole copy with its
+    /// unticks, merges by time instead (see [`Self::restore_into`]).
+    pub from_code: bool,
 }
 
 /// What a restore did (the view says it in the reader's language).
@@ -42,8 +47,8 @@ pub struct RestoreReport {
     pub things: usize,
     /// Notes the backup brought that were newer than this browser's (a file only: codes carry none).
     pub notes: usize,
-    /// Ticks in the backup that this browser unticked after the backup's tick was made: the
-    /// later untick stands (a file, or a code's Thing with its time).
+    /// Ticks in a backup file that this browser unticked after the file's tick was made: the
+    /// later untick stands (a code's ticks are always put back).
     pub unticked_since: usize,
     /// Links to the participant's posts that the backup brought or changed.
     pub links: usize,
@@ -243,7 +248,11 @@ impl Backup {
             return Err(BackupError::BadCourse(course));
         }
         let progress = Progress::from_parsed(&progress).map_err(BackupError::DamagedProgress)?;
-        Ok(Self { course, progress })
+        Ok(Self {
+            course,
+            progress,
+            from_code: false,
+        })
     }
 
     /// Reads a backup code only (the device link's fragment carries one, never a file).
@@ -313,15 +322,18 @@ impl Backup {
         Ok(Self {
             course: course.to_owned(),
             progress,
+            from_code: true,
         })
     }
 
     /// Adds the backup's ticks to `progress` (never removes one). A file's ticks keep their
     /// own times and merge as another copy's would: a tick this browser unticked later stays
     /// unticked, so restoring the same file twice cannot undo an untick made in between. A
-    /// code's ticks carry their Thing's latest stamp and merge the same way; those of a code
-    /// written before the course record carry none (`at: 0`) and are taken as changes made at
-    /// `now`. Notes keep their own times too: one replaces this browser's only if it is newer.
+    /// code's ticks keep their Thing's latest stamp (so a finished Thing keeps its date) where
+    /// this browser has nothing newer, and are put back as changes made at `now` where it
+    /// unticked them since: pasting a code after *Clear ticks* brings the ticks back. Those of
+    /// a code written before the course record carry no time (`at: 0`) and are changes made at
+    /// `now` too. Notes keep their own times: one replaces this browser's only if it is newer.
     ///
     /// The course record (links, the name) merges by time from a file, a later removal
     /// included; a code's, which has no time, is taken in only where this browser shows none,
@@ -376,8 +388,12 @@ impl Backup {
                 } else {
                     progress.put_tick(thing, id, tick);
                     if !progress.is_done(thing, id) {
-                        report.unticked_since += 1;
-                        continue;
+                        if !self.from_code {
+                            report.unticked_since += 1;
+                            continue;
+                        }
+                        // Unticked here since the code's time: put back as a change made now.
+                        progress.set(thing, id, true, now);
                     }
                 }
                 report.restored += 1;

@@ -90,6 +90,7 @@ fn an_untick_after_restoring_a_fast_clocks_backup_stands() {
     let backup = Backup {
         course: "cpd23-2012".to_owned(),
         progress: a.progress.clone(),
+        from_code: false,
     };
     // Device B (a true clock) restores A's backup at 10:05 and unticks at 10:10.
     let mut b = Device::new(0);
@@ -152,7 +153,7 @@ proptest! {
             t += gap;
             b.set(thing, &id(*prompt), *done, t);
         }
-        let backup = Backup { course: "my-course".to_owned(), progress: a.progress.clone() };
+        let backup = Backup { course: "my-course".to_owned(), progress: a.progress.clone(), from_code: false };
         t += 1;
         if by_restore {
             let now = b.clock(t);

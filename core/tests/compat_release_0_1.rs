@@ -354,6 +354,7 @@ fn a_file_of_the_new_release_goes_through_that_release_whole() {
     let file = Backup {
         course: "cpd23-2012".to_owned(),
         progress: new.clone(),
+        from_code: false,
     }
     .to_file();
     // That release restores it into an empty browser and stores the result.
@@ -378,6 +379,7 @@ fn a_new_code_is_read_by_that_release_only_when_it_carries_nothing_new() {
     let empty = Backup {
         course: "cpd23-2012".to_owned(),
         progress: Progress::default(),
+        from_code: false,
     }
     .to_code();
     assert!(OldBackup::parse(&empty).is_ok());
@@ -386,6 +388,7 @@ fn a_new_code_is_read_by_that_release_only_when_it_carries_nothing_new() {
     let code = Backup {
         course: "cpd23-2012".to_owned(),
         progress: store_with_record(),
+        from_code: false,
     }
     .to_code();
     assert!(

@@ -22,6 +22,8 @@ fn backup(course: &str, ticks: &[(&str, &str)]) -> Backup {
     Backup {
         course: course.to_owned(),
         progress,
+        // As read back: a device link carries a code.
+        from_code: true,
     }
 }
 

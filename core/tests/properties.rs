@@ -125,10 +125,16 @@ fn progress() -> impl Strategy<Value = Progress> {
 }
 
 fn backup() -> impl Strategy<Value = Backup> {
-    (prop::sample::select(&COURSES[..]), progress()).prop_map(|(course, progress)| Backup {
-        course: course.to_owned(),
-        progress,
-    })
+    (
+        prop::sample::select(&COURSES[..]),
+        progress(),
+        any::<bool>(),
+    )
+        .prop_map(|(course, progress, from_code)| Backup {
+            course: course.to_owned(),
+            progress,
+            from_code,
+        })
 }
 
 fn merged(a: &Progress, b: &Progress) -> Progress {
@@ -203,6 +209,7 @@ fn valid_texts() -> Vec<String> {
     let backup = Backup {
         course: "cpd23-2012".into(),
         progress: progress.clone(),
+        from_code: false,
     };
     vec![
         progress.to_json(),
@@ -339,7 +346,8 @@ proptest! {
 
     #[test]
     fn backup_file_round_trips(b in backup()) {
-        prop_assert_eq!(Backup::parse(&b.to_file()), Ok(b));
+        let file = Backup { from_code: false, ..b };
+        prop_assert_eq!(Backup::parse(&file.to_file()), Ok(file));
     }
 
     #[test]
@@ -362,7 +370,7 @@ proptest! {
         for (thing, id, done) in &rows {
             progress.set(thing, id, *done, 1);
         }
-        let b = Backup { course: course.to_owned(), progress };
+        let b = Backup { course: course.to_owned(), progress, from_code: false };
         let code = b.to_code();
         let start = format!("TP1 {course}");
         prop_assert!(code.starts_with(&start));
@@ -384,10 +392,10 @@ proptest! {
         }
         let backed_up = done_set(&b.progress);
         // Every backed-up tick is here now, unless this browser unticked it after the
-        // backup's tick was made (a file's ticks keep their times).
+        // file's tick was made (a file's ticks keep their times; a code's are all put back).
         for (thing, id) in &backed_up {
             let theirs = b.progress.tick(thing, id).unwrap();
-            let untick_since = p.tick(thing, id).is_some_and(|mine| {
+            let untick_since = !b.from_code && p.tick(thing, id).is_some_and(|mine| {
                 !mine.done && theirs.at != 0 && mine.at > theirs.at
             });
             prop_assert_eq!(restored.is_done(thing, id), !untick_since, "{}/{}", thing, id);

@@ -27,6 +27,7 @@ fn backup(progress: Progress) -> Backup {
     Backup {
         course: "cpd23-2012".to_owned(),
         progress,
+        from_code: false,
     }
 }
 
@@ -183,16 +184,32 @@ fn a_codes_stamp_is_the_latest_tick_of_each_thing() {
 }
 
 #[test]
-fn a_dated_code_tick_gives_way_to_a_later_untick_here() {
+fn a_code_puts_back_a_tick_unticked_here_since_and_keeps_the_others_dates() {
     let mut from = Progress::default();
     from.set("12", &PromptId::named("q1"), true, 100);
     from.set("12", &PromptId::named("q2"), true, 200);
+    from.set("3", &PromptId::named("q3"), true, 300);
     let code = backup(from).to_code();
+    // Here: q1 ticked and then cleared after the code was taken, q2 never seen.
     let mut here = Progress::default();
+    here.set("12", &PromptId::named("q1"), true, 400);
     here.set("12", &PromptId::named("q1"), false, 500);
-    let report = Backup::parse(&code).unwrap().restore_into(&mut here, 600);
-    assert_eq!((report.restored, report.unticked_since), (1, 1));
-    assert!(!here.is_done("12", &PromptId::named("q1")));
+    let read = Backup::parse(&code).unwrap();
+    assert!(read.from_code);
+    let report = read.restore_into(&mut here, 600);
+    assert_eq!(
+        (report.restored, report.unticked_since, report.things),
+        (3, 0, 2)
+    );
+    // The cleared tick comes back as a change made at the restore, after the clear.
+    assert_eq!(
+        here.tick("12", &PromptId::named("q1")),
+        Some(Tick {
+            done: true,
+            at: 600
+        })
+    );
+    // Thing 12's code time is its latest tick's (200); Thing 3 keeps its own.
     assert_eq!(
         here.tick("12", &PromptId::named("q2")),
         Some(Tick {
@@ -200,6 +217,31 @@ fn a_dated_code_tick_gives_way_to_a_later_untick_here() {
             at: 200
         })
     );
+    assert_eq!(
+        here.tick("3", &PromptId::named("q3")),
+        Some(Tick {
+            done: true,
+            at: 300
+        })
+    );
+    // Pasting the same code again adds nothing.
+    let again = Backup::parse(&code).unwrap().restore_into(&mut here, 700);
+    assert_eq!((again.restored, again.already), (0, 3));
+}
+
+#[test]
+fn a_files_tick_gives_way_to_a_later_untick_here() {
+    let mut from = Progress::default();
+    from.set("12", &PromptId::named("q1"), true, 100);
+    from.set("12", &PromptId::named("q2"), true, 200);
+    let file = backup(from).to_file();
+    let mut here = Progress::default();
+    here.set("12", &PromptId::named("q1"), false, 500);
+    let read = Backup::parse(&file).unwrap();
+    assert!(!read.from_code);
+    let report = read.restore_into(&mut here, 600);
+    assert_eq!((report.restored, report.unticked_since), (1, 1));
+    assert!(!here.is_done("12", &PromptId::named("q1")));
 }
 
 #[test]

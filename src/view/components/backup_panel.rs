@@ -69,6 +69,7 @@ pub fn backup_panel(props: &BackupPanelProps) -> Html {
         move || Backup {
             course: course_of_key(&key).unwrap_or("~inline").to_owned(),
             progress: (*progress_store::load(&key)).clone(),
+            from_code: false,
         }
     };
     let ondownload = {

@@ -60,6 +60,7 @@ pub fn device_link(props: &DeviceLinkProps) -> Html {
             let code = Backup {
                 course: course_of_key(&key).unwrap_or(INLINE_COURSE).to_owned(),
                 progress: (*progress_store::load(&key)).clone(),
+                from_code: false,
             }
             .to_code();
             let page = address::page_url().unwrap_or_default();
