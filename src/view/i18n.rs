@@ -7,7 +7,8 @@ use crate::core::date::CivilDate;
 use crate::core::embed::Wording;
 use std::fmt;
 
-/// A language the interface is written in.
+/// A language the interface is written in: the words of each language of the core's list
+/// (`core::languages::LANGUAGES`, in the same order; `tests/i18n.rs` holds the two together).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Lang {
     #[default]
@@ -18,16 +19,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order of the core's list.
+    pub const ALL: [Self; 4] = [Self::En, Self::Fr, Self::De, Self::Es];
+
     /// The language of a BCP 47 tag such as `fr-CA` or `de_AT`; `None` when not one of ours.
     pub fn from_tag(tag: &str) -> Option<Self> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "en" => Some(Self::En),
-            "fr" => Some(Self::Fr),
-            "de" => Some(Self::De),
-            "es" => Some(Self::Es),
-            _ => None,
-        }
+        Self::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
     }
 
     /// The tag to put on the widget's `lang` attribute.
@@ -735,10 +735,22 @@ pub enum LabelWarning {
 impl fmt::Display for LabelWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownLanguage(tag) => write!(
-                f,
-                "data-lang=\"{tag}\" is not a language the widget speaks: use en, fr, de or es. Showing English."
-            ),
+            Self::UnknownLanguage(tag) => {
+                write!(
+                    f,
+                    "data-lang=\"{tag}\" is not a language the widget speaks: use "
+                )?;
+                let last = Lang::ALL.len() - 1;
+                for (i, lang) in Lang::ALL.into_iter().enumerate() {
+                    let before = match i {
+                        0 => "",
+                        _ if i == last => " or ",
+                        _ => ", ",
+                    };
+                    write!(f, "{before}{}", lang.tag())?;
+                }
+                f.write_str(". Showing English.")
+            }
             Self::EmptyLabel(key) => write!(
                 f,
                 "data-label-{key} is empty: write the text to show, or remove the attribute."
