@@ -14,7 +14,7 @@ use thing_prompts::core::languages::LANGUAGES;
 use thing_prompts::view::i18n::{Arg, Label, LabelWarning, Labels, Lang};
 
 /// Every language the view has words for.
-const LANGS: [Lang; 4] = Lang::ALL;
+const LANGS: [Lang; Lang::ALL.len()] = Lang::ALL;
 
 fn date(text: &str) -> CivilDate {
     CivilDate::parse(text).unwrap()

@@ -18,7 +18,7 @@ pub struct Language {
 }
 
 /// Every language, in the order the pickers show them (English first, the default).
-pub const LANGUAGES: [Language; 4] = [
+pub const LANGUAGES: &[Language] = &[
     Language {
         tag: "en",
         name: "English",

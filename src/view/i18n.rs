@@ -735,19 +735,19 @@ pub enum LabelWarning {
 impl fmt::Display for LabelWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // "… use en, fr, de or es.", from the list (plain writes: no formatting machinery).
             Self::UnknownLanguage(tag) => {
-                write!(
-                    f,
-                    "data-lang=\"{tag}\" is not a language the widget speaks: use "
-                )?;
+                f.write_str("data-lang=\"")?;
+                f.write_str(tag)?;
+                f.write_str("\" is not a language the widget speaks: use ")?;
                 let last = Lang::ALL.len() - 1;
                 for (i, lang) in Lang::ALL.into_iter().enumerate() {
-                    let before = match i {
+                    f.write_str(match i {
                         0 => "",
                         _ if i == last => " or ",
                         _ => ", ",
-                    };
-                    write!(f, "{before}{}", lang.tag())?;
+                    })?;
+                    f.write_str(lang.tag())?;
                 }
                 f.write_str(". Showing English.")
             }

@@ -69,7 +69,7 @@ fn php_string(text: &str) -> String {
 /// `includes/languages.php` as it should be: the core's list of languages as the constant
 /// `THING_PROMPTS_LANGUAGES` (`data-lang` value => the language's name in itself).
 pub fn languages_php() -> String {
-    languages_php_of(&LANGUAGES)
+    languages_php_of(LANGUAGES)
 }
 
 /// The PHP file of a list of languages, laid out as the WordPress coding standards want it (the
