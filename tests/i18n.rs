@@ -61,8 +61,9 @@ fn the_view_speaks_the_languages_of_the_cores_list() {
     assert_eq!(LANGS.len(), LANGUAGES.len());
 }
 
-/// The message for a language the widget does not speak names each one it does: today
-/// "use en, fr, de or es".
+/// The message for a language the widget does not speak names each one of the core's list
+/// (written out in `LabelWarning`'s `Display`, so a language added to the list fails here until
+/// the message names it).
 #[test]
 fn an_unknown_language_is_answered_with_the_languages_there_are() {
     let message = LabelWarning::UnknownLanguage("it".into()).to_string();
