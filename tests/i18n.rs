@@ -44,7 +44,7 @@ fn the_view_speaks_the_languages_of_the_cores_list() {
         assert_eq!(
             lang.map(Lang::tag),
             Some(language.tag),
-            "{} ({}) is in core/src/languages.rs but has no Lang in src/view/i18n.rs",
+            "{} ({}) is in core/src/languages.rs but Lang::from_tag (src/view/i18n.rs) does not know it",
             language.name,
             language.tag
         );
