@@ -10,9 +10,11 @@ mod common;
 
 use thing_prompts::core::date::CivilDate;
 use thing_prompts::core::embed::{RawEmbed, Theme};
-use thing_prompts::view::i18n::{Arg, Label, Labels, Lang};
+use thing_prompts::core::languages::LANGUAGES;
+use thing_prompts::view::i18n::{Arg, Label, LabelWarning, Labels, Lang};
 
-const LANGS: [Lang; 4] = [Lang::En, Lang::Fr, Lang::De, Lang::Es];
+/// Every language the view has words for.
+const LANGS: [Lang; Lang::ALL.len()] = Lang::ALL;
 
 fn date(text: &str) -> CivilDate {
     CivilDate::parse(text).unwrap()
@@ -30,6 +32,50 @@ fn placeholders(template: &str) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// The view has words for exactly the languages of the core's list, in its order: a language
+/// added to one and not the other fails here.
+#[test]
+fn the_view_speaks_the_languages_of_the_cores_list() {
+    // The core's list to the view: each tag names a language with words.
+    for language in LANGUAGES {
+        let lang = Lang::from_tag(language.tag);
+        assert_eq!(
+            lang.map(Lang::tag),
+            Some(language.tag),
+            "{} ({}) is in core/src/languages.rs but Lang::from_tag (src/view/i18n.rs) does not know it",
+            language.name,
+            language.tag
+        );
+    }
+    // The view to the core's list: each language with words is listed, once, in the same place.
+    for (i, lang) in LANGS.into_iter().enumerate() {
+        assert_eq!(
+            LANGUAGES.get(i).map(|language| language.tag),
+            Some(lang.tag()),
+            "Lang::{lang:?} is not the language at place {i} of core/src/languages.rs"
+        );
+        assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+    }
+    assert_eq!(LANGS.len(), LANGUAGES.len());
+}
+
+/// The message for a language the widget does not speak names each one of the core's list
+/// (written out in `LabelWarning`'s `Display`, so a language added to the list fails here until
+/// the message names it).
+#[test]
+fn an_unknown_language_is_answered_with_the_languages_there_are() {
+    let message = LabelWarning::UnknownLanguage("it".into()).to_string();
+    let tags: Vec<&str> = LANGUAGES.iter().map(|l| l.tag).collect();
+    let (last, others) = tags.split_last().unwrap();
+    assert_eq!(
+        message,
+        format!(
+            "data-lang=\"it\" is not a language the widget speaks: use {} or {last}. Showing English.",
+            others.join(", ")
+        )
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod device_link;
 pub mod embed;
 pub mod formats;
 pub mod json_syntax;
+pub mod languages;
 mod order;
 pub mod outline;
 mod percent;

@@ -3,6 +3,7 @@
 // uninstalling removes the plugin's option and nothing else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { launch, watch } from '../browser/helpers.mjs';
 import { WP_URL, wp, publish, resetSite, siteContext, logIn, logLines, screenshot, assertNoPluginMessages } from './wp.mjs';
 
@@ -77,6 +78,13 @@ test('an Administrator sets another host, a default course and language: posts f
   await page.locator('#menu-settings').getByRole('link', { name: 'Thing Prompts' }).click();
   await page.getByRole('heading', { name: 'Thing Prompts' }).waitFor();
   await screenshot(page, 'settings');
+  // The languages offered are the plugin's list, which cargo xtask translations writes from the
+  // core's (core/src/languages.rs), after the choice to follow the post.
+  const php = await readFile(new URL('../../wordpress/thing-prompts/includes/languages.php', import.meta.url), 'utf8');
+  const listed = [...php.matchAll(/^\t'([^']+)' *=> '([^']*)',$/gm)].map(([, value, label]) => ({ value, label }));
+  assert.ok(listed.length >= 4, `includes/languages.php lists the languages: ${php}`);
+  const offered = await page.getByLabel('Language of the buttons').locator('option').evaluateAll((options) => options.map((o) => ({ value: o.value, label: o.textContent.trim() })));
+  assert.deepEqual(offered, [{ value: '', label: 'The language of the post or the site' }, ...listed]);
   await page.getByLabel('Another host, at this address:').check();
   await page.getByLabel('Address of the widget files').fill('https://cdn.example.org/thing-prompts@0.1.0/thing-prompts.js');
   await page.getByLabel('Default course').selectOption('cpd23-2011');

@@ -12,13 +12,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** The name of the plugin's only option (an array; see thing_prompts_default_options()). */
 const THING_PROMPTS_OPTION = 'thing_prompts_options';
 
-/** The interface languages of the widget, by `data-lang` value. */
-const THING_PROMPTS_LANGUAGES = array(
-	'en' => 'English',
-	'fr' => 'Français',
-	'de' => 'Deutsch',
-	'es' => 'Español',
-);
+// THING_PROMPTS_LANGUAGES, the widget's interface languages (written from the core's list).
+require_once __DIR__ . '/languages.php';
 
 /**
  * The settings as they are when nothing was saved.
