@@ -84,18 +84,18 @@ pub fn record_view(props: &RecordViewProps) -> Html {
     let widget = &props.widget;
     let labels = &widget.labels;
     let key = widget.model.storage_key.clone();
-    let section = use_node_ref();
+    let root = use_node_ref();
     let name_field = use_node_ref();
     let said = use_state(|| None::<(bool, String)>);
     {
         // While the record is open, printing the page (the Print button or the browser's own
         // command) prints the record alone; afterwards, and once it closes, the page prints as
         // itself again.
-        let section = section.clone();
+        let root = root.clone();
         use_effect_with((), move |()| {
             let listeners = web_sys::window().map(|window| {
                 let before = EventListener::new(&window, "beforeprint", move |_| {
-                    mark_host(&section);
+                    mark_host(&root);
                 });
                 let after = EventListener::new(&window, "afterprint", |_| print::unmark());
                 (before, after)
@@ -164,9 +164,9 @@ pub fn record_view(props: &RecordViewProps) -> Html {
         })
     };
     let onprint = {
-        let section = section.clone();
+        let root = root.clone();
         Callback::from(move |_: MouseEvent| {
-            mark_host(&section);
+            mark_host(&root);
             if !print::print() {
                 print::unmark();
                 warn("the browser would not print the course record");
@@ -224,7 +224,7 @@ pub fn record_view(props: &RecordViewProps) -> Html {
         .then(|| format!("{}: {}", labels.text(Label::RecordNameLine), stored_name));
     let (failed, said_text) = (*said).clone().unwrap_or_default();
     html! {
-        <section class="record" ref={section} aria-labelledby="tp-record-heading" {onkeydown}>
+        <div class="record" role="group" ref={root} aria-labelledby="tp-record-heading" {onkeydown}>
             <h2 id="tp-record-heading" tabindex="-1" ref={props.heading.clone()}>{ labels.text(Label::MyRecord) }</h2>
             <p class="record-course" dir="auto">{ programme.title.clone() }</p>
             if let Some(line) = name_line {
@@ -244,13 +244,13 @@ pub fn record_view(props: &RecordViewProps) -> Html {
                 <button type="button" onclick={onback}>{ labels.text(Label::RecordBack) }</button>
             </div>
             <p class={classes!("outcome", failed.then_some("failed"))} role="status">{ said_text }</p>
-        </section>
+        </div>
     }
 }
 
-/// Marks the widget around `section` as the one thing of the page to print.
-fn mark_host(section: &NodeRef) {
-    if let Some(host) = section.get().and_then(|node| host_of(&node)) {
+/// Marks the widget around the record (`root`) as the one thing of the page to print.
+fn mark_host(root: &NodeRef) {
+    if let Some(host) = root.get().and_then(|node| host_of(&node)) {
         print::mark(&host);
     }
 }
