@@ -7,7 +7,7 @@
 // focus goes back to the button when it closes. The configurator's preview shows the button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
@@ -116,8 +116,13 @@ async function withProgress(page, url) {
   await checkboxes(page, 1).first().check();
 }
 
-async function pdfText(page) {
+/** The text of the page printed to PDF by Chromium, page by page; the PDF is kept as `keep` (a file name) when given. */
+async function pdfText(page, keep) {
   const data = new Uint8Array(await page.pdf({ format: 'A4', printBackground: false }));
+  if (keep) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await writeFile(new URL(keep, SCREENSHOTS), data);
+  }
   const doc = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
   const pages = [];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -210,7 +215,7 @@ test('the record prints alone: title, name, Things, dates and links, without but
 
     // Chromium's own printing (page.pdf) fires beforeprint, which marks the same, and
     // afterprint, which takes the marks away.
-    const printed = await pdfText(page);
+    const printed = await pdfText(page, 'course-record.pdf');
     assert.deepEqual(await markedForPrint(page), [], 'afterprint took the marks away');
     for (const wanted of [
       RECORD,
