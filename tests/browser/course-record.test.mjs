@@ -385,6 +385,12 @@ test('the record by keyboard alone, from the overview and from a checklist’s A
     await page.keyboard.press('Enter');
     await record(page, 2).waitFor();
     assert.ok((await record(page, 2).textContent()).includes(FINISHED_WORDS));
+    // Printed from there, the record is alone too: not the checklist above it.
+    const printed = await pdfText(page);
+    assert.ok(printed.text.includes(FINISHED_WORDS) && printed.text.includes('Not begun yet'), printed.text);
+    for (const unwanted of ['Only one.', 'All Things', 'Which feeds do you follow?', BLOG_TEXT]) {
+      assert.ok(!printed.text.includes(unwanted), `no "${unwanted}" in the record printed from All Things:\n${printed.text}`);
+    }
     await page.keyboard.press('Escape');
     await eventually(
       () => widget(page, 2).locator('#tp-all button').first().evaluate((b) => b.getRootNode().activeElement === b && b.textContent.trim() === 'My course record'),
