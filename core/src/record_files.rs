@@ -6,7 +6,14 @@
 //! CSV is written by hand: the well-kept `csv-core` crate's writer added about 16 KB (gzip) to a
 //! WebAssembly test build, for quoting that takes a dozen lines. Tests read the files back with
 //! the `csv` crate.
+//!
+//! The CSV file is meant for spreadsheets, which read a cell starting with `=`, `+`, `-` or `@`
+//! as a formula (and Excel skips a leading tab or carriage return before deciding): titles come
+//! from an organiser and links from a participant, so such a cell is written with a `'` first,
+//! which spreadsheets show as text. The file starts with a UTF-8 byte order mark, without which
+//! Excel reads it in the machine's legacy code page and garbles accented titles.
 
+use crate::date::CivilDate;
 use crate::outline::{escape_block_start, escape_markdown};
 use crate::post_link::PostLink;
 use crate::prompt_id::collapse_whitespace;
@@ -27,12 +34,16 @@ pub struct Headings<'a> {
     pub link: &'a str,
 }
 
-/// The record as CSV: a row of headings, then one row a Thing (number, title, questions
-/// answered, questions that count, the finish date as `YYYY-MM-DD` or empty, the link or
-/// empty). Lines end with CR LF; a field with a comma, a double quote or a line break is
-/// quoted, its double quotes doubled.
+/// The byte order mark the CSV file starts with (see the module's notes).
+pub const CSV_BOM: char = '\u{feff}';
+
+/// The record as CSV: a byte order mark, a row of headings, then one row a Thing (number,
+/// title, questions answered, questions that count, the finish date as `YYYY-MM-DD` or empty,
+/// the link or empty). Lines end with CR LF; a field a spreadsheet would take for a formula
+/// starts with `'`; a field with a comma, a double quote or a line break is quoted, its double
+/// quotes doubled.
 pub fn csv(headings: &Headings<'_>, rows: &[RecordRow]) -> String {
-    let mut out = String::new();
+    let mut out = String::from(CSV_BOM);
     let top = [
         headings.number,
         headings.title,
@@ -67,6 +78,11 @@ fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
         if i > 0 {
             out.push(',');
         }
+        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{field}")
+        } else {
+            field
+        };
         if field.contains([',', '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
@@ -76,6 +92,13 @@ fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// The name offered for a record's download: `thing-prompts-record-<course>-<date>.<extension>`
+/// (the course's id, today's date), beside the backup's `thing-prompts-<course>-<date>.json`.
+pub fn file_name(course: &str, today: CivilDate, extension: &str) -> String {
+    let course = course.trim_start_matches('~');
+    format!("thing-prompts-record-{course}-{today}.{extension}")
 }
 
 /// The words of the Markdown record, in the reader's language.

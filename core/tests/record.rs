@@ -16,7 +16,9 @@ use thing_prompts_core::prompt_id::PromptId;
 use thing_prompts_core::record::{
     course_record, finished_at, rows, thing_state, RecordRow, ThingRecord, ThingState,
 };
-use thing_prompts_core::record_files::{csv, markdown, Headings, MarkdownWords};
+use thing_prompts_core::record_files::{
+    csv, file_name, markdown, Headings, MarkdownWords, CSV_BOM,
+};
 
 fn link(text: &str) -> PostLink {
     PostLink::parse(text).unwrap()
@@ -348,7 +350,8 @@ fn the_csv_reads_back_as_the_rows_with_a_csv_parser() {
     let rows = sample_rows();
     let text = csv(&english_headings(), &rows);
     assert!(text.ends_with("\r\n"));
-    assert!(text.starts_with("Thing,Title,Answered,Questions,Finished,My post\r\n"));
+    // A byte order mark, then the headings: Excel reads the file as UTF-8.
+    assert!(text.starts_with("\u{feff}Thing,Title,Answered,Questions,Finished,My post\r\n"));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -399,13 +402,74 @@ fn csv_headings_come_from_the_view_and_are_quoted_too() {
     let text = csv(&headings, &[]);
     assert_eq!(
         text,
-        "Thing,\"Titre, \"\"court\"\"\",Answered,Questions,Finished,My post\r\n"
+        "\u{feff}Thing,\"Titre, \"\"court\"\"\",Answered,Questions,Finished,My post\r\n"
     );
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(text.as_bytes());
     let first = reader.records().next().unwrap().unwrap();
     assert_eq!(&first[1], "Titre, \"court\"");
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_as_formulas_start_with_a_quote() {
+    let mut rows = sample_rows();
+    let risky = [
+        "=HYPERLINK(\"https://evil.example\",\"click\")",
+        "+1+2",
+        "-2+3",
+        "@SUM(A1:A2)",
+        "\tTab first",
+        "\rReturn first",
+    ];
+    for (row, title) in rows.iter_mut().zip(risky) {
+        row.title = title.to_owned();
+    }
+    // Harmless text keeps its first character, even with those characters further in.
+    rows[6].title = "Blogs = conversation - or not @ all".to_owned();
+    let headings = Headings {
+        title: "=Title",
+        ..english_headings()
+    };
+    let text = csv(&headings, &rows);
+    assert!(text.starts_with(CSV_BOM));
+    // The quote goes inside the field's own quoting.
+    assert!(text.contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\")\","));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[1], "'=Title");
+    let read: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (record, title) in read.iter().zip(risky) {
+        assert_eq!(record[1], format!("'{title}"));
+    }
+    assert_eq!(&read[6][1], "Blogs = conversation - or not @ all");
+    // Numbers, dates and links never start with one of those characters: unchanged.
+    assert_eq!(&read[0][0], "1");
+    assert_eq!(&read[0][4], "2012-07-16");
+    assert!(read[0][5].starts_with("https://"));
+    // No cell of the file starts with a formula character, the quote put before it aside.
+    for record in &read {
+        for field in record {
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{field:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_record_files_are_named_with_the_course_and_the_day() {
+    let day = CivilDate::new(2026, 12, 6).unwrap();
+    assert_eq!(
+        file_name("cpd23-2012", day, "csv"),
+        "thing-prompts-record-cpd23-2012-2026-12-06.csv"
+    );
+    assert_eq!(
+        file_name("~inline", day, "md"),
+        "thing-prompts-record-inline-2026-12-06.md"
+    );
 }
 
 fn english_words<'a>(answered: &'a dyn Fn(usize, usize) -> String) -> MarkdownWords<'a> {

@@ -698,6 +698,133 @@ labels! {
         "Den Kurs in meinen Kalender eintragen",
         "Añadir el curso a mi calendario",
     ],
+    // My course record (components/course_record.rs), and its files' words.
+    MyRecord "my-record" full [
+        "My course record",
+        "Mon relevé du cours",
+        "Mein Kursnachweis",
+        "Mi registro del curso",
+    ],
+    RecordHeading "record-heading" full [
+        "My course record: {course}",
+        "Mon relevé du cours : {course}",
+        "Mein Kursnachweis: {course}",
+        "Mi registro del curso: {course}",
+    ],
+    RecordBack "record-back" full [
+        "Back to the Things",
+        "Retour aux Things",
+        "Zurück zu den Things",
+        "Volver a los Things",
+    ],
+    RecordPrivate "record-private" full [
+        "This record is made here in your browser: nothing in it leaves the browser unless you save or print it.",
+        "Ce relevé est établi ici, dans votre navigateur : rien n’en sort tant que vous ne l’enregistrez pas ou ne l’imprimez pas.",
+        "Dieser Nachweis entsteht hier in Ihrem Browser: Nichts davon verlässt den Browser, außer Sie speichern oder drucken ihn.",
+        "Este registro se crea aquí, en su navegador: nada sale de él a menos que lo guarde o lo imprima.",
+    ],
+    RecordName "record-name" full [
+        "Your name on the record (optional)",
+        "Votre nom sur le relevé (facultatif)",
+        "Ihr Name auf dem Nachweis (freiwillig)",
+        "Su nombre en el registro (opcional)",
+    ],
+    RecordNameLine "record-name-line" full [
+        "Name",
+        "Nom",
+        "Name",
+        "Nombre",
+    ],
+    RecordNotStarted "record-not-started" full [
+        "not started",
+        "pas commencé",
+        "nicht begonnen",
+        "sin empezar",
+    ],
+    RecordFinishedOn "record-finished-on" full [
+        "finished on {date}",
+        "terminé le {date}",
+        "abgeschlossen am {date}",
+        "terminado el {date}",
+    ],
+    RecordMyPost "record-my-post" full [
+        "My post",
+        "Mon billet",
+        "Mein Beitrag",
+        "Mi entrada",
+    ],
+    RecordPrint "record-print" full [
+        "Print",
+        "Imprimer",
+        "Drucken",
+        "Imprimir",
+    ],
+    RecordMarkdown "record-markdown" full [
+        "Download as Markdown",
+        "Télécharger en Markdown",
+        "Als Markdown herunterladen",
+        "Descargar en Markdown",
+    ],
+    RecordCsv "record-csv" full [
+        "Download as CSV",
+        "Télécharger en CSV",
+        "Als CSV herunterladen",
+        "Descargar en CSV",
+    ],
+    RecordSaved "record-saved" full [
+        "Saving {file}.",
+        "Enregistrement de {file}.",
+        "{file} wird gespeichert.",
+        "Guardando {file}.",
+    ],
+    RecordRefused "record-refused" full [
+        "This browser would not save the file.",
+        "Ce navigateur n’a pas voulu enregistrer le fichier.",
+        "Dieser Browser hat die Datei nicht gespeichert.",
+        "Este navegador no quiso guardar el archivo.",
+    ],
+    RecordColThing "record-col-thing" full [
+        "Thing",
+        "Thing",
+        "Thing",
+        "Thing",
+    ],
+    RecordColTitle "record-col-title" full [
+        "Title",
+        "Titre",
+        "Titel",
+        "Título",
+    ],
+    RecordColAnswered "record-col-answered" full [
+        "Answered",
+        "Traitées",
+        "Beantwortet",
+        "Respondidas",
+    ],
+    RecordColTotal "record-col-total" full [
+        "Questions",
+        "Questions",
+        "Fragen",
+        "Preguntas",
+    ],
+    RecordColState "record-col-state" full [
+        "Progress",
+        "Avancement",
+        "Fortschritt",
+        "Progreso",
+    ],
+    RecordColFinished "record-col-finished" full [
+        "Finished",
+        "Terminé le",
+        "Abgeschlossen am",
+        "Terminado el",
+    ],
+    RecordStateFinished "record-state-finished" full [
+        "finished",
+        "terminé",
+        "abgeschlossen",
+        "terminado",
+    ],
 }
 
 impl Label {

@@ -10,6 +10,7 @@ use crate::core::prompt_id::PromptId;
 use crate::view::checklist_state::{Action, ChecklistState, Part};
 use crate::view::components::backup_panel::BackupPanel;
 use crate::view::components::calendar_button::CalendarButton;
+use crate::view::components::course_record::CourseRecord;
 use crate::view::components::link_prompt::LinkPrompt;
 use crate::view::components::note_box::NoteBox;
 use crate::view::components::outline_panel::OutlinePanel;
@@ -121,12 +122,17 @@ pub fn calendar_button(widget: &Rc<Widget>) -> Html {
     html! { <CalendarButton widget={widget.clone()} /> }
 }
 
-/// Every Thing of the course with the reader's progress (the checklist's All Things).
+/// Every Thing of the course with the reader's progress (the checklist's All Things), and
+/// *My course record* under it.
 pub fn overview_list(widget: &Rc<Widget>, progress: &Rc<Progress>) -> Html {
     if !FULL {
         return Html::default();
     }
-    html! { <OverviewList widget={widget.clone()} progress={progress.clone()} /> }
+    html! {
+        <CourseRecord widget={widget.clone()} progress={progress.clone()}>
+            <OverviewList widget={widget.clone()} progress={progress.clone()} />
+        </CourseRecord>
+    }
 }
 
 /// The box for the reader's notes under a question, when the organiser turned notes on.

@@ -8,6 +8,7 @@ use crate::core::calendar::CalendarWords;
 use crate::core::embed::{Heading, Notice, Title, WidgetModel};
 use crate::core::outline::{CourseLine, Outline};
 use crate::core::prompt_id::collapse_whitespace;
+use crate::core::record_files::{Headings, MarkdownWords};
 use crate::view::i18n::{Arg, Label, Labels};
 
 /// What a widget says around its questions.
@@ -201,5 +202,68 @@ pub fn calendar_words(labels: &Labels) -> CalendarWords {
         thing: labels.text(Label::OutlineTitle),
         catch_up: summary,
         catch_up_description: catch_up,
+    }
+}
+
+/// The words of the course record's files (and of its view), in the widget's language: owned
+/// here, lent to the core's writers as `Headings` and `MarkdownWords`.
+pub struct RecordWords {
+    pub heading: String,
+    pub name: String,
+    pub number: String,
+    pub title: String,
+    pub answered: String,
+    pub total: String,
+    pub state: String,
+    pub finished: String,
+    pub link: String,
+    pub not_started: String,
+    pub finished_state: String,
+}
+
+impl RecordWords {
+    /// The record of `course` (its title) in `labels`' language.
+    pub fn of(labels: &Labels, course: &str) -> Self {
+        Self {
+            heading: labels.format(Label::RecordHeading, &[("course", Arg::Text(course))]),
+            name: labels.text(Label::RecordNameLine),
+            number: labels.text(Label::RecordColThing),
+            title: labels.text(Label::RecordColTitle),
+            answered: labels.text(Label::RecordColAnswered),
+            total: labels.text(Label::RecordColTotal),
+            state: labels.text(Label::RecordColState),
+            finished: labels.text(Label::RecordColFinished),
+            link: labels.text(Label::RecordMyPost),
+            not_started: labels.text(Label::RecordNotStarted),
+            finished_state: labels.text(Label::RecordStateFinished),
+        }
+    }
+
+    /// The files' column headings.
+    pub fn headings(&self) -> Headings<'_> {
+        Headings {
+            number: &self.number,
+            title: &self.title,
+            answered: &self.answered,
+            total: &self.total,
+            state: &self.state,
+            finished: &self.finished,
+            link: &self.link,
+        }
+    }
+
+    /// The Markdown file's words; `answered` writes "2 of 5 answered".
+    pub fn markdown<'a>(
+        &'a self,
+        answered: &'a dyn Fn(usize, usize) -> String,
+    ) -> MarkdownWords<'a> {
+        MarkdownWords {
+            heading: &self.heading,
+            name: &self.name,
+            headings: self.headings(),
+            not_started: &self.not_started,
+            answered,
+            finished: &self.finished_state,
+        }
     }
 }

@@ -60,3 +60,16 @@ pub fn today_in(zone: Option<&str>) -> Result<CivilDate, CivilDate> {
         Some(zone) => date_in(zone, &now).ok_or(readers_date),
     }
 }
+
+/// The reader's calendar date at the instant `ms` (milliseconds since 1970), by the browser's
+/// offset from UTC at that instant (which follows summer time).
+pub fn readers_date_at(ms: u64) -> CivilDate {
+    // `getTimezoneOffset` is minutes behind UTC: -60 in Paris in winter.
+    let behind = Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset();
+    let offset = if behind.is_finite() {
+        -behind as i32
+    } else {
+        0
+    };
+    CivilDate::at_instant(ms, offset)
+}

@@ -1,6 +1,6 @@
 //! Browser services: storage with its fallback, reading a placeholder, the clock, files,
-//! styles, JSON, another tab's changes, keeping storage (persistence), and the loader's
-//! calls. They never use the view.
+//! styles, JSON, another tab's changes, keeping storage (persistence), printing one widget
+//! alone, and the loader's calls. They never use the view.
 
 pub mod address;
 pub mod clock;
@@ -8,6 +8,7 @@ pub mod files;
 pub mod json;
 pub mod page;
 pub mod persistence;
+pub mod print;
 pub mod progress_store;
 mod storage;
 pub mod style;

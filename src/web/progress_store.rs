@@ -2,7 +2,7 @@
 //! updates storage and every widget at once, and other tabs' writes arrive by the `storage` event.
 //!
 //! The view changes progress only through the verbs here (`tick`, `untick`, `clear`,
-//! `undo_clear`, `set_note`, `restore`): each stamps the change with the reader's clock and
+//! `undo_clear`, `set_note`, `set_name`, `restore`): each stamps the change with the reader's clock and
 //! hands it to `change`, the one place where a reader's change is merged with storage,
 //! saved and shown. Every copy that reaches the widgets, a reader's or another tab's, goes
 //! out through `publish`.
@@ -173,6 +173,12 @@ pub fn set_note(model: &WidgetModel, prompt: &PromptId, text: &str) {
     change(&model.storage_key, |progress| {
         progress.set_note(&model.thing_key, prompt, text, now);
     });
+}
+
+/// The participant's name on their course record (kept tidied: see `Progress::set_name`).
+pub fn set_name(storage_key: &str, text: &str) {
+    let now = now_ms();
+    change(storage_key, |progress| progress.set_name(text, now));
 }
 
 /// Adds a backup's ticks under its own course's key (whichever widget it was restored in).

@@ -1,4 +1,5 @@
 use super::calendar_button::CalendarButton;
+use super::course_record::CourseRecord;
 use super::overview_list::OverviewList;
 use crate::core::programme::counted_prompts;
 use crate::view::hooks::use_progress::use_progress;
@@ -15,7 +16,8 @@ pub struct OverviewProps {
     pub host: Element,
 }
 
-/// `data-view="overview"`: the whole course at a glance, following the reader's ticks.
+/// `data-view="overview"`: the whole course at a glance, following the reader's ticks, and
+/// *My course record* under it.
 #[function_component(Overview)]
 pub fn overview(props: &OverviewProps) -> Html {
     let widget = props.widget.clone();
@@ -49,7 +51,9 @@ pub fn overview(props: &OverviewProps) -> Html {
                 <span class="title" dir="auto">{ words.title.clone() }</span>
                 <CalendarButton widget={widget.clone()} />
             </div>
-            <OverviewList widget={widget.clone()} {progress} />
+            <CourseRecord widget={widget.clone()} progress={progress.clone()}>
+                <OverviewList widget={widget.clone()} {progress} />
+            </CourseRecord>
             if let Some(notice) = &words.notice {
                 <p class="notice">{ notice.clone() }</p>
             }
