@@ -5,7 +5,7 @@
 //! part buttons ask for the full module instead (`toggle`).
 
 use crate::core::embed::WidgetModel;
-use crate::core::progress::Progress;
+use crate::core::progress::{link_entry, Progress, RECORD_THING};
 use crate::core::prompt_id::PromptId;
 use crate::view::checklist_state::{Action, ChecklistState, Part};
 use crate::view::components::backup_panel::BackupPanel;
@@ -14,8 +14,9 @@ use crate::view::components::link_prompt::LinkPrompt;
 use crate::view::components::note_box::NoteBox;
 use crate::view::components::outline_panel::OutlinePanel;
 use crate::view::components::overview_list::OverviewList;
+use crate::view::components::post_link_field::PostLinkField;
 use crate::view::components::reminder;
-use crate::view::i18n::Labels;
+use crate::view::i18n::{Label, Labels};
 use crate::view::seam::FULL;
 use crate::view::widget::Widget;
 use crate::web::{host_of, persistence, progress_store, upgrade};
@@ -45,10 +46,12 @@ pub fn use_part_buttons(open: Option<Part>) -> PartButtons {
         backup: use_node_ref(),
         overview: use_node_ref(),
     };
-    let focus = open.map(|part| match part {
-        Part::Backup => buttons.backup.clone(),
-        Part::Overview => buttons.overview.clone(),
-        Part::Outline => buttons.outline.clone(),
+    // The post link's field takes the focus itself (`PostLinkField`).
+    let focus = open.and_then(|part| match part {
+        Part::Backup => Some(buttons.backup.clone()),
+        Part::Overview => Some(buttons.overview.clone()),
+        Part::Outline => Some(buttons.outline.clone()),
+        Part::PostLink => None,
     });
     use_effect_with((), move |()| {
         if let Some(button) = focus.and_then(|b| b.cast::<web_sys::HtmlElement>()) {
@@ -163,4 +166,52 @@ pub fn reminder(
         return Html::default();
     }
     reminder::reminder(dispatcher, labels, backup_button)
+}
+
+// --- The course record's post link and finished line (issue #24) ---
+
+/// Whether a link to the reader's post is kept for the model's Thing. Only whether the entry
+/// holds text: the lite module hands such a checklist to the full one, which shows the link.
+pub fn has_post_link(model: &WidgetModel, progress: &Progress) -> bool {
+    progress
+        .note(RECORD_THING, &link_entry(&model.thing_key))
+        .is_some_and(|text| !text.is_empty())
+}
+
+/// "My post for this Thing", under the checklist: the full module's field and link; in the
+/// lite module, once a question is ticked, the button that asks for the full module with the
+/// field open (a checklist with a link kept starts in the full module: see `view::root`).
+pub fn post_link(
+    widget: &Rc<Widget>,
+    progress: &Progress,
+    ticked: bool,
+    state: &UseReducerHandle<ChecklistState>,
+) -> Html {
+    if FULL {
+        let link = progress.link(&widget.model.thing_key);
+        return html! {
+            <PostLinkField widget={widget.clone()} {link} {ticked} open={state.is_open(Part::PostLink)} />
+        };
+    }
+    if !ticked {
+        return Html::default();
+    }
+    html! {
+        <p class="more">
+            <button type="button" onclick={toggle(state.dispatcher(), Part::PostLink)}>
+                { widget.labels.text(Label::AddPostLink) }
+            </button>
+        </p>
+    }
+}
+
+/// What the checklist's live line adds once every question that counts is ticked: the Thing
+/// is done, with an offer of the link field when no link is kept yet.
+pub fn thing_done(widget: &Widget, progress: &Progress) -> String {
+    let linked = FULL && has_post_link(&widget.model, progress);
+    widget.labels.text(if linked {
+        Label::ThingDoneLinked
+    } else {
+        Label::ThingDone
+    })
 }

@@ -60,3 +60,18 @@ pub fn today_in(zone: Option<&str>) -> Result<CivilDate, CivilDate> {
         Some(zone) => date_in(zone, &now).ok_or(readers_date),
     }
 }
+
+/// The reader's own calendar date at the instant `ms` (milliseconds since 1970): the day a
+/// Thing was finished, where the reader is, summer time included.
+pub fn date_at(ms: u64) -> CivilDate {
+    // A stamp is far below 2^53, so the float is exact.
+    #[allow(clippy::cast_precision_loss)]
+    let instant = Date::new(&JsValue::from_f64(ms as f64));
+    let behind = instant.get_timezone_offset();
+    let offset = if behind.is_finite() {
+        -(behind as i32)
+    } else {
+        0
+    };
+    CivilDate::at_instant(ms, offset)
+}

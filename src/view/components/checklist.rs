@@ -124,13 +124,17 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     // Optional questions can be ticked but do not count towards "2 of 5 answered".
     let counted = counted_prompts(&model.prompts);
     let counted_done = counted.iter().filter(|id| done_ids.contains(id)).count();
-    let answered = labels.format(
+    let mut answered = labels.format(
         Label::Answered,
         &[
             ("done", Arg::Number(counted_done)),
             ("total", Arg::Number(counted.len())),
         ],
     );
+    // Every question that counts is ticked: the live line says the Thing is done.
+    if counted_done > 0 && counted_done == counted.len() {
+        answered = format!("{answered}. {}", parts::thing_done(&widget, &progress));
+    }
     html! {
         <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
             <fieldset>
@@ -166,6 +170,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         { part_button(&state, Part::Backup, buttons.backup.clone(), labels.text(Label::Backup)) }
                         { parts::calendar_button(&widget) }
                     </div>
+                    { parts::post_link(&widget, &progress, !done_ids.is_empty(), &state) }
                     if state.reminder {
                         { parts::reminder(state.dispatcher(), labels, &buttons.backup) }
                     }
@@ -214,6 +219,7 @@ fn part_button(
         Part::Backup => "tp-backup",
         Part::Outline => "tp-outline",
         Part::Overview => "tp-all",
+        Part::PostLink => "tp-post-link",
     };
     html! {
         <button type="button" ref={node} aria-expanded={state.is_open(part).to_string()}
