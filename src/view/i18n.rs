@@ -623,16 +623,16 @@ labels! {
         "Añadir el enlace a mi entrada",
     ],
     ThingDone "thing-done" lite [
-        "This Thing is done: add the link to your post if you like.",
-        "Ce Thing est terminé : ajoutez le lien vers votre billet si vous le souhaitez.",
-        "Dieses Thing ist erledigt: Fügen Sie gern den Link zu Ihrem Beitrag hinzu.",
-        "Este Thing está hecho: añada el enlace a su entrada si lo desea.",
-    ],
-    ThingDoneLinked "thing-done-linked" full [
         "This Thing is done.",
         "Ce Thing est terminé.",
         "Dieses Thing ist erledigt.",
         "Este Thing está hecho.",
+    ],
+    PostLinkOffer "post-link-offer" full [
+        "Add the link to your post below if you like.",
+        "Ajoutez le lien vers votre billet ci-dessous si vous le souhaitez.",
+        "Fügen Sie gern unten den Link zu Ihrem Beitrag hinzu.",
+        "Añada abajo el enlace a su entrada si lo desea.",
     ],
     PostLinkLabel "post-link-label" full [
         "Address of my post on this Thing (https://…)",

@@ -5,7 +5,7 @@
 //! part buttons ask for the full module instead (`toggle`).
 
 use crate::core::embed::WidgetModel;
-use crate::core::progress::{link_entry, Progress, RECORD_THING};
+use crate::core::progress::Progress;
 use crate::core::prompt_id::PromptId;
 use crate::view::checklist_state::{Action, ChecklistState, Part};
 use crate::view::components::backup_panel::BackupPanel;
@@ -170,48 +170,39 @@ pub fn reminder(
 
 // --- The course record's post link and finished line (issue #24) ---
 
-/// Whether a link to the reader's post is kept for the model's Thing. Only whether the entry
-/// holds text: the lite module hands such a checklist to the full one, which shows the link.
-pub fn has_post_link(model: &WidgetModel, progress: &Progress) -> bool {
-    progress
-        .note(RECORD_THING, &link_entry(&model.thing_key))
-        .is_some_and(|text| !text.is_empty())
-}
-
-/// "My post for this Thing", under the checklist: the full module's field and link; in the
-/// lite module, once a question is ticked, the button that asks for the full module with the
-/// field open (a checklist with a link kept starts in the full module: see `view::root`).
+/// "My post for this Thing", under the checklist: the full module's field and kept link. The
+/// lite module shows nothing here: its button is a part button in the checklist's footer (see
+/// [`lite_post_link_button`]), and the loader starts a checklist whose Thing has a link kept
+/// with the full module (`wantsFull` in www/thing-prompts.js).
 pub fn post_link(
     widget: &Rc<Widget>,
     progress: &Progress,
     ticked: bool,
-    state: &UseReducerHandle<ChecklistState>,
+    state: &ChecklistState,
 ) -> Html {
-    if FULL {
-        let link = progress.link(&widget.model.thing_key);
-        return html! {
-            <PostLinkField widget={widget.clone()} {link} {ticked} open={state.is_open(Part::PostLink)} />
-        };
-    }
-    if !ticked {
+    if !FULL {
         return Html::default();
     }
+    let link = progress.link(&widget.model.thing_key);
     html! {
-        <p class="more">
-            <button type="button" onclick={toggle(state.dispatcher(), Part::PostLink)}>
-                { widget.labels.text(Label::AddPostLink) }
-            </button>
-        </p>
+        <PostLinkField widget={widget.clone()} {link} {ticked} open={state.is_open(Part::PostLink)} />
     }
 }
 
+/// Whether the checklist's footer shows the lite module's *Add the link to my post*, a part
+/// button that asks for the full module with the field open: once a question is ticked.
+pub fn lite_post_link_button(ticked: bool) -> bool {
+    !FULL && ticked
+}
+
 /// What the checklist's live line adds once every question that counts is ticked: the Thing
-/// is done, with an offer of the link field when no link is kept yet.
+/// is done; the full module offers the link field when no link is kept yet (the lite module's
+/// button for it is in the footer beside the line).
 pub fn thing_done(widget: &Widget, progress: &Progress) -> String {
-    let linked = FULL && has_post_link(&widget.model, progress);
-    widget.labels.text(if linked {
-        Label::ThingDoneLinked
+    let done = widget.labels.text(Label::ThingDone);
+    if FULL && progress.link(&widget.model.thing_key).is_none() {
+        format!("{done} {}", widget.labels.text(Label::PostLinkOffer))
     } else {
-        Label::ThingDone
-    })
+        done
+    }
 }

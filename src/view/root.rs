@@ -13,7 +13,6 @@ use crate::view::components::checklist::{Checklist, ChecklistProps};
 use crate::view::components::error_notice::ErrorNotice;
 use crate::view::components::overview::Overview;
 use crate::view::i18n::LabelWarning;
-use crate::view::parts;
 use crate::view::seam::{Build, Full, Lite};
 use crate::view::widget::Widget;
 use crate::web::{persistence, progress_store, warn};
@@ -93,11 +92,11 @@ impl Module for Lite {
         })
     }
 
-    /// The overview, the notes, the Safari reminder to take a backup, a kept link to the
-    /// reader's post and the messages for page authors (a problem, or a setting that was not understood) are the full module's:
+    /// The overview, the notes, the Safari reminder to take a backup and the messages for
+    /// page authors (a problem, or a setting that was not understood) are the full module's:
     /// the loader mounts such a placeholder with it.
     fn hands_over(resolved: &Resolved) -> bool {
-        !lite_can_show(resolved) || wants_reminder(resolved) || shows_post_link(resolved)
+        !lite_can_show(resolved) || wants_reminder(resolved)
     }
 
     fn tell_author(_: &Widget, _: &[LabelWarning]) {}
@@ -124,17 +123,6 @@ fn lite_can_show(resolved: &Resolved) -> bool {
 fn wants_reminder(resolved: &Resolved) -> bool {
     resolved.as_ref().is_ok_and(|(widget, _)| {
         persistence::wants_reminder(&progress_store::load(&widget.model.storage_key))
-    })
-}
-
-/// Whether the reader kept a link to their post on this Thing, which only the full module
-/// shows (with its buttons to change or remove it).
-fn shows_post_link(resolved: &Resolved) -> bool {
-    resolved.as_ref().is_ok_and(|(widget, _)| {
-        parts::has_post_link(
-            &widget.model,
-            &progress_store::load(&widget.model.storage_key),
-        )
     })
 }
 

@@ -133,7 +133,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     );
     // Every question that counts is ticked: the live line says the Thing is done.
     if counted_done > 0 && counted_done == counted.len() {
-        answered = format!("{answered}. {}", parts::thing_done(&widget, &progress));
+        answered.push_str(". ");
+        answered.push_str(&parts::thing_done(&widget, &progress));
     }
     html! {
         <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()} data-scheme={props.scheme.name()}>
@@ -169,6 +170,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         { part_button(&state, Part::Outline, buttons.outline.clone(), labels.text(Label::StartPost)) }
                         { part_button(&state, Part::Backup, buttons.backup.clone(), labels.text(Label::Backup)) }
                         { parts::calendar_button(&widget) }
+                        if parts::lite_post_link_button(!done_ids.is_empty()) {
+                            { part_button(&state, Part::PostLink, NodeRef::default(), labels.text(Label::AddPostLink)) }
+                        }
                     </div>
                     { parts::post_link(&widget, &progress, !done_ids.is_empty(), &state) }
                     if state.reminder {
@@ -208,7 +212,9 @@ impl Reducible for ChecklistState {
     }
 }
 
-/// The button that opens and closes `part`, focusable through `node`.
+/// The button that opens and closes `part`, focusable through `node`. (Not inlined: one copy
+/// for its four buttons is smaller.)
+#[inline(never)]
 fn part_button(
     state: &UseReducerHandle<ChecklistState>,
     part: Part,

@@ -89,9 +89,15 @@ impl Reducible for FieldState {
 pub fn post_link_field(props: &PostLinkFieldProps) -> Html {
     let state = use_reducer({
         let open = props.open;
+        // Opened from the lite module's button where a link is kept already: it is the text.
+        let typed = props
+            .link
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         move || FieldState {
             editing: open,
-            typed: AttrValue::default(),
+            typed: typed.into(),
             problem: None,
             said: None,
             touched: false,
