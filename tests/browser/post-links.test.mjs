@@ -53,7 +53,7 @@ const overview = (extra = '') => `<div class="thing-prompts" data-programme="cpd
 
 /** Opens a fixture page of `widgets` (HTML of placeholders) in `context` and waits for all of them. */
 async function open(context, name, widgets, { page: given, before: prepare } = {}) {
-  const url = await serveFixture(context, name, fixtureHtml(widgets.join('\n')));
+  const url = await serveFixture(context, name, fixtureHtml(`<h1>Thing Prompts</h1>\n${widgets.join('\n')}`));
   const page = given || (await context.newPage());
   const log = watch(page);
   if (prepare) await prepare(page, url);
@@ -201,24 +201,30 @@ test('javascript:, ftp: and over-long addresses are refused with the reason; the
   });
 });
 
-test('ticking every question says the Thing is done (the lite module too), unticking one takes it back', async () => {
+test('ticking every question says the Thing is done (the lite module too), unticking one takes it back; the offer of a link goes once one is kept', async () => {
   await device(async (context) => {
     const { page, log } = await open(context, 'post-link-done', [checklist(12)]);
     const status = statusLine(page, 0);
     for (let i = 0; i < 4; i++) await checkboxes(page, 0).nth(i).check();
     assert.equal(await status.textContent(), '4 of 5 answered');
     await checkboxes(page, 0).nth(4).check();
-    assert.equal(await status.textContent(), '5 of 5 answered. This Thing is done: add the link to your post if you like.');
+    assert.equal(await status.textContent(), '5 of 5 answered. This Thing is done.');
     assert.equal(await status.getAttribute('role'), 'status');
     assert.ok(!fullLoaded(log), 'said by the lite module');
     await checkboxes(page, 0).nth(2).uncheck();
     assert.equal(await status.textContent(), '4 of 5 answered');
-    await checkboxes(page, 0).nth(2).check();
-    assert.match(await status.textContent(), /This Thing is done: add the link/);
 
-    // With a link kept, the line no longer offers one.
+    // The full module offers the link field in the line while no link is kept.
     await widget(page, 0).getByRole('button', { name: 'Add the link to my post' }).click();
     const field = widget(page, 0).getByLabel('Address of my post on this Thing (https://…)');
+    await field.waitFor();
+    await checkboxes(page, 0).nth(2).check();
+    assert.equal(await status.textContent(), '5 of 5 answered. This Thing is done. Add the link to your post below if you like.');
+    await checkboxes(page, 0).nth(2).uncheck();
+    assert.equal(await status.textContent(), '4 of 5 answered');
+    await checkboxes(page, 0).nth(2).check();
+
+    // With a link kept, the line no longer offers one.
     await field.fill(LINK_12);
     await field.press('Enter');
     await eventually(async () => (await status.textContent()) === '5 of 5 answered. This Thing is done.', 'the line without the offer');
@@ -240,7 +246,10 @@ async function restamp(page, thing, at) {
 
 test('the overview and All Things show each Thing’s record: not started, n of m, finished on a date, the post link', async () => {
   await device(async (context) => {
-    const { page, log } = await open(context, 'post-link-record', [checklist(12), checklist(11), overview()]);
+    // The last placeholder is a sidebar's "this week's Thing": the course is over, so it shows
+    // the last Thing with All Things.
+    const sidebar = '<div class="thing-prompts" data-programme="cpd23-2012"></div>';
+    const { page, log } = await open(context, 'post-link-record', [checklist(12), checklist(11), overview(), sidebar]);
     for (let i = 0; i < 5; i++) await checkboxes(page, 0).nth(i).check();
     await checkboxes(page, 1).first().check();
     const field = widget(page, 0).getByLabel('Address of my post on this Thing (https://…)');
@@ -251,7 +260,7 @@ test('the overview and All Things show each Thing’s record: not started, n of 
     // Finished at noon UTC on 16 July 2012, whatever the time zone the test runs in.
     await restamp(page, '12', Date.UTC(2012, 6, 16, 12));
     await page.reload();
-    await waitAllMounted(page, 3);
+    await waitAllMounted(page, 4);
 
     const row = (n, thing) => widget(page, n).locator('li.thing').nth(thing - 1);
     const twelve = row(2, 12);
@@ -267,8 +276,8 @@ test('the overview and All Things show each Thing’s record: not started, n of 
     await widget(page, 2).screenshot({ path: new URL('post-link-overview.png', SHOTS).pathname });
 
     // The checklist's All Things shows the same record.
-    await widget(page, 0).getByRole('button', { name: 'All Things' }).click();
-    const all = widget(page, 0).locator('#tp-all li.thing').nth(11);
+    await widget(page, 3).getByRole('button', { name: 'All Things' }).click();
+    const all = widget(page, 3).locator('#tp-all li.thing').nth(11);
     await all.waitFor();
     assert.match(await all.locator('.state').textContent(), /^finished on 16 July 2012/);
     assert.equal(await all.getByRole('link', { name: 'My post' }).getAttribute('href'), LINK_12);
@@ -431,7 +440,7 @@ test('a backup file, a backup code and a device link carry the link to a browser
   });
 
   await device(async (context) => {
-    const url = await serveFixture(context, 'post-link-carry', fixtureHtml(checklist(12)));
+    const url = await serveFixture(context, 'post-link-carry', fixtureHtml(`<h1>Thing Prompts</h1>\n${checklist(12)}`));
     assert.ok(link.startsWith(`${url}#thing-prompts=`), link);
     const page = await context.newPage();
     const log = watch(page);
