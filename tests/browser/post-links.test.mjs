@@ -140,6 +140,14 @@ test('a link is added, changed and removed; the lite module asks for the field; 
     await field.press('Escape');
     assert.equal(await focusIn(page, 0), 'button "Change link"');
 
+    // A reload starts this checklist with the full module (the loader sees the kept link), which shows it.
+    const reloaded = watch(page);
+    await page.reload();
+    await waitAllMounted(page, 1);
+    await box.locator('.post-link a').waitFor();
+    assert.ok(fullLoaded(reloaded), 'the full module from the start');
+    assert.equal(reloaded.requestsMatching((url) => url.pathname.endsWith('thing-prompts-wasm_bg.wasm')).length, 0, 'and not the lite one');
+
     // Remove: the link goes, kept as an empty entry with its time, and the button comes back.
     const before = (await storedLink(page, 12)).noteAt;
     await box.getByRole('button', { name: 'Remove link' }).click();
