@@ -406,7 +406,7 @@ fn restore_report_wording() {
         ),
         (
             with(0, 3, 2, true),
-            "Nothing new to restore: this browser already has the backup's 3 ticks. 2 links to your posts restored. Your name for the course record restored.",
+            "3 were already here. 2 links to your posts restored. Your name for the course record restored.",
         ),
         // A backup with links and no ticks is not "empty".
         (with(0, 0, 1, false), "1 link to your posts restored."),

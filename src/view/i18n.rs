@@ -760,6 +760,12 @@ labels! {
         "{links} {links|Link|Links} zu Ihren Beiträgen wiederhergestellt.",
         "{links} {links|enlace|enlaces} a sus entradas {links|restaurado|restaurados}.",
     ],
+    AddLinks "add-links" full [
+        "Add {links} {links|link|links} to your posts from another device?",
+        "Ajouter {links} {links|lien|liens} vers vos billets d’un autre appareil ?",
+        "{links} {links|Link|Links} zu Ihren Beiträgen von einem anderen Gerät hinzufügen?",
+        "¿Añadir {links} {links|enlace|enlaces} a sus entradas de otro dispositivo?",
+    ],
     NameRestored "name-restored" full [
         "Your name for the course record restored.",
         "Votre nom pour le relevé du cours rétabli.",

@@ -1,7 +1,7 @@
 //! The core's data in words, in the widget's language: the line above the title, the title,
 //! the week, where the course stands, what a restore did, why a backup cannot be read or a post
-//! link is not kept, and a Thing's outline for the reader's own post. Every sentence a reader sees is made here or in
-//! the components, always through the label table.
+//! link is not kept, and a Thing's outline for the reader's own post. Every sentence a reader
+//! sees is made here or in the components, always through the label table.
 
 use crate::core::backup::{BackupError, RestoreReport};
 use crate::core::calendar::CalendarWords;
@@ -102,6 +102,10 @@ pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
             String::new()
         }
         (0, 0) => labels.text(Label::EmptyBackup),
+        // Not "nothing new" when a link or the name came back.
+        (0, _) if report.links > 0 || report.name => {
+            labels.format(Label::Already, &[("already", already)])
+        }
         (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
         (_, 0) => labels.format(
             Label::Restored,

@@ -459,6 +459,24 @@ test('a backup file, a backup code and a device link carry the link to a browser
     await linkArrived(page);
     quiet(log);
   });
+
+  // A device that has the ticks already is asked about the link alone.
+  await device(async (context) => {
+    const first = await open(context, 'post-link-carry', [checklist(12)]);
+    await checkboxes(first.page, 0).nth(0).check();
+    await checkboxes(first.page, 0).nth(1).check();
+    await first.page.close();
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(link);
+    await waitAllMounted(page, 1);
+    const prompt = widget(page, 0).locator('.link-prompt .outcome');
+    await prompt.filter({ hasText: 'Add 1 link to your posts from another device?' }).waitFor();
+    await widget(page, 0).getByRole('button', { name: 'Add', exact: true }).click();
+    await prompt.filter({ hasText: '1 link to your posts restored.' }).waitFor();
+    await linkArrived(page);
+    quiet(log);
+  });
 });
 
 test('a store written by release 0.1.0 with links added by this release is read whole and kept whole', async () => {

@@ -218,7 +218,7 @@ pub fn post_link_field(props: &PostLinkFieldProps) -> Html {
     html! {
         <div class="post-link">
             { body }
-            <p class="outcome" role="status">{ state.said.map(|said| labels.text(said)).unwrap_or_default() }</p>
+            <p class="said" role="status">{ state.said.map(|said| labels.text(said)).unwrap_or_default() }</p>
         </div>
     }
 }
