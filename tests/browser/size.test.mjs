@@ -53,7 +53,7 @@ test('the backup panel, the overview, their wording and styles, and the messages
     // The link to the reader's post: its field, its reasons for refusing an address, the record.
     'Address of my post on this Thing',
     'runs code instead of opening a page',
-    'finished on {date}',
+    'Add the link to your post below',
     '.things li',
     'a comma cannot come just before',
     'the programme needs a title',
