@@ -174,10 +174,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                             { part_button(&state, Part::PostLink, NodeRef::default(), labels.text(Label::AddPostLink)) }
                         }
                     </div>
-                    { parts::post_link(&widget, &progress, !done_ids.is_empty(), &state) }
                     if state.reminder {
                         { parts::reminder(state.dispatcher(), labels, &buttons.backup) }
                     }
+                    { parts::post_link(&widget, &progress, !done_ids.is_empty(), &state) }
                     if state.is_open(Part::Outline) {
                         { parts::outline_panel(&widget) }
                     }
