@@ -392,6 +392,94 @@ fn restore_report_wording() {
         assert_eq!(said(report), expected, "{report:?}");
     }
     assert!(said(report(3, 2, 2)).ends_with("2 were already here."));
+
+    // Links to the reader's posts and their name are counted after the ticks.
+    let with = |restored, already, links, name| RestoreReport {
+        links,
+        name,
+        ..report(restored, already, usize::from(restored > 0))
+    };
+    let cases = [
+        (
+            with(2, 0, 1, false),
+            "2 ticks restored across 1 Thing. 1 link to your posts restored.",
+        ),
+        (
+            with(0, 3, 2, true),
+            "3 were already here. 2 links to your posts restored. Your name for the course record restored.",
+        ),
+        // A backup with links and no ticks is not "empty".
+        (with(0, 0, 1, false), "1 link to your posts restored."),
+        (with(0, 0, 0, true), "Your name for the course record restored."),
+    ];
+    for (report, expected) in cases {
+        assert_eq!(said(report), expected, "{report:?}");
+    }
+    let french = words::restore_report(&with(0, 0, 2, false), &Labels::new(Lang::Fr));
+    assert_eq!(french, "2 liens vers vos billets rétablis.");
+}
+
+// The words are the full module's: the lite build has none.
+#[cfg(feature = "extras")]
+#[test]
+fn link_problems_are_said_in_words() {
+    use thing_prompts::core::post_link::PostLink;
+    let say = |text: &str, lang| {
+        let problem = PostLink::parse(text).expect_err(text);
+        words::link_problem(&problem, &Labels::new(lang))
+    };
+    assert_eq!(
+        say("javascript:alert(1)", Lang::En),
+        "A javascript: address runs code instead of opening a page, so it is not kept: use your post’s address, starting with https://."
+    );
+    assert_eq!(
+        say("ftp://files.example/a", Lang::En),
+        "Only web addresses (http:// or https://) are kept, not ftp: ones."
+    );
+    let long = format!("https://a.example/{}", "x".repeat(2100));
+    assert_eq!(
+        say(&long, Lang::En),
+        "This address has 2,118 characters; at most 2,048 are kept. Use a shorter address of your post."
+    );
+    assert_eq!(
+        say(&long, Lang::De),
+        "Diese Adresse hat 2.118 Zeichen; höchstens 2.048 werden gespeichert. Verwenden Sie eine kürzere Adresse Ihres Beitrags."
+    );
+    assert_eq!(
+        say("blog.example/post", Lang::Fr),
+        "Commencez l’adresse par https:// (ou http://)."
+    );
+    assert_eq!(
+        say("  ", Lang::Es),
+        "Escriba o pegue la dirección de su entrada, que empieza por https://."
+    );
+    // Every problem has words of its own, in every language.
+    for lang in [Lang::En, Lang::Fr, Lang::De, Lang::Es] {
+        let all: Vec<String> = [
+            "",
+            "https://a.example/x".repeat(120).as_str(),
+            "javascript:x",
+            "mailto:a@b.example",
+            "blog.example",
+            "https:blog",
+            "https://a..b/",
+            "https://me:pw@a.example/",
+            "https://a.example:99999/",
+            "https://a.example/<b>",
+        ]
+        .iter()
+        .map(|text| say(text, lang))
+        .collect();
+        let mut distinct = all.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), all.len(), "{lang:?}: {all:#?}");
+        assert!(
+            all.iter()
+                .all(|said| !said.is_empty() && !said.contains('{')),
+            "{all:#?}"
+        );
+    }
 }
 
 // The words are the full module's: the lite build has none.

@@ -116,8 +116,8 @@ fn the_files_speak_each_language() {
 fn an_organisers_rewording_reaches_the_files() {
     let mut labels = Labels::new(Lang::En);
     labels.override_label(Label::RecordColTitle, "Topic");
-    labels.override_label(Label::RecordMyPost, "Blog post");
-    labels.override_label(Label::RecordNotStarted, "to do");
+    labels.override_label(Label::MyPost, "Blog post");
+    labels.override_label(Label::NotStarted, "to do");
     let (csv, markdown) = files(&labels);
     assert!(csv.starts_with(&format!(
         "{CSV_BOM}Thing,Topic,Answered,Questions,Finished,Blog post\r\n"

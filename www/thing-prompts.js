@@ -204,12 +204,28 @@
     }
   }
 
-  /** Whether a placeholder needs the full module from the start: it shows the overview or notes. */
+  /**
+   * Whether a placeholder needs the full module from the start: it shows the overview or notes, or
+   * its Thing of a bundled programme has a link to the reader's post kept, which only the full
+   * module shows (stored under "~record", docs/storage.md).
+   */
   function wantsFull(node) {
     try {
-      return attribute(node, 'data-view') === 'overview' || attribute(node, 'data-notes') === 'on';
+      return attribute(node, 'data-view') === 'overview' || attribute(node, 'data-notes') === 'on' || keptLink(node);
     } catch (ignored) {
       return false; // A host page's trap: that placeholder is reported when it is read.
+    }
+  }
+
+  /** Whether storage keeps a link to the reader's post on the placeholder's Thing (`data-thing` of `data-programme`). */
+  function keptLink(node) {
+    try {
+      var thing = attribute(node, 'data-thing');
+      var stored = thing && localStorage.getItem('thing-prompts:v1:' + attribute(node, 'data-programme'));
+      var link = stored && (JSON.parse(stored).things['~record'] || {})['link:' + thing];
+      return !!(link && link.note);
+    } catch (ignored) {
+      return false; // Storage refused or damaged: the widget reads it itself.
     }
   }
 

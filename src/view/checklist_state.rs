@@ -12,22 +12,26 @@ pub enum Part {
     Backup,
     Outline,
     Overview,
+    /// The field for the link to the reader's post (opened by the lite module's button).
+    PostLink,
 }
 
 impl Part {
     /// The part's name between the two modules: what the lite module asks the loader to
-    /// open ("backup", "outline", "overview"), and what the full module is mounted with.
+    /// open ("backup", "outline", "overview", "post-link"), and what the full module is
+    /// mounted with.
     pub fn name(self) -> &'static str {
         match self {
             Self::Backup => "backup",
             Self::Outline => "outline",
             Self::Overview => "overview",
+            Self::PostLink => "post-link",
         }
     }
 
     /// The part a name asks for; `None` for no name or one not known.
     pub fn named(name: Option<&str>) -> Option<Self> {
-        [Self::Backup, Self::Outline, Self::Overview]
+        [Self::Backup, Self::Outline, Self::Overview, Self::PostLink]
             .into_iter()
             .find(|part| Some(part.name()) == name)
     }
@@ -39,8 +43,8 @@ pub struct ChecklistState {
     pub progress: Rc<Progress>,
     /// What the last "Clear ticks" removed, so that one click can put it back.
     pub cleared: Option<Rc<Vec<PromptId>>>,
-    /// The parts open now: backup, outline, overview.
-    open: [bool; 3],
+    /// The parts open now: backup, outline, overview, post link.
+    open: [bool; 4],
     /// Whether the line reminding a Safari reader to take a backup is shown.
     pub reminder: bool,
 }
@@ -67,6 +71,7 @@ fn slot(part: Part) -> usize {
         Part::Backup => 0,
         Part::Outline => 1,
         Part::Overview => 2,
+        Part::PostLink => 3,
     }
 }
 
@@ -77,7 +82,7 @@ impl ChecklistState {
         let mut state = Self {
             progress,
             cleared: None,
-            open: [false; 3],
+            open: [false; 4],
             reminder: false,
         };
         if let Some(part) = open {
@@ -120,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_part_is_opened_by_its_name() {
-        for part in [Part::Backup, Part::Outline, Part::Overview] {
+        for part in [Part::Backup, Part::Outline, Part::Overview, Part::PostLink] {
             assert_eq!(Part::named(Some(part.name())), Some(part));
             let state =
                 ChecklistState::new(Rc::new(Progress::default()), Part::named(Some(part.name())));
@@ -130,9 +135,11 @@ mod tests {
         assert_eq!(Part::named(Some("calendar")), None);
         assert_eq!(Part::named(None), None);
         let closed = ChecklistState::new(Rc::new(Progress::default()), None);
-        assert!([Part::Backup, Part::Outline, Part::Overview]
-            .iter()
-            .all(|part| !closed.is_open(*part)));
+        assert!(
+            [Part::Backup, Part::Outline, Part::Overview, Part::PostLink]
+                .iter()
+                .all(|part| !closed.is_open(*part))
+        );
     }
 
     #[test]

@@ -15,8 +15,9 @@ use crate::view::components::link_prompt::LinkPrompt;
 use crate::view::components::note_box::NoteBox;
 use crate::view::components::outline_panel::OutlinePanel;
 use crate::view::components::overview_list::OverviewList;
+use crate::view::components::post_link_field::PostLinkField;
 use crate::view::components::reminder;
-use crate::view::i18n::Labels;
+use crate::view::i18n::{Label, Labels};
 use crate::view::seam::FULL;
 use crate::view::widget::Widget;
 use crate::web::{host_of, persistence, progress_store, upgrade};
@@ -46,10 +47,12 @@ pub fn use_part_buttons(open: Option<Part>) -> PartButtons {
         backup: use_node_ref(),
         overview: use_node_ref(),
     };
-    let focus = open.map(|part| match part {
-        Part::Backup => buttons.backup.clone(),
-        Part::Overview => buttons.overview.clone(),
-        Part::Outline => buttons.outline.clone(),
+    // The post link's field takes the focus itself (`PostLinkField`).
+    let focus = open.and_then(|part| match part {
+        Part::Backup => Some(buttons.backup.clone()),
+        Part::Overview => Some(buttons.overview.clone()),
+        Part::Outline => Some(buttons.outline.clone()),
+        Part::PostLink => None,
     });
     use_effect_with((), move |()| {
         if let Some(button) = focus.and_then(|b| b.cast::<web_sys::HtmlElement>()) {
@@ -169,4 +172,43 @@ pub fn reminder(
         return Html::default();
     }
     reminder::reminder(dispatcher, labels, backup_button)
+}
+
+// --- The course record's post link and finished line (issue #24) ---
+
+/// "My post for this Thing", under the checklist: the full module's field and kept link. The
+/// lite module shows nothing here: its button is a part button in the checklist's footer (see
+/// [`lite_post_link_button`]), and the loader starts a checklist whose Thing has a link kept
+/// with the full module (`wantsFull` in www/thing-prompts.js).
+pub fn post_link(
+    widget: &Rc<Widget>,
+    progress: &Progress,
+    ticked: bool,
+    state: &ChecklistState,
+) -> Html {
+    if !FULL {
+        return Html::default();
+    }
+    let link = progress.link(&widget.model.thing_key);
+    html! {
+        <PostLinkField widget={widget.clone()} {link} {ticked} open={state.is_open(Part::PostLink)} />
+    }
+}
+
+/// Whether the checklist's footer shows the lite module's *Add the link to my post*, a part
+/// button that asks for the full module with the field open: once a question is ticked.
+pub fn lite_post_link_button(ticked: bool) -> bool {
+    !FULL && ticked
+}
+
+/// What the checklist's live line adds once every question that counts is ticked: the Thing
+/// is done; the full module offers the link field when no link is kept yet (the lite module's
+/// button for it is in the footer beside the line).
+pub fn thing_done(widget: &Widget, progress: &Progress) -> String {
+    let done = widget.labels.text(Label::ThingDone);
+    if FULL && progress.link(&widget.model.thing_key).is_none() {
+        format!("{done} {}", widget.labels.text(Label::PostLinkOffer))
+    } else {
+        done
+    }
 }

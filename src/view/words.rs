@@ -1,12 +1,13 @@
 //! The core's data in words, in the widget's language: the line above the title, the title,
-//! the week, where the course stands, what a restore did, why a backup cannot be read, and a
-//! Thing's outline for the reader's own post. Every sentence a reader sees is made here or in
-//! the components, always through the label table.
+//! the week, where the course stands, what a restore did, why a backup cannot be read or a post
+//! link is not kept, and a Thing's outline for the reader's own post. Every sentence a reader
+//! sees is made here or in the components, always through the label table.
 
 use crate::core::backup::{BackupError, RestoreReport};
 use crate::core::calendar::CalendarWords;
 use crate::core::embed::{Heading, Notice, Title, WidgetModel};
 use crate::core::outline::{CourseLine, Outline};
+use crate::core::post_link::{LinkProblem, LINK_MAX_CHARS};
 use crate::core::prompt_id::collapse_whitespace;
 use crate::core::record_files::{Headings, MarkdownWords};
 use crate::view::i18n::{Arg, Label, Labels};
@@ -96,8 +97,16 @@ pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
     let already = Arg::Number(report.already);
     let things = Arg::Number(report.things);
     let ticks = match (report.restored, report.already) {
-        (0, 0) if report.notes > 0 || report.unticked_since > 0 => String::new(),
+        (0, 0)
+            if report.notes > 0 || report.unticked_since > 0 || report.links > 0 || report.name =>
+        {
+            String::new()
+        }
         (0, 0) => labels.text(Label::EmptyBackup),
+        // Not "nothing new" when a link or the name came back.
+        (0, _) if report.links > 0 || report.name => {
+            labels.format(Label::Already, &[("already", already)])
+        }
         (0, _) => labels.format(Label::NothingNew, &[("already", already)]),
         (_, 0) => labels.format(
             Label::Restored,
@@ -125,8 +134,43 @@ pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
             &[("notes", Arg::Number(report.notes))],
         ));
     }
+    if report.links > 0 {
+        said.push(labels.format(
+            Label::LinksRestored,
+            &[("links", Arg::Number(report.links))],
+        ));
+    }
+    if report.name {
+        said.push(labels.text(Label::NameRestored));
+    }
     said.retain(|part| !part.is_empty());
     said.join(" ")
+}
+
+/// Why an address was not kept as the link to the reader's post, in the reader's language.
+pub fn link_problem(problem: &LinkProblem, labels: &Labels) -> String {
+    match problem {
+        LinkProblem::Empty => labels.text(Label::LinkEmpty),
+        LinkProblem::TooLong { chars } => labels.format(
+            Label::LinkTooLong,
+            &[
+                ("chars", Arg::Number(*chars)),
+                ("max", Arg::Number(LINK_MAX_CHARS)),
+            ],
+        ),
+        LinkProblem::Script(scheme) => {
+            labels.format(Label::LinkScript, &[("scheme", Arg::Text(scheme))])
+        }
+        LinkProblem::OtherScheme(scheme) => {
+            labels.format(Label::LinkOtherScheme, &[("scheme", Arg::Text(scheme))])
+        }
+        LinkProblem::NoScheme => labels.text(Label::LinkNoScheme),
+        LinkProblem::NoHost => labels.text(Label::LinkNoHost),
+        LinkProblem::BadHost => labels.text(Label::LinkBadHost),
+        LinkProblem::Credentials => labels.text(Label::LinkCredentials),
+        LinkProblem::BadPort => labels.text(Label::LinkBadPort),
+        LinkProblem::BadCharacter(_) => labels.text(Label::LinkBadCharacter),
+    }
 }
 
 /// Why a backup cannot be read, as the reader is told it.
@@ -233,8 +277,8 @@ impl RecordWords {
             total: labels.text(Label::RecordColTotal),
             state: labels.text(Label::RecordColState),
             finished: labels.text(Label::RecordColFinished),
-            link: labels.text(Label::RecordMyPost),
-            not_started: labels.text(Label::RecordNotStarted),
+            link: labels.text(Label::MyPost),
+            not_started: labels.text(Label::NotStarted),
             finished_state: labels.text(Label::RecordStateFinished),
         }
     }

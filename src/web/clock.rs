@@ -61,13 +61,15 @@ pub fn today_in(zone: Option<&str>) -> Result<CivilDate, CivilDate> {
     }
 }
 
-/// The reader's calendar date at the instant `ms` (milliseconds since 1970), by the browser's
-/// offset from UTC at that instant (which follows summer time).
-pub fn readers_date_at(ms: u64) -> CivilDate {
-    // `getTimezoneOffset` is minutes behind UTC: -60 in Paris in winter.
-    let behind = Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset();
+/// The reader's own calendar date at the instant `ms` (milliseconds since 1970): the day a
+/// Thing was finished, where the reader is, summer time included.
+pub fn date_at(ms: u64) -> CivilDate {
+    // A stamp is far below 2^53, so the float is exact.
+    #[allow(clippy::cast_precision_loss)]
+    let instant = Date::new(&JsValue::from_f64(ms as f64));
+    let behind = instant.get_timezone_offset();
     let offset = if behind.is_finite() {
-        -behind as i32
+        -(behind as i32)
     } else {
         0
     };

@@ -2,14 +2,15 @@
 //! updates storage and every widget at once, and other tabs' writes arrive by the `storage` event.
 //!
 //! The view changes progress only through the verbs here (`tick`, `untick`, `clear`,
-//! `undo_clear`, `set_note`, `set_name`, `restore`): each stamps the change with the reader's clock and
-//! hands it to `change`, the one place where a reader's change is merged with storage,
-//! saved and shown. Every copy that reaches the widgets, a reader's or another tab's, goes
+//! `undo_clear`, `set_note`, `set_link`, `set_name`, `restore`): each stamps the change with
+//! the reader's clock and hands it to `change`, the one place where a reader's change is merged
+//! with storage, saved and shown. Every copy that reaches the widgets, a reader's or another tab's, goes
 //! out through `publish`.
 
 use super::{json, now_ms, persistence, storage, warn};
 use crate::core::backup::{Backup, RestoreReport};
 use crate::core::embed::WidgetModel;
+use crate::core::post_link::PostLink;
 use crate::core::progress::{backup_key, Progress, STORAGE_PREFIX};
 use crate::core::prompt_id::PromptId;
 use gloo_events::EventListener;
@@ -172,6 +173,15 @@ pub fn set_note(model: &WidgetModel, prompt: &PromptId, text: &str) {
     let now = now_ms();
     change(&model.storage_key, |progress| {
         progress.set_note(&model.thing_key, prompt, text, now);
+    });
+}
+
+/// Keeps (`Some`), replaces or removes (`None`) the link to the reader's post on the model's
+/// Thing, stamped now and merged like a tick, so the later change wins across tabs and devices.
+pub fn set_link(model: &WidgetModel, link: Option<&PostLink>) {
+    let now = now_ms();
+    change(&model.storage_key, |progress| {
+        progress.set_link(&model.thing_key, link, now);
     });
 }
 

@@ -112,7 +112,7 @@ test('the link carries the ticks to a device that shares nothing: asked once, ad
     assert.ok(await panel.locator('svg.qr').isVisible());
     assert.ok(link.startsWith(`${FRONT}#thing-prompts=TP1%20cpd23-2012%2011:`), link);
     assert.doesNotMatch(link, /\s/);
-    assert.match(await panel.textContent(), /Anyone with the link can see which questions you ticked\./);
+    assert.match(await panel.textContent(), /Anyone with the link can see which questions you ticked and those links\./);
     // The e-mail carries the same link, percent-encoded once more inside the mailto: address.
     const mail = await panel.getByRole('link', { name: 'Send by email' }).getAttribute('href');
     assert.ok(mail.startsWith('mailto:?subject='), mail);

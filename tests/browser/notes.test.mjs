@@ -149,7 +149,7 @@ test('the backup file carries the notes, and restoring it into cleared storage b
     await widget(page, 0).getByRole('button', { name: 'Backup', exact: true }).click();
     const panel = widget(page, 0).locator('.backup');
     await panel.waitFor();
-    assert.match(await panel.locator('.hint').textContent(), /The code carries ticks only/);
+    assert.match(await panel.locator('.hint').textContent(), /The code carries ticks and post links only/);
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Download backup file' }).click();
     const file = await download;

@@ -277,7 +277,8 @@ test('organiser-sidebar.html, 6 January 2027: the course has finished, "All Thin
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     const rows = await overviewRows(page, CURRENT, '#tp-all ol.things > li');
     assert.deepEqual(rows.map((r) => r.title), LIBRARY.map((t) => t.title));
-    assert.deepEqual(rows.map((r) => r.state), Array(10).fill('0 of 3 answered'));
+    // Nothing ticked: each Thing's record says it is not started.
+    assert.deepEqual(rows.map((r) => r.state), Array(10).fill('not started'));
     await button.click();
     assert.equal(await current.locator('#tp-all').count(), 0, 'a second click closes it');
     assertQuiet(log);
@@ -307,7 +308,7 @@ test('organiser-sidebar.html overview: rows, this week, and ticks from the post 
     assert.ok(rows.every((r) => r.rel === 'noopener noreferrer'));
     assert.deepEqual(rows.map((r) => r.current), [null, null, 'step', null, null, null, null, null, null, null]);
     assert.deepEqual(rows.map((r) => r.thisWeek), [null, null, 'this week', null, null, null, null, null, null, null]);
-    assert.deepEqual(rows.slice(0, 3).map((r) => r.state), ['0 of 3 answered', '0 of 3 answered', '0 of 3 answered']);
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.state), ['not started', 'not started', 'not started']);
     assert.deepEqual(rows.slice(3).map((r) => r.state), LIBRARY.slice(3).map((t) => `from ${t.from}`));
     assert.ok(rows.every((r) => r.done === null && !r.complete));
 
@@ -324,14 +325,15 @@ test('organiser-sidebar.html overview: rows, this week, and ticks from the post 
     await checkboxes(page, PINNED).nth(1).check();
     await eventually(async () => (await row3(page)).done === '✓ done', 'the done mark appears at once', { timeout: 300 });
     const done = await row3(page);
-    assert.equal(done.state, '3 of 3 answered');
+    // Finished on the day of the tick that completed it (the page's clock: 21 October 2026).
+    assert.equal(done.state, 'finished on 21 October 2026');
     assert.equal(done.complete, true);
     assert.equal(done.current, 'step', 'still this week');
 
     // The other tab's overview (and its checklists) follow within a second.
     const arrived = await waitFor(async () => (await row3(two.page)).done === '✓ done', { timeout: 1000 });
     assert.ok(arrived, "the second tab's overview shows Thing 3 done within 1000 ms");
-    assert.equal((await row3(two.page)).state, '3 of 3 answered');
+    assert.equal((await row3(two.page)).state, 'finished on 21 October 2026');
     assert.deepEqual(await checkedStates(two.page, CURRENT), [true, true, true, true]);
     for (const { log } of [one, two]) assertQuiet(log);
   } finally {
@@ -406,8 +408,8 @@ test('json-programme-post.html overview: the course in New York time, and ticks 
     assert.deepEqual(rows.map((r) => r.current), [null, 'step', null, null, null]);
     assert.equal(rows[1].thisWeek, 'this week');
     assert.deepEqual(rows.map((r) => r.state), [
-      '0 of 2 answered',
-      '0 of 3 answered',
+      'not started',
+      'not started',
       'from 16 November 2026',
       'from 30 November 2026',
       'from 7 December 2026',
@@ -419,7 +421,7 @@ test('json-programme-post.html overview: the course in New York time, and ticks 
     await eventually(async () => (await overviewRows(page, RESEARCH_OVERVIEW))[0].done === '✓ done', 'Thing 1 is marked done', { timeout: 300 });
     rows = await overviewRows(page, RESEARCH_OVERVIEW);
     assert.deepEqual(rows.slice(0, 2).map((r) => [r.state, r.done]), [
-      ['2 of 2 answered', '✓ done'],
+      ['finished on 9 November 2026', '✓ done'],
       ['1 of 3 answered', null],
     ]);
     assertQuiet(log);
@@ -798,7 +800,7 @@ test('editing a running course: reworded (with an id), reordered, added, removed
     // Version 1, as first published: the reader ticks all four.
     const v1 = await open('edit-v1', [{ id: 'aim', text: AIM }, { text: TOOL }, { text: TALK }, { id: 'share', text: SHARE }]);
     for (let i = 0; i < 4; i++) await checkboxes(v1.page, 0).nth(i).check();
-    assert.equal(await line(v1.page, 0), '4 of 4 answered');
+    assert.equal(await line(v1.page, 0), '4 of 4 answered. This Thing is done.');
     await v1.page.close();
 
     // Version 2: "aim" reworded (its id kept), the order changed, TOOL removed, NEXT added.

@@ -50,6 +50,10 @@ test('the backup panel, the overview, their wording and styles, and the messages
     'thingPromptsBackup',
     'Download backup file',
     'Your notes (kept only in this browser)',
+    // The link to the reader's post: its field, its reasons for refusing an address, the record.
+    'Address of my post on this Thing',
+    'runs code instead of opening a page',
+    'Add the link to your post below',
     '.things li',
     'a comma cannot come just before',
     'the programme needs a title',

@@ -134,13 +134,18 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     } else {
         None
     };
-    let answered = labels.format(
+    let mut answered = labels.format(
         Label::Answered,
         &[
             ("done", Arg::Number(counted_done)),
             ("total", Arg::Number(counted.len())),
         ],
     );
+    // Every question that counts is ticked: the live line says the Thing is done.
+    if counted_done > 0 && counted_done == counted.len() {
+        answered.push_str(". ");
+        answered.push_str(&parts::thing_done(&widget, &progress));
+    }
     html! {
         <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()}>
             <fieldset>
@@ -175,10 +180,14 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         { part_button(&state, Part::Outline, buttons.outline.clone(), labels.text(Label::StartPost)) }
                         { part_button(&state, Part::Backup, buttons.backup.clone(), labels.text(Label::Backup)) }
                         { parts::calendar_button(&widget) }
+                        if parts::lite_post_link_button(!done_ids.is_empty()) {
+                            { part_button(&state, Part::PostLink, NodeRef::default(), labels.text(Label::AddPostLink)) }
+                        }
                     </div>
                     if state.reminder {
                         { parts::reminder(state.dispatcher(), labels, &buttons.backup) }
                     }
+                    { parts::post_link(&widget, &progress, !done_ids.is_empty(), &state) }
                     if state.is_open(Part::Outline) {
                         { parts::outline_panel(&widget) }
                     }
@@ -213,7 +222,9 @@ impl Reducible for ChecklistState {
     }
 }
 
-/// The button that opens and closes `part`, focusable through `node`.
+/// The button that opens and closes `part`, focusable through `node`. (Not inlined: one copy
+/// for its four buttons is smaller.)
+#[inline(never)]
 fn part_button(
     state: &UseReducerHandle<ChecklistState>,
     part: Part,
@@ -224,6 +235,7 @@ fn part_button(
         Part::Backup => "tp-backup",
         Part::Outline => "tp-outline",
         Part::Overview => "tp-all",
+        Part::PostLink => "tp-post-link",
     };
     html! {
         <button type="button" ref={node} aria-expanded={state.is_open(part).to_string()}

@@ -4,7 +4,7 @@ use crate::core::record_files::{csv, file_name, markdown};
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
 use crate::view::words::RecordWords;
-use crate::web::clock::readers_date_at;
+use crate::web::clock::date_at;
 use crate::web::{files, host_of, print, progress_store, today, warn};
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -127,14 +127,14 @@ pub fn record_view(props: &RecordViewProps) -> Html {
     let things = record.iter().map(|thing| {
         let number = usize::try_from(thing.number).unwrap_or(0);
         let state = match thing.state {
-            ThingState::NotStarted => labels.text(Label::RecordNotStarted),
+            ThingState::NotStarted => labels.text(Label::NotStarted),
             ThingState::Answered { answered, total } => labels.format(
                 Label::Answered,
                 &[("done", Arg::Number(answered)), ("total", Arg::Number(total))],
             ),
             ThingState::Finished { at } => labels.format(
-                Label::RecordFinishedOn,
-                &[("date", Arg::Text(&labels.short_date(readers_date_at(at))))],
+                Label::FinishedOn,
+                &[("date", Arg::Text(&labels.short_date(date_at(at))))],
             ),
         };
         let finished = matches!(thing.state, ThingState::Finished { .. });
@@ -148,7 +148,7 @@ pub fn record_view(props: &RecordViewProps) -> Html {
                 <span class="state">{ state }</span>
                 if let Some(link) = &thing.link {
                     <a class="post" href={link.as_str().to_owned()} target="_blank" rel="noopener">
-                        { labels.text(Label::RecordMyPost) }
+                        { labels.text(Label::MyPost) }
                         <span class="visually-hidden">{ " (" }{ thing.title.to_owned() }{ ")" }</span>
                     </a>
                 }
@@ -178,7 +178,7 @@ pub fn record_view(props: &RecordViewProps) -> Html {
             (labels.clone(), programme.clone(), key.clone(), said.clone());
         Callback::from(move |_: MouseEvent| {
             let progress = progress_store::load(&key);
-            let rows = rows(&course_record(&progress, &programme), readers_date_at);
+            let rows = rows(&course_record(&progress, &programme), date_at);
             let words = RecordWords::of(&labels, &programme.title);
             let (name, text, mime) = if csv_file {
                 (

@@ -1,4 +1,4 @@
-use crate::core::backup::{course_of_key, Backup, BackupError, INLINE_COURSE};
+use crate::core::backup::{course_of_key, Backup, BackupError, RestoreReport, INLINE_COURSE};
 use crate::core::device_link;
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
@@ -17,7 +17,8 @@ pub struct LinkPromptProps {
 #[derive(Clone, PartialEq)]
 enum Stage {
     /// The link's ticks and how many of them are new here.
-    Asking(Rc<Backup>, usize),
+    /// The backup, with the new ticks and the new links to the reader's posts it brings.
+    Asking(Rc<Backup>, usize, usize),
     /// What was done or why nothing was, and whether that is a failure.
     Said(AttrValue, bool),
 }
@@ -90,7 +91,7 @@ pub fn link_prompt(props: &LinkPromptProps) -> Html {
         }
     };
     let (text, buttons, failed) = match &prompt.stage {
-        Stage::Asking(backup, count) => {
+        Stage::Asking(backup, count, links) => {
             let onadd = {
                 let (backup, labels, said) = (backup.clone(), labels.clone(), said.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -106,7 +107,11 @@ pub fn link_prompt(props: &LinkPromptProps) -> Html {
                     said(labels.text(Label::LinkSkipped));
                 })
             };
-            let question = labels.format(Label::AddTicks, &[("count", Arg::Number(*count))]);
+            let question = if *count > 0 {
+                labels.format(Label::AddTicks, &[("count", Arg::Number(*count))])
+            } else {
+                labels.format(Label::AddLinks, &[("links", Arg::Number(*links))])
+            };
             (AttrValue::from(question), Some((onadd, onskip)), false)
         }
         Stage::Said(text, failed) => (text.clone(), None, *failed),
@@ -145,11 +150,16 @@ fn first_stage(link: Option<&(Result<Backup, BackupError>, String)>, widget: &Wi
         Ok(backup) if backup.course == *course => {
             let progress = progress_store::load(&widget.model.storage_key);
             let report = device_link::preview(backup, &progress);
-            if report.restored > 0 {
-                Stage::Asking(Rc::new(backup.clone()), report.restored)
+            if report.restored > 0 || report.links > 0 {
+                Stage::Asking(Rc::new(backup.clone()), report.restored, report.links)
             } else {
-                // Nothing to ask about: say so, and the link has done its work.
+                // Nothing to ask about: say so, and the link has done its work. (Nothing was
+                // restored: this was a preview, so the name it would bring is not mentioned.)
                 address::clear_fragment();
+                let report = RestoreReport {
+                    name: false,
+                    ..report
+                };
                 Stage::Said(words::restore_report(&report, labels).into(), false)
             }
         }

@@ -15,6 +15,7 @@ pub mod note_box;
 pub mod outline_panel;
 pub mod overview;
 pub mod overview_list;
+pub mod post_link_field;
 pub mod progress_line;
 pub mod prompt_item;
 pub mod reminder;

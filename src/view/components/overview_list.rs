@@ -1,7 +1,8 @@
-use crate::core::programme::counted_prompts;
 use crate::core::progress::Progress;
+use crate::core::record::{thing_state, ThingState};
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
+use crate::web::clock::date_at;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,7 +12,8 @@ pub struct OverviewListProps {
     pub progress: Rc<Progress>,
 }
 
-/// Every Thing of the programme with the reader's progress on it, the current one marked.
+/// Every Thing of the programme with the reader's record of it (not started, n of m answered,
+/// finished on a date, the link to their post), the current one marked.
 #[function_component(OverviewList)]
 pub fn overview_list(props: &OverviewListProps) -> Html {
     let model = &props.widget.model;
@@ -22,12 +24,11 @@ pub fn overview_list(props: &OverviewListProps) -> Html {
     let schedule = programme.schedule.as_ref();
     let rows = programme.things.iter().enumerate().map(|(position, thing)| {
         let key = thing.number.to_string();
-        let counted = counted_prompts(&thing.prompts);
-        let done = props.progress.done_count(&key, counted.iter().copied());
-        let total = counted.len();
+        let (_, total, record) = thing_state(&props.progress, &key, &thing.prompts);
+        let post = props.progress.link(&key);
         let current = model.current == Some(position);
         let upcoming = schedule.is_some() && model.released.is_none_or(|r| position > r);
-        let complete = total > 0 && done == total;
+        let complete = matches!(record, ThingState::Finished { .. });
         let title = match &thing.link {
             Some(link) => html! { <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ thing.title.clone() }</a> },
             None => html! { thing.title.clone() },
@@ -37,10 +38,19 @@ pub fn overview_list(props: &OverviewListProps) -> Html {
                 .and_then(|s| s.release_date(position))
                 .map(|day| labels.format(Label::Upcoming, &[("date", Arg::Text(&labels.short_date(day)))]))
                 .unwrap_or_default()
-        } else if total == 0 {
-            String::new()
         } else {
-            labels.format(Label::Answered, &[("done", Arg::Number(done)), ("total", Arg::Number(total))])
+            match record {
+                _ if total == 0 => String::new(),
+                ThingState::NotStarted => labels.text(Label::NotStarted),
+                ThingState::Answered { answered, total } => labels.format(
+                    Label::Answered,
+                    &[("done", Arg::Number(answered)), ("total", Arg::Number(total))],
+                ),
+                ThingState::Finished { at } => labels.format(
+                    Label::FinishedOn,
+                    &[("date", Arg::Text(&labels.short_date(date_at(at))))],
+                ),
+            }
         };
         html! {
             <li
@@ -60,6 +70,9 @@ pub fn overview_list(props: &OverviewListProps) -> Html {
                     { state }
                     if complete {
                         <span class="badge done">{ "✓ " }{ labels.text(Label::Complete) }</span>
+                    }
+                    if let Some(post) = post {
+                        <a class="post" href={post.to_string()} target="_blank" rel="noopener">{ labels.text(Label::MyPost) }</a>
                     }
                 </span>
             </li>
