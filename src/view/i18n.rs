@@ -224,29 +224,34 @@ macro_rules! labels {
             /// module (as it does with every warning), which knows the key: each key costs the
             /// first download nothing unless the page uses it.
             pub fn key(self) -> &'static str {
-                match self {
-                    $(Self::$name => if shown_in!($part) { $key } else { "" }),*
-                }
+                self.field(0)
             }
 
             /// The built-in text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                match self {
+                self.field(lang as usize + 1)
+            }
+
+            /// The label's key then its texts in each language, as one string cut at
+            /// [`SEPARATOR`] (one table entry a label rather than five); empty in the lite
+            /// module for a label of the full module's parts.
+            fn field(self, at: usize) -> &'static str {
+                let fields: &'static str = match self {
                     $(Self::$name => if shown_in!($part) {
-                        match lang {
-                            Lang::En => $en,
-                            Lang::Fr => $fr,
-                            Lang::De => $de,
-                            Lang::Es => $es,
-                        }
+                        concat!($key, '\u{1f}', $en, '\u{1f}', $fr, '\u{1f}', $de, '\u{1f}', $es)
                     } else {
                         ""
                     }),*
-                }
+                };
+                fields.split(SEPARATOR).nth(at).unwrap_or("")
             }
         }
     };
 }
+
+/// What separates a label's key and texts in the table (see `Label::field`): a control
+/// character no label holds (the tests below check).
+const SEPARATOR: char = '\u{1f}';
 
 /// Whether a label's words are in this build: the lite module never shows the full module's
 /// parts, so it does not carry their wording.
@@ -1086,12 +1091,19 @@ impl Labels {
 
     /// The label with its values filled in.
     pub fn format(&self, label: Label, args: &[(&str, Arg<'_>)]) -> String {
+        let mut out = String::new();
+        self.format_onto(&mut out, label, args);
+        out
+    }
+
+    /// Adds the label with its values filled in to `out`.
+    pub fn format_onto(&self, out: &mut String, label: Label, args: &[(&str, Arg<'_>)]) {
         let template = self
             .overrides
             .iter()
             .find(|(known, _)| *known == label)
             .map_or_else(|| label.text(self.lang), |(_, text)| text.as_str());
-        fill(template, self.lang, args)
+        fill(out, template, self.lang, args);
     }
 
     /// A label that takes no values.
@@ -1109,15 +1121,15 @@ impl Labels {
 }
 
 /// Fills `{name}` and `{name|one|other}` in `template`; unknown names are left as written.
-fn fill(template: &str, lang: Lang, args: &[(&str, Arg<'_>)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+fn fill(out: &mut String, template: &str, lang: Lang, args: &[(&str, Arg<'_>)]) {
+    out.reserve(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let (before, after) = rest.split_at(open);
         out.push_str(before);
         let Some(close) = after.find('}') else {
             out.push_str(after);
-            return out;
+            return;
         };
         let inside = after.get(1..close).unwrap_or("");
         let mut parts = inside.split('|');
@@ -1134,5 +1146,25 @@ fn fill(template: &str, lang: Lang, args: &[(&str, Arg<'_>)]) -> String {
         rest = after.get(close + 1..).unwrap_or("");
     }
     out.push_str(rest);
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Label, LABELS};
+
+    /// The table cuts each label's string at the separator: a key or a text holding one would
+    /// shift every later field (a language would show the next one's words).
+    #[test]
+    fn each_label_has_a_key_and_four_texts() {
+        for label in LABELS {
+            let fields = (0..6).map(|at| label.field(at)).collect::<Vec<_>>();
+            assert_eq!(fields.get(5), Some(&""), "{label:?} has a field too many");
+            if crate::view::seam::FULL {
+                assert!(fields.iter().take(5).all(|f| !f.is_empty()), "{label:?}");
+            }
+        }
+        assert_eq!(Label::Clear.field(0), "clear");
+        assert_eq!(Label::Clear.field(1), "Clear ticks");
+        assert_eq!(Label::Clear.field(4), "Borrar las marcas");
+    }
 }

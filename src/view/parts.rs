@@ -201,14 +201,15 @@ pub fn lite_post_link_button(ticked: bool) -> bool {
     !FULL && ticked
 }
 
-/// What the checklist's live line adds once every question that counts is ticked: the Thing
-/// is done; the full module offers the link field when no link is kept yet (the lite module's
-/// button for it is in the footer beside the line).
-pub fn thing_done(widget: &Widget, progress: &Progress) -> String {
-    let done = widget.labels.text(Label::ThingDone);
+/// What the checklist's live `line` adds once every question that counts is ticked: ". ",
+/// then that the Thing is done; the full module offers the link field when no link is kept
+/// yet (the lite module's button for it is in the footer beside the line). Written onto the
+/// line rather than returned: smaller in the lite module.
+pub fn thing_done(line: &mut String, widget: &Widget, progress: &Progress) {
+    line.push_str(". ");
+    widget.labels.format_onto(line, Label::ThingDone, &[]);
     if FULL && progress.link(&widget.model.thing_key).is_none() {
-        format!("{done} {}", widget.labels.text(Label::PostLinkOffer))
-    } else {
-        done
+        line.push(' ');
+        widget.labels.format_onto(line, Label::PostLinkOffer, &[]);
     }
 }

@@ -143,9 +143,20 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     );
     // Every question that counts is ticked: the live line says the Thing is done.
     if counted_done > 0 && counted_done == counted.len() {
-        answered.push_str(". ");
-        answered.push_str(&parts::thing_done(&widget, &progress));
+        parts::thing_done(&mut answered, &widget, &progress);
     }
+    // The full module's calendar button, or in its place the lite module's button for the
+    // post link: one child of the footer for the two.
+    let last_button = if parts::lite_post_link_button(!done_ids.is_empty()) {
+        part_button(
+            &state,
+            Part::PostLink,
+            NodeRef::default(),
+            labels.text(Label::AddPostLink),
+        )
+    } else {
+        parts::calendar_button(&widget)
+    };
     html! {
         <div class="tp" lang={labels.lang().tag()} data-theme={model.theme.name()}>
             <fieldset>
@@ -179,10 +190,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                         }
                         { part_button(&state, Part::Outline, buttons.outline.clone(), labels.text(Label::StartPost)) }
                         { part_button(&state, Part::Backup, buttons.backup.clone(), labels.text(Label::Backup)) }
-                        { parts::calendar_button(&widget) }
-                        if parts::lite_post_link_button(!done_ids.is_empty()) {
-                            { part_button(&state, Part::PostLink, NodeRef::default(), labels.text(Label::AddPostLink)) }
-                        }
+                        { last_button }
                     </div>
                     if state.reminder {
                         { parts::reminder(state.dispatcher(), labels, &buttons.backup) }
