@@ -5,19 +5,10 @@
 //! module carries (the labels, the stylesheet). Below the view, `web::json` reads the crate's
 //! constant itself (see its comment). The components and the entry never see the switch.
 
+mod common;
+use common::sources;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("a source folder") {
-        let path = entry.expect("a folder entry").path();
-        if path.is_dir() {
-            sources(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 /// The files under `src/` (as `view/seam.rs`) whose code, comments aside, mentions one of
 /// `names`.

@@ -5,19 +5,10 @@
 //! (core/tests/no_web_crates.rs). What the compiler cannot see is left here: this reads the
 //! sources of the other rooms and names any line that reaches up.
 
+mod common;
+use common::sources;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("a source folder") {
-        let path = entry.expect("a folder entry").path();
-        if path.is_dir() {
-            sources(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 /// Every line of code (comments aside) under `room` that mentions one of `forbidden`.
 fn reaching(room: &str, forbidden: &[&str]) -> Vec<String> {

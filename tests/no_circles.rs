@@ -17,20 +17,11 @@
 //! outside this check; each crate is checked on its own. Then it looks for a cycle with a depth-first search, and names every
 //! file of the first one it finds.
 
+mod common;
+use common::sources;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("a source folder") {
-        let path = entry.expect("a folder entry").path();
-        if path.is_dir() {
-            sources(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 /// The module path of a file, from `src/`: `lib.rs` is `[]`, `view/mod.rs` is `[view]`,
 /// `view/components/checklist.rs` is `[view, components, checklist]`.

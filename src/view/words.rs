@@ -5,10 +5,12 @@
 
 use crate::core::backup::{BackupError, RestoreReport};
 use crate::core::calendar::CalendarWords;
+use crate::core::date::CivilDate;
 use crate::core::embed::{Heading, Notice, Title, WidgetModel};
 use crate::core::outline::{CourseLine, Outline};
 use crate::core::post_link::{LinkProblem, LINK_MAX_CHARS};
 use crate::core::prompt_id::collapse_whitespace;
+use crate::core::record::ThingState;
 use crate::core::record_files::{Headings, MarkdownWords};
 use crate::view::i18n::{Arg, Label, Labels};
 
@@ -145,6 +147,30 @@ pub fn restore_report(report: &RestoreReport, labels: &Labels) -> String {
     }
     said.retain(|part| !part.is_empty());
     said.join(" ")
+}
+
+/// How far the reader got with a Thing, as the list of Things and the course record say it:
+/// not started, n of m answered, finished on the day `date_of` gives the finishing stamp (the
+/// reader's own, in the browser).
+pub fn thing_state(
+    state: ThingState,
+    labels: &Labels,
+    date_of: impl Fn(u64) -> CivilDate,
+) -> String {
+    match state {
+        ThingState::NotStarted => labels.text(Label::NotStarted),
+        ThingState::Answered { answered, total } => labels.format(
+            Label::Answered,
+            &[
+                ("done", Arg::Number(answered)),
+                ("total", Arg::Number(total)),
+            ],
+        ),
+        ThingState::Finished { at } => labels.format(
+            Label::FinishedOn,
+            &[("date", Arg::Text(&labels.short_date(date_of(at))))],
+        ),
+    }
 }
 
 /// Why an address was not kept as the link to the reader's post, in the reader's language.

@@ -1,8 +1,10 @@
 //! What several test files share: resolving a placeholder as the widget does, and the
-//! widget's words for the result, as the view makes them.
-#![allow(dead_code, clippy::unwrap_used)]
+//! widget's words for the result, as the view makes them; the Rust files below a folder.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::fs;
 use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
 use thing_prompts::core::date::CivilDate;
 use thing_prompts::core::embed::{self, Clock, EmbedError, ProgrammeLookup, RawEmbed, WidgetModel};
 use thing_prompts::core::programme::{bundled_source, Programme, ProgrammeErrors};
@@ -73,4 +75,17 @@ pub fn resolve_at(
 /// The bundled programmes, read on demand.
 pub fn bundled_programme(id: &str) -> Option<Result<Programme, ProgrammeErrors>> {
     bundled_source(id).map(Programme::from_json)
+}
+
+/// Adds every `.rs` file below `dir`, in folders too, to `found` (the tests that read the
+/// sources: layers, the build switch, import circles).
+pub fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
 }

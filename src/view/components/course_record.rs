@@ -3,7 +3,7 @@ use crate::core::record::{course_record, rows, ThingState};
 use crate::core::record_files::{csv, file_name, markdown};
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
-use crate::view::words::RecordWords;
+use crate::view::words::{self, RecordWords};
 use crate::web::clock::date_at;
 use crate::web::{files, host_of, print, progress_store, today, warn};
 use gloo_events::EventListener;
@@ -126,17 +126,7 @@ pub fn record_view(props: &RecordViewProps) -> Html {
     let last = usize::try_from(programme.last_number()).unwrap_or(0);
     let things = record.iter().map(|thing| {
         let number = usize::try_from(thing.number).unwrap_or(0);
-        let state = match thing.state {
-            ThingState::NotStarted => labels.text(Label::NotStarted),
-            ThingState::Answered { answered, total } => labels.format(
-                Label::Answered,
-                &[("done", Arg::Number(answered)), ("total", Arg::Number(total))],
-            ),
-            ThingState::Finished { at } => labels.format(
-                Label::FinishedOn,
-                &[("date", Arg::Text(&labels.short_date(date_at(at))))],
-            ),
-        };
+        let state = words::thing_state(thing.state, labels, date_at);
         let finished = matches!(thing.state, ThingState::Finished { .. });
         html! {
             <li key={thing.number.to_string()} class={classes!(finished.then_some("complete"))}>

@@ -2,6 +2,7 @@ use crate::core::progress::Progress;
 use crate::core::record::{thing_state, ThingState};
 use crate::view::i18n::{Arg, Label};
 use crate::view::widget::Widget;
+use crate::view::words;
 use crate::web::clock::date_at;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,17 +40,10 @@ pub fn overview_list(props: &OverviewListProps) -> Html {
                 .map(|day| labels.format(Label::Upcoming, &[("date", Arg::Text(&labels.short_date(day)))]))
                 .unwrap_or_default()
         } else {
-            match record {
-                _ if total == 0 => String::new(),
-                ThingState::NotStarted => labels.text(Label::NotStarted),
-                ThingState::Answered { answered, total } => labels.format(
-                    Label::Answered,
-                    &[("done", Arg::Number(answered)), ("total", Arg::Number(total))],
-                ),
-                ThingState::Finished { at } => labels.format(
-                    Label::FinishedOn,
-                    &[("date", Arg::Text(&labels.short_date(date_at(at))))],
-                ),
+            if total == 0 {
+                String::new()
+            } else {
+                words::thing_state(record, labels, date_at)
             }
         };
         html! {
